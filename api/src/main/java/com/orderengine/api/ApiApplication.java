@@ -1,0 +1,103 @@
+package com.orderengine.api;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.orderengine.api.checkout.resource.CheckoutResource;
+import com.orderengine.api.checkout.service.CheckoutService;
+import com.orderengine.api.errors.ApiExceptionMapper;
+import com.orderengine.api.errors.JsonProcessingExceptionMapper;
+import com.orderengine.api.errors.UnexpectedExceptionMapper;
+import com.orderengine.api.errors.ValidationExceptionMapper;
+import com.orderengine.api.errors.WebApplicationExceptionMapper;
+import com.orderengine.api.order.resource.OrderResource;
+import com.orderengine.api.product.resource.ProductResource;
+import com.orderengine.api.webhook.resource.StripeWebhookResource;
+import com.orderengine.api.webhook.service.StripeEventForwarder;
+import com.orderengine.config.OrderEngineBootstrap;
+import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.order.db.OrderDao;
+import com.orderengine.order.workflow.OrderWorkflowClient;
+import com.orderengine.product.db.ProductDao;
+import com.orderengine.temporal.TemporalConnection;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import org.jdbi.v3.core.Jdbi;
+
+/** The HTTP API under {@code /api}. It starts and signals workflows; it never runs activities itself. */
+public class ApiApplication extends Application<OrderEngineConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new ApiApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "order-api";
+    }
+
+    @Override
+    public void initialize(Bootstrap<OrderEngineConfiguration> bootstrap) {
+        OrderEngineBootstrap.initialize(bootstrap);
+    }
+
+    @Override
+    public void run(OrderEngineConfiguration configuration, Environment environment) {
+        String webhookSecret = configuration.getStripe().requireWebhookSecret();
+        Jdbi jdbi = OrderEngineBootstrap.database(configuration, environment);
+        TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment);
+        OrderWorkflowClient workflows = new OrderWorkflowClient(temporal.client(), temporal.taskQueue());
+        ProductDao products = jdbi.onDemand(ProductDao.class);
+        OrderDao orders = jdbi.onDemand(OrderDao.class);
+
+        strictJson(environment.getObjectMapper());
+        environment.jersey().setUrlPattern("/api/*");
+        registerErrorMappers(configuration, environment);
+        environment.jersey().register(new ProductResource(products));
+        environment.jersey().register(new CheckoutResource(
+                new CheckoutService(products, orders, workflows, configuration.getCheckout())));
+        environment.jersey().register(new OrderResource(orders));
+        environment.jersey().register(new StripeWebhookResource(
+                new StripeEventForwarder(webhookSecret, workflows, environment.getObjectMapper())));
+    }
+
+    /**
+     * Wrong types are errors, not guesses: "2" is not a quantity and 2.5 is not 2. Applied after the
+     * configuration was read, so config.yml keeps YAML's usual leniency.
+     */
+    static void strictJson(ObjectMapper mapper) {
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Textual, LogicalType.Boolean,
+                LogicalType.Float}) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.String, type == LogicalType.Textual ? CoercionAction.TryConvert
+                            : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer || type == LogicalType.Float
+                            ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, type == LogicalType.Float ? CoercionAction.TryConvert
+                            : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert
+                            : CoercionAction.Fail);
+        }
+    }
+
+    /** Our mappers replace Dropwizard's defaults so every error has the same {"error": "..."} shape. */
+    private static void registerErrorMappers(OrderEngineConfiguration configuration, Environment environment) {
+        if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
+            server.setRegisterDefaultExceptionMappers(false);
+        }
+        environment.jersey().register(new ApiExceptionMapper());
+        environment.jersey().register(new JsonProcessingExceptionMapper());
+        environment.jersey().register(new ValidationExceptionMapper());
+        environment.jersey().register(new WebApplicationExceptionMapper());
+        environment.jersey().register(new UnexpectedExceptionMapper());
+    }
+}

@@ -1,0 +1,21 @@
+package com.orderengine.api.checkout.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.orderengine.config.CheckoutFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** {@code POST /api/checkout}. Totals, prices and amounts the client sends are ignored. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CheckoutRequest(
+        @NotEmpty @Size(max = CheckoutFactory.MAX_LINES) List<@NotNull @Valid CheckoutItem> items,
+        // Bean Validation's @Email accepts "a@b"; Stripe wants a dotted domain, so ask for one here.
+        @NotBlank @Size(max = 254) @Email @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a well-formed email address")
+        String email) {
+}

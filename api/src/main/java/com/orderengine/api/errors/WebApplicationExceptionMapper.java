@@ -1,0 +1,33 @@
+package com.orderengine.api.errors;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/** Jersey's own 4xx (no route, wrong method, wrong content type) in the same JSON shape as ours. */
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException exception) {
+        int status = exception.getResponse().getStatus();
+        String message;
+        if (exception instanceof NotFoundException) {
+            message = "not found";
+        } else if (exception instanceof NotAllowedException) {
+            message = "method not allowed";
+        } else if (exception instanceof NotSupportedException) {
+            message = "unsupported Content-Type: send application/json";
+        } else if (status >= 500) {
+            return new UnexpectedExceptionMapper().toResponse(exception);
+        } else {
+            message = Response.Status.Family.familyOf(status) == Response.Status.Family.CLIENT_ERROR
+                    && exception.getResponse().getStatusInfo().getReasonPhrase() != null
+                    ? exception.getResponse().getStatusInfo().getReasonPhrase().toLowerCase(java.util.Locale.ROOT)
+                    : "request failed";
+        }
+        return JsonErrors.response(status, message);
+    }
+}

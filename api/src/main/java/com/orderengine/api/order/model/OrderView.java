@@ -1,0 +1,32 @@
+package com.orderengine.api.order.model;
+
+import com.orderengine.order.db.OrderItemRecord;
+import com.orderengine.order.db.OrderRecord;
+import java.util.List;
+
+/** {@code GET /api/orders/{orderId}}: money as decimal strings, times as ISO-8601. */
+public record OrderView(
+        String orderId,
+        String status,
+        String email,
+        String currency,
+        String total,
+        List<OrderItemView> items,
+        String createdAt,
+        String paidAt) {
+
+    public static OrderView of(OrderRecord order, List<OrderItemRecord> items) {
+        return new OrderView(
+                order.reference(),
+                order.status(),
+                order.email(),
+                order.currency(),
+                order.total().toPlainString(),
+                items.stream()
+                        .map(item -> new OrderItemView(item.productId(), item.productName(), item.quantity(),
+                                item.price().toPlainString()))
+                        .toList(),
+                order.createdAt().toString(),
+                order.paidAt() == null ? null : order.paidAt().toString());
+    }
+}

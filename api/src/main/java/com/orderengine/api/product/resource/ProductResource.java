@@ -1,0 +1,41 @@
+package com.orderengine.api.product.resource;
+
+import com.orderengine.api.errors.ApiException;
+import com.orderengine.api.product.model.ProductView;
+import com.orderengine.product.db.ProductDao;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+@Path("/products")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProductResource {
+
+    private final ProductDao products;
+
+    public ProductResource(ProductDao products) {
+        this.products = products;
+    }
+
+    @GET
+    public List<ProductView> list() {
+        return products.findAll().stream().map(ProductView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public ProductView get(@PathParam("id") String id) {
+        int productId;
+        try {
+            productId = Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("product " + id + " not found");
+        }
+        return products.findById(productId)
+                .map(ProductView::of)
+                .orElseThrow(() -> ApiException.notFound("product " + productId + " not found"));
+    }
+}

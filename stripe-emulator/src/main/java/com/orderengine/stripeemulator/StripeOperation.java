@@ -1,0 +1,8 @@
+package com.orderengine.stripeemulator;
+
+/** The API operations that can be counted and have faults injected. */
+public enum StripeOperation {
+    CREATE_CHECKOUT_SESSION,
+    RETRIEVE_CHECKOUT_SESSION,
+    EXPIRE_CHECKOUT_SESSION
+}

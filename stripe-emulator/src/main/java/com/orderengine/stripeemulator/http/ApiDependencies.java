@@ -1,0 +1,15 @@
+package com.orderengine.stripeemulator.http;
+
+import com.orderengine.stripeemulator.checkout.CheckoutSessionParamsParser;
+import com.orderengine.stripeemulator.checkout.CheckoutSessionService;
+import com.orderengine.stripeemulator.fault.FaultPlan;
+import com.orderengine.stripeemulator.idempotency.IdempotencyStore;
+
+/** What the API layer calls into; assembled by the emulator so state is shared with its Java API. */
+public record ApiDependencies(
+        CheckoutSessionService checkoutSessions,
+        CheckoutSessionParamsParser checkoutSessionParams,
+        FaultPlan faults,
+        IdempotencyStore idempotency,
+        OperationCounters counters) {
+}

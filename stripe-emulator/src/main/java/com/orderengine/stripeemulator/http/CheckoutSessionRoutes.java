@@ -1,0 +1,81 @@
+package com.orderengine.stripeemulator.http;
+
+import com.orderengine.stripeemulator.StripeOperation;
+import com.orderengine.stripeemulator.checkout.CheckoutSession;
+import com.orderengine.stripeemulator.checkout.CheckoutSessionParamsParser;
+import com.orderengine.stripeemulator.checkout.CheckoutSessionService;
+import com.orderengine.stripeemulator.checkout.CheckoutSessionStateException;
+import com.orderengine.stripeemulator.checkout.NoSuchCheckoutSessionException;
+import com.orderengine.stripeemulator.error.StripeErrorException;
+import com.orderengine.stripeemulator.form.Params;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** The {@code /v1/checkout/sessions} endpoints: parameters in, service call, Stripe JSON out. */
+final class CheckoutSessionRoutes {
+
+    private static final Set<String> EXPAND_ONLY = Set.of("expand");
+    private static final Set<String> LIST_PARAMS = Set.of("expand", "limit", "starting_after", "ending_before");
+
+    private final CheckoutSessionService service;
+    private final CheckoutSessionParamsParser parser;
+
+    CheckoutSessionRoutes(CheckoutSessionService service, CheckoutSessionParamsParser parser) {
+        this.service = service;
+        this.parser = parser;
+    }
+
+    void registerOn(Router router) {
+        router.add("POST", "/v1/checkout/sessions", StripeOperation.CREATE_CHECKOUT_SESSION, this::create)
+                .add("GET", "/v1/checkout/sessions/{id}", StripeOperation.RETRIEVE_CHECKOUT_SESSION, this::retrieve)
+                .add("POST", "/v1/checkout/sessions/{id}/expire", StripeOperation.EXPIRE_CHECKOUT_SESSION,
+                        this::expire)
+                .add("GET", "/v1/checkout/sessions/{id}/line_items", null, this::listLineItems);
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        Params params = Params.root(request.params());
+        CheckoutSession session = service.create(parser.parse(params));
+        return render(session, params);
+    }
+
+    private ApiResponse retrieve(ApiRequest request) {
+        Params params = Params.root(request.params());
+        params.rejectUnknown(EXPAND_ONLY);
+        String id = request.pathParam("id");
+        return render(call(() -> service.retrieve(id)), params);
+    }
+
+    private ApiResponse expire(ApiRequest request) {
+        Params params = Params.root(request.params());
+        params.rejectUnknown(EXPAND_ONLY);
+        String id = request.pathParam("id");
+        return render(call(() -> service.expire(id)), params);
+    }
+
+    private ApiResponse listLineItems(ApiRequest request) {
+        Params params = Params.root(request.params());
+        params.rejectUnknown(LIST_PARAMS);
+        CheckoutSession session = call(() -> service.retrieve(request.pathParam("id")));
+        LineItemPage page = LineItemPage.select(session.lineItems(), params);
+        return ApiResponse.ok(CheckoutSessionJson.lineItemList(session, page));
+    }
+
+    /** Only {@code line_items} is expandable; other expansions are accepted and leave ids in place. */
+    private static ApiResponse render(CheckoutSession session, Params params) {
+        List<Object> expand = params.list("expand").orElse(List.of());
+        LineItemPage lineItems = expand.contains("line_items") ? LineItemPage.first(session.lineItems()) : null;
+        return ApiResponse.ok(CheckoutSessionJson.session(session, lineItems));
+    }
+
+    private static CheckoutSession call(Supplier<CheckoutSession> action) {
+        try {
+            return action.get();
+        } catch (NoSuchCheckoutSessionException e) {
+            throw StripeErrorException.resourceMissing("checkout.session", e.sessionId(), "session");
+        } catch (CheckoutSessionStateException e) {
+            throw StripeErrorException.invalidRequest(e.getMessage(), null);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.orderengine.worker;
+
+import com.orderengine.config.OrderEngineBootstrap;
+import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.order.workflow.OrderActivitiesImpl;
+import com.orderengine.payment.stripe.StripeCheckoutSessions;
+import com.orderengine.temporal.TemporalConnection;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import org.jdbi.v3.core.Jdbi;
+
+/** The process that runs order workflows and their activities. Run it with {@code server config.yml}. */
+public class WorkerApplication extends Application<OrderEngineConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new WorkerApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "order-worker";
+    }
+
+    @Override
+    public void initialize(Bootstrap<OrderEngineConfiguration> bootstrap) {
+        OrderEngineBootstrap.initialize(bootstrap);
+    }
+
+    @Override
+    public void run(OrderEngineConfiguration configuration, Environment environment) {
+        StripeCheckoutSessions checkoutSessions = new StripeCheckoutSessions(
+                configuration.getStripe().build(),
+                configuration.getCheckout().successUrl(),
+                configuration.getCheckout().cancelUrl());
+        Jdbi jdbi = OrderEngineBootstrap.database(configuration, environment);
+        TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment);
+        environment.lifecycle().manage(new OrderWorker(temporal, new OrderActivitiesImpl(jdbi, checkoutSessions)));
+    }
+}

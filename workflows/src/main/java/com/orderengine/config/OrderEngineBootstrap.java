@@ -1,0 +1,51 @@
+package com.orderengine.config;
+
+import com.orderengine.db.DatabaseMigrations;
+import com.orderengine.temporal.TemporalConnection;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/** What the api and the worker set up alike: config substitution, migrations, the pooled database. */
+public final class OrderEngineBootstrap {
+
+    private OrderEngineBootstrap() {
+    }
+
+    /** {@code ${VAR:-default}} in config.yml, and the {@code db} commands (e.g. {@code db migrate config.yml}). */
+    public static void initialize(Bootstrap<OrderEngineConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(OrderEngineConfiguration configuration) {
+                return configuration.getDatabase();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return DatabaseMigrations.CHANGELOG;
+            }
+        });
+    }
+
+    /** The pooled data source behind JDBI (with a health check), migrated first when configured to. */
+    public static Jdbi database(OrderEngineConfiguration configuration, Environment environment) {
+        ManagedDataSource dataSource = configuration.getDatabase().build(environment.metrics(), "postgresql");
+        configuration.getMigrations().applyIfEnabled(dataSource);
+        Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "postgresql");
+        jdbi.installPlugin(new PostgresPlugin());
+        return jdbi;
+    }
+
+    public static TemporalConnection temporal(OrderEngineConfiguration configuration, Environment environment) {
+        return configuration.getTemporal().build(environment);
+    }
+}

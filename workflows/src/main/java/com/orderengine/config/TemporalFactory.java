@@ -1,0 +1,93 @@
+package com.orderengine.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.orderengine.temporal.TemporalConnection;
+import com.orderengine.temporal.TemporalHealthCheck;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import jakarta.validation.constraints.NotEmpty;
+import java.util.concurrent.TimeUnit;
+
+/** Where Temporal is and which task queue carries order workflows. */
+public class TemporalFactory {
+
+    @NotEmpty
+    private String target = "127.0.0.1:7233";
+
+    @NotEmpty
+    private String namespace = "default";
+
+    @NotEmpty
+    private String taskQueue = "orders";
+
+    /** Bounds each call to Temporal, so a webhook learns quickly that Temporal is down and can answer 503. */
+    @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+    private Duration rpcTimeout = Duration.seconds(5);
+
+    @JsonProperty
+    public String getTarget() {
+        return target;
+    }
+
+    @JsonProperty
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    @JsonProperty
+    public String getNamespace() {
+        return namespace;
+    }
+
+    @JsonProperty
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    @JsonProperty
+    public String getTaskQueue() {
+        return taskQueue;
+    }
+
+    @JsonProperty
+    public void setTaskQueue(String taskQueue) {
+        this.taskQueue = taskQueue;
+    }
+
+    @JsonProperty
+    public Duration getRpcTimeout() {
+        return rpcTimeout;
+    }
+
+    @JsonProperty
+    public void setRpcTimeout(Duration rpcTimeout) {
+        this.rpcTimeout = rpcTimeout;
+    }
+
+    /** Connects lazily (start-up does not wait for Temporal), closes with the application, and adds a health check. */
+    public TemporalConnection build(Environment environment) {
+        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder()
+                        .setTarget(target)
+                        .setRpcTimeout(rpcTimeout.toJavaDuration())
+                        .build());
+        WorkflowClient client = WorkflowClient.newInstance(
+                stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+        TemporalConnection connection = new TemporalConnection(stubs, client, namespace, taskQueue);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                stubs.shutdown();
+                stubs.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        });
+        environment.healthChecks().register("temporal", new TemporalHealthCheck(stubs));
+        return connection;
+    }
+}

@@ -1,0 +1,20 @@
+package com.orderengine.order.db;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A row of {@code orders} as the engine reads it. */
+public record OrderRecord(
+        int id,
+        String reference,
+        String email,
+        String currency,
+        BigDecimal total,
+        String status,
+        String statusDetail,
+        String stripeSessionId,
+        String stripeSessionUrl,
+        String stripePaymentIntentId,
+        Instant createdAt,
+        Instant paidAt) {
+}

@@ -1,0 +1,31 @@
+package com.orderengine.order.workflow;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/** Where a Stripe Checkout Session stands, as Stripe reports it. */
+public record CheckoutSessionState(
+        String id,
+        String url,
+        String status,
+        String paymentStatus,
+        String paymentIntentId,
+        Long amountTotal,
+        String currency,
+        long expiresAtEpochSecond) {
+
+    @JsonIgnore
+    public boolean isPaid() {
+        return "paid".equals(paymentStatus) || "no_payment_required".equals(paymentStatus);
+    }
+
+    @JsonIgnore
+    public boolean isOpen() {
+        return "open".equals(status);
+    }
+
+    /** The customer finished checkout with a delayed method; the money has not arrived yet. */
+    @JsonIgnore
+    public boolean isAwaitingAsyncPayment() {
+        return "complete".equals(status) && "unpaid".equals(paymentStatus);
+    }
+}

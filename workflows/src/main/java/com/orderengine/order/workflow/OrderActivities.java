@@ -1,0 +1,24 @@
+package com.orderengine.order.workflow;
+
+import io.temporal.activity.ActivityInterface;
+
+/** Everything the order workflow does to the outside world: the database and Stripe. Each call is idempotent. */
+@ActivityInterface
+public interface OrderActivities {
+
+    /** Prices the lines from {@code products} and stores the order and its items; a repeat returns the stored order. */
+    PricedOrder createOrder(NewOrder order);
+
+    /** Creates the Checkout Session under an idempotency key derived from the order, so retries never create two. */
+    CheckoutSessionState createCheckoutSession(CheckoutSessionRequest request);
+
+    void recordCheckoutSession(String orderId, CheckoutSessionState session);
+
+    CheckoutSessionState retrieveCheckoutSession(String sessionId);
+
+    /** Expires an open session; answers the session's current state when it was no longer open. */
+    CheckoutSessionState expireCheckoutSession(String orderId, String sessionId);
+
+    /** Applies the change if the order's current status allows it; false when nothing moved. */
+    boolean changeStatus(StatusChange change);
+}

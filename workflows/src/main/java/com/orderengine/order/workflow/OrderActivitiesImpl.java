@@ -1,0 +1,165 @@
+package com.orderengine.order.workflow;
+
+import com.orderengine.order.PricedLine;
+import com.orderengine.order.db.OrderDao;
+import com.orderengine.order.db.OrderItemRecord;
+import com.orderengine.order.db.OrderRecord;
+import com.orderengine.payment.stripe.MinorUnits;
+import com.orderengine.payment.stripe.StripeCheckoutSessions;
+import com.orderengine.product.db.Product;
+import com.orderengine.product.db.ProductDao;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import io.temporal.failure.ApplicationFailure;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public class OrderActivitiesImpl implements OrderActivities {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderActivitiesImpl.class);
+
+    /** Stripe's ceiling for one payment (eight digits of minor units); also keeps NUMERIC(10,2) safe. */
+    public static final long MAX_AMOUNT_TOTAL = 99_999_999L;
+
+    private final Jdbi jdbi;
+    private final StripeCheckoutSessions checkoutSessions;
+
+    public OrderActivitiesImpl(Jdbi jdbi, StripeCheckoutSessions checkoutSessions) {
+        this.jdbi = jdbi;
+        this.checkoutSessions = checkoutSessions;
+    }
+
+    @Override
+    public PricedOrder createOrder(NewOrder order) {
+        OrderDao orders = jdbi.onDemand(OrderDao.class);
+        Optional<PricedOrder> existing = storedOrder(orders, order.orderId());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        PricedOrder priced = price(order);
+        orders.createOrder(order.orderId(), order.email(), order.currency(), priced.total(), priced.lines());
+        // Read back: when a concurrent attempt won the insert, its rows are the order.
+        return storedOrder(orders, order.orderId())
+                .orElseThrow(() -> new IllegalStateException("order " + order.orderId() + " vanished after insert"));
+    }
+
+    @Override
+    public CheckoutSessionState createCheckoutSession(CheckoutSessionRequest request) {
+        return callStripe(() -> checkoutSessions.create(request));
+    }
+
+    @Override
+    public void recordCheckoutSession(String orderId, CheckoutSessionState session) {
+        jdbi.onDemand(OrderDao.class).recordCheckoutSession(
+                orderId, session.id(), session.url(), Instant.ofEpochSecond(session.expiresAtEpochSecond()));
+    }
+
+    @Override
+    public CheckoutSessionState retrieveCheckoutSession(String sessionId) {
+        return callStripe(() -> checkoutSessions.retrieve(sessionId));
+    }
+
+    @Override
+    public CheckoutSessionState expireCheckoutSession(String orderId, String sessionId) {
+        try {
+            return checkoutSessions.expire(orderId, sessionId);
+        } catch (InvalidRequestException e) {
+            // No longer open (paid, or expired by Stripe meanwhile): report where it stands instead.
+            log.info("Session {} could not be expired ({}); reading its state", sessionId, e.getMessage());
+            return retrieveCheckoutSession(sessionId);
+        } catch (StripeException e) {
+            throw asFailure(e);
+        }
+    }
+
+    @Override
+    public boolean changeStatus(StatusChange change) {
+        boolean moved = jdbi.onDemand(OrderDao.class).transition(change.orderId(), change.to(), change.detail(),
+                change.stripeEventId(), change.paymentIntentId());
+        log.info("Order {} -> {}: {}{}", change.orderId(), change.to().value(), change.detail(),
+                moved ? "" : " (already applied)");
+        return moved;
+    }
+
+    private PricedOrder price(NewOrder order) {
+        int[] ids = order.lines().stream().mapToInt(OrderLine::productId).toArray();
+        Map<Integer, Product> products = jdbi.onDemand(ProductDao.class).findByIds(ids).stream()
+                .collect(Collectors.toMap(Product::id, Function.identity()));
+        List<PricedLine> lines = new ArrayList<>();
+        for (OrderLine line : order.lines()) {
+            Product product = products.get(line.productId());
+            if (product == null) {
+                throw ApplicationFailure.newNonRetryableFailure(
+                        "product " + line.productId() + " does not exist", "UnknownProduct");
+            }
+            lines.add(new PricedLine(product.id(), product.name(), line.quantity(), product.price(),
+                    MinorUnits.fromDecimal(product.price(), order.currency())));
+        }
+        return priced(order.orderId(), order.currency(), lines);
+    }
+
+    private static Optional<PricedOrder> storedOrder(OrderDao orders, String orderId) {
+        Optional<OrderRecord> stored = orders.findByReference(orderId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        OrderRecord record = stored.get();
+        List<PricedLine> lines = new ArrayList<>();
+        for (OrderItemRecord item : orders.findItems(record.id())) {
+            lines.add(new PricedLine(item.productId(), item.productName(), item.quantity(), item.price(),
+                    MinorUnits.fromDecimal(item.price(), record.currency())));
+        }
+        return Optional.of(priced(orderId, record.currency(), lines));
+    }
+
+    private static PricedOrder priced(String orderId, String currency, List<PricedLine> lines) {
+        long amountTotal = 0;
+        BigDecimal total = BigDecimal.ZERO;
+        for (PricedLine line : lines) {
+            amountTotal = Math.addExact(amountTotal, Math.multiplyExact(line.unitAmount(), line.quantity()));
+            total = total.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
+        }
+        if (amountTotal > MAX_AMOUNT_TOTAL) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "order total " + total.toPlainString() + " exceeds the maximum payment", "OrderTooLarge");
+        }
+        return new PricedOrder(orderId, currency, total, amountTotal, List.copyOf(lines));
+    }
+
+    private interface StripeCall {
+        CheckoutSessionState call() throws StripeException;
+    }
+
+    private static CheckoutSessionState callStripe(StripeCall call) {
+        try {
+            return call.call();
+        } catch (StripeException e) {
+            throw asFailure(e);
+        }
+    }
+
+    /**
+     * Outages, rate limits and 5xx are retried by Temporal with the same idempotency key; a request Stripe
+     * rejects as invalid would be rejected again, so it fails the activity for good.
+     */
+    private static RuntimeException asFailure(StripeException e) {
+        String message = "Stripe: " + e.getMessage();
+        if (e instanceof ApiConnectionException || e instanceof RateLimitException || e instanceof ApiException
+                || (e.getStatusCode() != null && e.getStatusCode() >= 500)) {
+            return ApplicationFailure.newFailure(message, e.getClass().getSimpleName());
+        }
+        return ApplicationFailure.newNonRetryableFailure(message, e.getClass().getSimpleName());
+    }
+}

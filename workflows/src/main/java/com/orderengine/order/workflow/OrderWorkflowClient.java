@@ -1,0 +1,158 @@
+package com.orderengine.order.workflow;
+
+import com.orderengine.order.OrderReference;
+import com.orderengine.order.OrderStatus;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** How the api talks to order workflows: start one with update-with-start, forward Stripe events as signals. */
+public class OrderWorkflowClient {
+
+    private final WorkflowClient client;
+    private final String taskQueue;
+
+    public OrderWorkflowClient(WorkflowClient client, String taskQueue) {
+        this.client = client;
+        this.taskQueue = taskQueue;
+    }
+
+    /**
+     * Starts the order's workflow, or joins it when it already runs (same Idempotency-Key), and waits for the
+     * checkout URL.
+     */
+    public CheckoutLink startCheckout(OrderInput input, Duration urlTimeout) {
+        OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, startOptions(input));
+        try {
+            WorkflowUpdateHandle<CheckoutLink> handle = WorkflowClient.startUpdateWithStart(
+                    workflow::checkout,
+                    input.requestFingerprint(),
+                    UpdateOptions.<CheckoutLink>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
+                    new WithStartWorkflowOperation<>(workflow::run, input));
+            return handle.getResultAsync(urlTimeout.toMillis(), TimeUnit.MILLISECONDS).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted while waiting for the checkout URL", e);
+        } catch (ExecutionException e) {
+            throw translate(e.getCause());
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Hands the event to the order's running workflow; false when no such workflow runs (not ours, or finished). */
+    public boolean deliver(String orderId, PaymentEvent event) {
+        try {
+            client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId)).paymentEvent(event);
+            return true;
+        } catch (WorkflowNotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    private WorkflowOptions startOptions(OrderInput input) {
+        return WorkflowOptions.newBuilder()
+                .setWorkflowId(OrderReference.workflowId(input.orderId()))
+                .setTaskQueue(taskQueue)
+                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                // A closed order is never started again under the same id: a late retry reads the stored order.
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setTypedSearchAttributes(SearchAttributes.newBuilder()
+                        .set(OrderSearchAttributes.ORDER_ID, input.orderId())
+                        .set(OrderSearchAttributes.ORDER_STATUS, OrderStatus.PENDING.value())
+                        .build())
+                .setStaticSummary("Order " + input.orderId() + " (" + input.lines().size() + " line(s), "
+                        + input.currency().toUpperCase(java.util.Locale.ROOT) + ")")
+                .setStaticDetails(staticDetails(input))
+                .build();
+    }
+
+    /** Product ids and quantities only: the email stays out of Temporal's visibility store. */
+    private static String staticDetails(OrderInput input) {
+        StringBuilder details = new StringBuilder("| product | quantity |\n|---|---|\n");
+        for (OrderLine line : input.lines()) {
+            details.append("| ").append(line.productId()).append(" | ").append(line.quantity()).append(" |\n");
+        }
+        return details.toString();
+    }
+
+    private static RuntimeException translate(Throwable failure) {
+        if (failure instanceof OrderWorkflowClientException known) {
+            return known;
+        }
+        if (failure instanceof TimeoutException) {
+            return new Unavailable("the checkout URL was not ready in time", failure);
+        }
+        if (failure instanceof WorkflowUpdateException update) {
+            return new Rejected(originalMessage(update), failure);
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WorkflowExecutionAlreadyStarted) {
+                return new Closed("the order's workflow has already finished", failure);
+            }
+            if (cause instanceof StatusRuntimeException grpc) {
+                Status.Code code = grpc.getStatus().getCode();
+                if (code == Status.Code.ALREADY_EXISTS) {
+                    return new Closed("the order's workflow has already finished", failure);
+                }
+                return new Unavailable("Temporal is unavailable (" + code + ")", failure);
+            }
+        }
+        return new Unavailable("Temporal call failed: " + failure.getMessage(), failure);
+    }
+
+    private static String originalMessage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApplicationFailure application) {
+                return application.getOriginalMessage();
+            }
+        }
+        return failure.getMessage();
+    }
+
+    /** Base of what {@link OrderWorkflowClient} throws. */
+    public abstract static class OrderWorkflowClientException extends RuntimeException {
+        OrderWorkflowClientException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The workflow refused the checkout: a reused Idempotency-Key, or a checkout that could not be set up. */
+    public static final class Rejected extends OrderWorkflowClientException {
+        Rejected(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The order's workflow has finished; the stored order is the answer. */
+    public static final class Closed extends OrderWorkflowClientException {
+        Closed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Temporal could not be reached or did not answer in time: the caller should retry. */
+    public static final class Unavailable extends OrderWorkflowClientException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package com.orderengine.order.workflow;
+
+import static com.orderengine.order.OrderStatus.EXPIRED;
+import static com.orderengine.order.OrderStatus.FAILED;
+import static com.orderengine.order.OrderStatus.PAID;
+import static com.orderengine.order.OrderStatus.PENDING;
+
+import com.orderengine.order.OrderStatus;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+
+public class OrderWorkflowImpl implements OrderWorkflow {
+
+    private static final Logger log = Workflow.getLogger(OrderWorkflowImpl.class);
+
+    /** After the session expires with a delayed payment still in flight, look again this often. */
+    static final Duration ASYNC_PAYMENT_RECHECK = Duration.ofHours(24);
+
+    /** Creating the order and its session gives up after this long; the customer will have left by then. */
+    static final Duration CHECKOUT_SETUP_DEADLINE = Duration.ofMinutes(10);
+
+    private static final RetryOptions RETRY = RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofMillis(500))
+            .setBackoffCoefficient(2.0)
+            .setMaximumInterval(Duration.ofSeconds(30))
+            .build();
+
+    private static final ActivityOptions DATABASE = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(10))
+            .setRetryOptions(RETRY)
+            .build();
+
+    /** Longer than stripe-java's 20 s read timeout, so the client gives up first and reports why. */
+    private static final ActivityOptions STRIPE = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(RETRY)
+            .build();
+
+    private static final ActivityOptions SETUP_DATABASE = ActivityOptions.newBuilder(DATABASE)
+            .setScheduleToCloseTimeout(CHECKOUT_SETUP_DEADLINE)
+            .build();
+
+    private static final ActivityOptions SETUP_STRIPE = ActivityOptions.newBuilder(STRIPE)
+            .setScheduleToCloseTimeout(CHECKOUT_SETUP_DEADLINE)
+            .build();
+
+    private final OrderInput input;
+    private final OrderActivities activities;
+    private final OrderActivities setupActivities;
+
+    private OrderStatus status = PENDING;
+    private String detail = "pricing the order";
+    private PricedOrder order;
+    private CheckoutSessionState session;
+    private String checkoutFailure;
+    private String paymentIntentId;
+    private boolean flaggedForOperator;
+    private long deadlineMillis;
+    private int duplicateEvents;
+    private final Set<String> seenEventIds = new LinkedHashSet<>();
+    private final Deque<PaymentEvent> inbox = new ArrayDeque<>();
+
+    /** Takes the input in the constructor so the checkout update can be validated before run() starts. */
+    @WorkflowInit
+    public OrderWorkflowImpl(OrderInput input) {
+        this.input = input;
+        this.activities = Workflow.newActivityStub(OrderActivities.class, DATABASE,
+                Map.of("RetrieveCheckoutSession", STRIPE, "ExpireCheckoutSession", STRIPE));
+        this.setupActivities = Workflow.newActivityStub(OrderActivities.class, SETUP_DATABASE,
+                Map.of("CreateCheckoutSession", SETUP_STRIPE));
+    }
+
+    @Override
+    public OrderOutcome run(OrderInput input) {
+        publishDetails();
+        try {
+            order = setupActivities.createOrder(
+                    new NewOrder(input.orderId(), input.email(), input.currency(), input.lines()));
+            detail = "creating the Stripe Checkout Session";
+            publishDetails();
+            long expiresAt = Workflow.currentTimeMillis() / 1000 + input.sessionTtlSeconds();
+            CheckoutSessionState created = setupActivities.createCheckoutSession(new CheckoutSessionRequest(
+                    input.orderId(), input.email(), order.currency(), order.lines(), expiresAt));
+            setupActivities.recordCheckoutSession(input.orderId(), created);
+            session = created;
+        } catch (ActivityFailure e) {
+            checkoutFailure = "checkout could not be set up: " + rootMessage(e);
+            log.warn("Order {}: {}", input.orderId(), checkoutFailure);
+            moveTo(FAILED, checkoutFailure, null);
+            return finish();
+        }
+        deadlineMillis = session.expiresAtEpochSecond() * 1000;
+        detail = "waiting for payment; session " + session.id() + " expires at "
+                + Instant.ofEpochSecond(session.expiresAtEpochSecond());
+        publishDetails();
+
+        while (status == PENDING) {
+            Duration untilDeadline = Duration.ofMillis(Math.max(0, deadlineMillis - Workflow.currentTimeMillis()));
+            boolean eventArrived = Workflow.await(untilDeadline, () -> !inbox.isEmpty());
+            if (eventArrived) {
+                handle(inbox.removeFirst());
+            } else {
+                reconcileWithStripe();
+            }
+        }
+        return finish();
+    }
+
+    @Override
+    public CheckoutLink checkout(String requestFingerprint) {
+        Workflow.await(() -> session != null || checkoutFailure != null);
+        if (session == null) {
+            throw ApplicationFailure.newNonRetryableFailure(checkoutFailure, "CheckoutFailed");
+        }
+        return new CheckoutLink(input.orderId(), session.url());
+    }
+
+    @Override
+    public void validateCheckout(String requestFingerprint) {
+        if (!Objects.equals(input.requestFingerprint(), requestFingerprint)) {
+            throw new IllegalArgumentException(
+                    "this Idempotency-Key was already used with a different request body");
+        }
+    }
+
+    @Override
+    public void paymentEvent(PaymentEvent event) {
+        if (!seenEventIds.add(event.eventId())) {
+            duplicateEvents++;
+            return;
+        }
+        if (status.isFinal()) {
+            log.info("Order {} is {}; ignoring event {} ({})", input.orderId(), status.value(), event.eventId(),
+                    event.type());
+            return;
+        }
+        inbox.addLast(event);
+    }
+
+    @Override
+    public OrderSnapshot state() {
+        return new OrderSnapshot(
+                input.orderId(),
+                status.value(),
+                detail,
+                input.currency(),
+                order == null ? null : order.total(),
+                session == null ? null : session.id(),
+                session == null ? null : session.url(),
+                session == null ? null : session.expiresAtEpochSecond(),
+                paymentIntentId,
+                new ArrayList<>(seenEventIds),
+                duplicateEvents,
+                flaggedForOperator);
+    }
+
+    private void handle(PaymentEvent event) {
+        if (event.sessionId() != null && !event.sessionId().equals(session.id())) {
+            log.warn("Order {}: event {} is for session {}, not ours ({}); ignored", input.orderId(),
+                    event.eventId(), event.sessionId(), session.id());
+            return;
+        }
+        switch (event.type()) {
+            case PaymentEvent.CHECKOUT_SESSION_COMPLETED -> {
+                if (isPaid(event.paymentStatus())) {
+                    markPaidIfAmountMatches(event);
+                } else {
+                    // A delayed method (bank debit, voucher): the customer is done, the money is not.
+                    detail = "checkout completed; waiting for the delayed payment to settle (event "
+                            + event.eventId() + ")";
+                    publishDetails();
+                }
+            }
+            case PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED -> markPaidIfAmountMatches(event);
+            case PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_FAILED ->
+                    moveTo(FAILED, "the delayed payment failed (event " + event.eventId() + ")", event.eventId());
+            case PaymentEvent.CHECKOUT_SESSION_EXPIRED ->
+                    moveTo(EXPIRED, "Stripe expired the checkout session (event " + event.eventId() + ")",
+                            event.eventId());
+            default -> log.info("Order {}: event type {} changes nothing", input.orderId(), event.type());
+        }
+    }
+
+    private void markPaidIfAmountMatches(PaymentEvent event) {
+        boolean amountMatches = event.amountTotal() == null || event.amountTotal() == order.amountTotal();
+        boolean currencyMatches = event.currency() == null || event.currency().equalsIgnoreCase(order.currency());
+        if (!amountMatches || !currencyMatches) {
+            flaggedForOperator = true;
+            detail = "NEEDS REVIEW: payment of " + event.amountTotal() + " " + event.currency()
+                    + " does not match the order's " + order.amountTotal() + " " + order.currency()
+                    + " (event " + event.eventId() + "); not marked paid";
+            log.error("Order {}: {}", input.orderId(), detail);
+            publishDetails();
+            return;
+        }
+        paymentIntentId = event.paymentIntentId();
+        moveTo(PAID, "paid (event " + event.eventId() + ")", event.eventId());
+    }
+
+    /** At the deadline Stripe is asked first: a payment whose webhook was lost is not thrown away. */
+    private void reconcileWithStripe() {
+        CheckoutSessionState current = activities.retrieveCheckoutSession(session.id());
+        if (current.isOpen()) {
+            // Close the door before calling the order expired, so no payment can land afterwards.
+            current = activities.expireCheckoutSession(input.orderId(), session.id());
+        }
+        if (current.isPaid()) {
+            paymentIntentId = current.paymentIntentId();
+            moveTo(PAID, "paid; confirmed with Stripe at the session deadline, no webhook had arrived", null);
+        } else if (current.isAwaitingAsyncPayment()) {
+            deadlineMillis = Workflow.currentTimeMillis() + ASYNC_PAYMENT_RECHECK.toMillis();
+            detail = "checkout completed; the delayed payment has not settled yet, next check at "
+                    + Instant.ofEpochMilli(deadlineMillis);
+            publishDetails();
+        } else {
+            moveTo(EXPIRED, "the checkout session expired without payment", null);
+        }
+    }
+
+    private void moveTo(OrderStatus next, String why, String stripeEventId) {
+        if (!status.canMoveTo(next)) {
+            log.warn("Order {}: {} -> {} is not allowed; ignored", input.orderId(), status.value(), next.value());
+            return;
+        }
+        if (order != null) {
+            // False means an earlier attempt already committed this change; the database stays the record.
+            activities.changeStatus(new StatusChange(input.orderId(), next, why, stripeEventId, paymentIntentId));
+        }
+        status = next;
+        detail = why;
+        Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.ORDER_STATUS.valueSet(next.value()));
+        publishDetails();
+    }
+
+    private OrderOutcome finish() {
+        // Let a checkout update that is still waiting see the final state before the workflow closes.
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        return new OrderOutcome(input.orderId(), status.value(), detail);
+    }
+
+    private void publishDetails() {
+        StringBuilder details = new StringBuilder()
+                .append("**").append(status.value()).append("**: ").append(detail);
+        if (order != null) {
+            details.append("\n\nTotal ").append(order.total().toPlainString()).append(' ')
+                    .append(order.currency().toUpperCase(java.util.Locale.ROOT))
+                    .append(", ").append(order.lines().size()).append(" line(s)");
+        }
+        if (session != null) {
+            details.append("\n\nCheckout Session `").append(session.id()).append('`');
+        }
+        if (!seenEventIds.isEmpty()) {
+            details.append("\n\nStripe events: ").append(seenEventIds.size())
+                    .append(" seen, ").append(duplicateEvents).append(" duplicate deliveries ignored");
+        }
+        Workflow.setCurrentDetails(details.toString());
+    }
+
+    private static boolean isPaid(String paymentStatus) {
+        return "paid".equals(paymentStatus) || "no_payment_required".equals(paymentStatus);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof ApplicationFailure application ? application.getOriginalMessage() : cause.getMessage();
+    }
+}

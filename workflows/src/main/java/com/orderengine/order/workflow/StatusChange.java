@@ -1,0 +1,7 @@
+package com.orderengine.order.workflow;
+
+import com.orderengine.order.OrderStatus;
+
+/** The transition activity's input: move the order, say why, and name the Stripe event behind it. */
+public record StatusChange(String orderId, OrderStatus to, String detail, String stripeEventId, String paymentIntentId) {
+}

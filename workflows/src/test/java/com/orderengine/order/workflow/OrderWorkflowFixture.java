@@ -1,0 +1,44 @@
+package com.orderengine.order.workflow;
+
+import com.orderengine.payment.stripe.StripeCheckoutSessions;
+import com.orderengine.stripeemulator.StripeEmulator;
+import com.orderengine.stripeemulator.StripeEmulatorOptions;
+import com.orderengine.testing.TestPostgres;
+import com.orderengine.testing.TestPostgres.TestDatabase;
+import com.stripe.StripeClient;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.testing.TestWorkflowExtension;
+import java.util.List;
+
+/**
+ * Real parts for the workflow layer: embedded PostgreSQL, the Stripe emulator reached over HTTP by stripe-java,
+ * and Temporal's time-skipping test server.
+ */
+final class OrderWorkflowFixture {
+
+    static final String SITE_URL = "http://shop.test";
+
+    final TestDatabase database = TestPostgres.newDatabase();
+    final StripeEmulator stripe = StripeEmulator.start(StripeEmulatorOptions.defaults());
+    final OrderActivitiesImpl activities = new OrderActivitiesImpl(database.jdbi(), new StripeCheckoutSessions(
+            StripeClient.builder()
+                    .setApiKey("sk_test_workflow")
+                    .setApiBase(stripe.baseUrl())
+                    .setReadTimeout(2_000)
+                    .build(),
+            SITE_URL + "/checkout/success?session_id={CHECKOUT_SESSION_ID}",
+            SITE_URL + "/cart"));
+
+    TestWorkflowExtension extension() {
+        return TestWorkflowExtension.newBuilder()
+                .registerSearchAttribute("OrderId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .registerSearchAttribute("OrderStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .setWorkflowTypes(OrderWorkflowImpl.class)
+                .setActivityImplementations(activities)
+                .build();
+    }
+
+    static OrderInput input(String orderId, List<OrderLine> lines) {
+        return new OrderInput(orderId, "buyer@example.com", "usd", lines, 3600, "fingerprint-" + orderId);
+    }
+}

@@ -1,0 +1,46 @@
+package com.orderengine.order.workflow;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.workflow.Workflow;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Replays histories recorded from real runs (paid, expired) against today's workflow code. A change that would
+ * break running orders (a reordered, added or removed command) fails here before it ships.
+ */
+class OrderWorkflowReplayTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"histories/order-paid.json", "histories/order-expired.json"})
+    void recordedHistoriesReplayOnTheCurrentCode(String history) {
+        assertThatCode(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(history, OrderWorkflowImpl.class))
+                .doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"histories/order-paid.json", "histories/order-expired.json"})
+    void aNonDeterministicChangeIsCaught(String history) {
+        assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(
+                history, SleepsBeforePricingWorkflow.class))
+                .hasStackTraceContaining("NonDeterministicException");
+    }
+
+    /** The current workflow with one extra timer up front: exactly the kind of edit that must not ship unversioned. */
+    public static class SleepsBeforePricingWorkflow extends OrderWorkflowImpl {
+
+        @io.temporal.workflow.WorkflowInit
+        public SleepsBeforePricingWorkflow(OrderInput input) {
+            super(input);
+        }
+
+        @Override
+        public OrderOutcome run(OrderInput input) {
+            Workflow.sleep(java.time.Duration.ofSeconds(1));
+            return super.run(input);
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package com.orderengine.order.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.orderengine.order.OrderReference;
+import com.orderengine.order.db.OrderDao;
+import com.orderengine.order.db.OrderRecord;
+import com.orderengine.order.db.StatusChangeRecord;
+import com.orderengine.stripeemulator.CheckoutSessionView;
+import com.orderengine.stripeemulator.StripeOperation;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class OrderWorkflowTest {
+
+    private static final OrderWorkflowFixture fixture = new OrderWorkflowFixture();
+
+    @RegisterExtension
+    static final TestWorkflowExtension temporal = fixture.extension();
+
+    private OrderWorkflowClient orders;
+    private WorkflowClient client;
+    private TestWorkflowEnvironment environment;
+
+    @BeforeEach
+    void setUp(TestWorkflowEnvironment environment, WorkflowClient client, Worker worker) {
+        this.environment = environment;
+        this.client = client;
+        this.orders = new OrderWorkflowClient(client, worker.getTaskQueue());
+    }
+
+    @AfterEach
+    void clearFaults() {
+        fixture.stripe.faults().clear();
+    }
+
+    @Test
+    void paymentWebhookMarksTheOrderPaidAndCompletesTheWorkflow() throws IOException {
+        String orderId = OrderReference.random();
+        CheckoutLink link = orders.startCheckout(
+                OrderWorkflowFixture.input(orderId, List.of(new OrderLine(1, 2), new OrderLine(2, 1))),
+                Duration.ofSeconds(30));
+
+        OrderRecord pending = order(orderId);
+        assertThat(pending.status()).isEqualTo("pending");
+        assertThat(pending.total()).isEqualByComparingTo("47.99"); // 2 x 14.00 + 19.99, priced from products
+        assertThat(link.url()).isEqualTo(pending.stripeSessionUrl()).startsWith(fixture.stripe.baseUrl());
+
+        CheckoutSessionView session = fixture.stripe.checkoutSession(pending.stripeSessionId()).orElseThrow();
+        assertThat(session.amountTotal()).isEqualTo(4799);
+        assertThat(session.clientReferenceId()).isEqualTo(orderId);
+        assertThat(session.metadata()).containsEntry("order_id", orderId);
+        assertThat(session.paymentIntentMetadata()).containsEntry("order_id", orderId);
+        assertThat(session.customerEmail()).isEqualTo("buyer@example.com");
+        assertThat(session.successUrl()).isEqualTo(OrderWorkflowFixture.SITE_URL
+                + "/checkout/success?session_id={CHECKOUT_SESSION_ID}");
+        assertThat(session.cancelUrl()).isEqualTo(OrderWorkflowFixture.SITE_URL + "/cart");
+        assertThat(session.lineItems()).extracting(line -> line.name() + " " + line.unitAmount() + "x" + line.quantity())
+                .containsExactly("Ceramic Mug 1400x2", "Canvas Tote 1999x1");
+        assertThat(session.expiresAt()).isBetween(
+                environment.currentTimeMillis() / 1000 + 3500, environment.currentTimeMillis() / 1000 + 3700);
+
+        CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(session.id());
+        PaymentEvent event = completed("evt_paid_1", paid);
+        assertThat(orders.deliver(orderId, event)).isTrue();
+
+        OrderOutcome outcome = stub(orderId).getResult(OrderOutcome.class);
+        assertThat(outcome.status()).isEqualTo("paid");
+        OrderRecord done = order(orderId);
+        assertThat(done.status()).isEqualTo("paid");
+        assertThat(done.paidAt()).isNotNull();
+        assertThat(done.stripePaymentIntentId()).isEqualTo(paid.paymentIntent());
+        assertThat(changes(done)).extracting(StatusChangeRecord::toStatus).containsExactly("pending", "paid");
+        assertThat(changes(done).get(1).stripeEventId()).isEqualTo("evt_paid_1");
+        assertThat(searchAttribute(orderId, "OrderStatus")).contains("paid");
+        assertThat(searchAttribute(orderId, "OrderId")).contains(orderId);
+
+        // A delivery after the workflow closed finds no running workflow and changes nothing.
+        assertThat(orders.deliver(orderId, event)).isFalse();
+        assertThat(changes(done)).hasSize(2);
+        recordHistory(orderId, "order-paid.json");
+    }
+
+    @Test
+    void duplicateEventsCauseOneTransition() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(3, 1))), Duration.ofSeconds(30));
+        CheckoutSessionView session = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+        // Unpaid first (a delayed method), then the same success event three times.
+        orders.deliver(orderId, new PaymentEvent("evt_async_done", PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                session.id(), "unpaid", null, session.amountTotal(), "usd"));
+        assertThat(query(orderId).status()).isEqualTo("pending");
+        assertThat(query(orderId).detail()).contains("delayed payment");
+        PaymentEvent succeeded = new PaymentEvent("evt_async_ok", PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED,
+                session.id(), "paid", session.paymentIntent(), session.amountTotal(), "usd");
+        for (int i = 0; i < 3; i++) {
+            orders.deliver(orderId, succeeded);
+        }
+
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("paid");
+        assertThat(changes(order(orderId))).extracting(StatusChangeRecord::toStatus).containsExactly("pending", "paid");
+    }
+
+    @Test
+    void withoutPaymentTheOrderExpiresAtTheSessionDeadline() throws IOException {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(4, 1))), Duration.ofSeconds(30));
+        String sessionId = order(orderId).stripeSessionId();
+
+        // Time skipping jumps the hour to the deadline.
+        OrderOutcome outcome = stub(orderId).getResult(OrderOutcome.class);
+
+        assertThat(outcome.status()).isEqualTo("expired");
+        assertThat(order(orderId).status()).isEqualTo("expired");
+        // The session is closed at Stripe too, so no payment can land after the order expired.
+        assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status()).isEqualTo("expired");
+        recordHistory(orderId, "order-expired.json");
+    }
+
+    @Test
+    void aPaymentWhoseWebhookWasLostIsFoundAtTheDeadline() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(5, 3))), Duration.ofSeconds(30));
+        CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+
+        OrderOutcome outcome = stub(orderId).getResult(OrderOutcome.class);
+
+        assertThat(outcome.status()).isEqualTo("paid");
+        assertThat(outcome.detail()).contains("confirmed with Stripe");
+        OrderRecord done = order(orderId);
+        assertThat(done.status()).isEqualTo("paid");
+        assertThat(done.stripePaymentIntentId()).isEqualTo(paid.paymentIntent());
+    }
+
+    @Test
+    void stripeFailingTwiceStillCreatesExactlyOneSession() {
+        int before = fixture.stripe.checkoutSessionsCreated();
+        int requestsBefore = fixture.stripe.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION);
+        fixture.stripe.faults().failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 2, 500);
+        String orderId = OrderReference.random();
+
+        CheckoutLink link = orders.startCheckout(
+                OrderWorkflowFixture.input(orderId, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
+
+        assertThat(link.url()).isNotBlank();
+        assertThat(fixture.stripe.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION) - requestsBefore).isEqualTo(3);
+        assertThat(fixture.stripe.checkoutSessionsCreated() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aLostStripeResponseIsReplayedByTheIdempotencyKeyNotCreatedTwice() {
+        int before = fixture.stripe.checkoutSessionsCreated();
+        fixture.stripe.faults().failNextAfterExecuting(StripeOperation.CREATE_CHECKOUT_SESSION, 1, 502);
+        String orderId = OrderReference.random();
+
+        CheckoutLink link = orders.startCheckout(
+                OrderWorkflowFixture.input(orderId, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
+
+        assertThat(fixture.stripe.checkoutSessionsCreated() - before).isEqualTo(1);
+        assertThat(fixture.stripe.checkoutSession(order(orderId).stripeSessionId()).orElseThrow().url())
+                .isEqualTo(link.url());
+    }
+
+    @Test
+    void theSameRequestJoinsTheRunningWorkflowAndAnotherBodyIsRefused() {
+        String orderId = OrderReference.random();
+        OrderInput input = OrderWorkflowFixture.input(orderId, List.of(new OrderLine(2, 2)));
+        CheckoutLink first = orders.startCheckout(input, Duration.ofSeconds(30));
+        int sessions = fixture.stripe.checkoutSessionsCreated();
+
+        CheckoutLink again = orders.startCheckout(input, Duration.ofSeconds(30));
+        assertThat(again).isEqualTo(first);
+        assertThat(fixture.stripe.checkoutSessionsCreated()).isEqualTo(sessions);
+        assertThat(fixture.database.count("SELECT count(*) FROM orders WHERE reference = ?", orderId)).isEqualTo(1);
+
+        OrderInput otherCart = new OrderInput(orderId, input.email(), "usd", List.of(new OrderLine(2, 3)), 3600,
+                "another-fingerprint");
+        assertThatThrownBy(() -> orders.startCheckout(otherCart, Duration.ofSeconds(30)))
+                .isInstanceOf(OrderWorkflowClient.Rejected.class)
+                .hasMessageContaining("Idempotency-Key");
+    }
+
+    @Test
+    void aProductRemovedBeforePricingFailsTheCheckoutWithoutAnOrder() {
+        String orderId = OrderReference.random();
+
+        assertThatThrownBy(() -> orders.startCheckout(
+                OrderWorkflowFixture.input(orderId, List.of(new OrderLine(9999, 1))), Duration.ofSeconds(30)))
+                .isInstanceOf(OrderWorkflowClient.Rejected.class)
+                .hasMessageContaining("product 9999 does not exist");
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("failed");
+        assertThat(fixture.database.count("SELECT count(*) FROM orders WHERE reference = ?", orderId)).isZero();
+    }
+
+    @Test
+    void stripeExpiringTheSessionExpiresTheOrder() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(6, 1))), Duration.ofSeconds(30));
+        String sessionId = order(orderId).stripeSessionId();
+
+        orders.deliver(orderId, new PaymentEvent("evt_expired", PaymentEvent.CHECKOUT_SESSION_EXPIRED, sessionId,
+                "unpaid", null, 2400L, "usd"));
+
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("expired");
+        assertThat(order(orderId).status()).isEqualTo("expired");
+    }
+
+    @Test
+    void aPaymentForTheWrongAmountIsFlaggedAndNotMarkedPaid() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
+        String sessionId = order(orderId).stripeSessionId();
+
+        orders.deliver(orderId, new PaymentEvent("evt_short", PaymentEvent.CHECKOUT_SESSION_COMPLETED, sessionId,
+                "paid", "pi_short", 100L, "usd"));
+
+        OrderSnapshot state = query(orderId);
+        assertThat(state.status()).isEqualTo("pending");
+        assertThat(state.flaggedForOperator()).isTrue();
+        assertThat(state.detail()).contains("does not match");
+        assertThat(order(orderId).status()).isEqualTo("pending");
+    }
+
+    private OrderSnapshot query(String orderId) {
+        return client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId)).state();
+    }
+
+    private WorkflowStub stub(String orderId) {
+        return client.newUntypedWorkflowStub(OrderReference.workflowId(orderId));
+    }
+
+    private OrderRecord order(String orderId) {
+        return fixture.database.jdbi().onDemand(OrderDao.class).findByReference(orderId).orElseThrow();
+    }
+
+    private List<StatusChangeRecord> changes(OrderRecord order) {
+        return fixture.database.jdbi().onDemand(OrderDao.class).findStatusChanges(order.id());
+    }
+
+    private static PaymentEvent completed(String eventId, CheckoutSessionView session) {
+        return new PaymentEvent(eventId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, session.id(), session.paymentStatus(),
+                session.paymentIntent(), session.amountTotal(), session.currency());
+    }
+
+    private String searchAttribute(String orderId, String name) {
+        var response = environment.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+                DescribeWorkflowExecutionRequest.newBuilder()
+                        .setNamespace(environment.getNamespace())
+                        .setExecution(WorkflowExecution.newBuilder().setWorkflowId(OrderReference.workflowId(orderId)))
+                        .build());
+        var payload = response.getWorkflowExecutionInfo().getSearchAttributes().getIndexedFieldsMap().get(name);
+        return payload == null ? null
+                : DefaultDataConverter.STANDARD_INSTANCE.fromPayload(payload, String.class, String.class);
+    }
+
+    /**
+     * Run with {@code -Dorderengine.recordHistories=true} to refresh the histories the replay test checks
+     * new workflow code against; do it only for a deliberate, versioned change.
+     */
+    private void recordHistory(String orderId, String file) throws IOException {
+        if (Boolean.getBoolean("orderengine.recordHistories")) {
+            Path target = Path.of("src/test/resources/histories", file);
+            Files.writeString(target, client.fetchHistory(OrderReference.workflowId(orderId)).toJson(true));
+        }
+    }
+}
