@@ -24,16 +24,30 @@ public final class DatabaseMigrations {
     }
 
     public static void apply(DataSource dataSource, boolean demoProducts) {
+        // Liquibase prints an update summary straight to stdout; send it to the log like everything else.
+        if (System.getProperty("liquibase.showSummaryOutput") == null) {
+            System.setProperty("liquibase.showSummaryOutput", "log");
+        }
         try (Connection connection = dataSource.getConnection()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            @SuppressWarnings("deprecation") // Liquibase's command API needs far more wiring for the same call
-            Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
-            Contexts contexts = demoProducts ? new Contexts(DEMO_CONTEXT) : new Contexts("production");
-            updateDeprecated(liquibase, contexts);
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                migrate(connection, demoProducts);
+            } finally {
+                // Liquibase turns auto-commit off; a pooled connection must go back the way it came.
+                connection.setAutoCommit(autoCommit);
+            }
         } catch (SQLException | LiquibaseException e) {
             throw new IllegalStateException("Could not apply database migrations: " + e.getMessage(), e);
         }
+    }
+
+    private static void migrate(Connection connection, boolean demoProducts) throws LiquibaseException {
+        Database database = DatabaseFactory.getInstance()
+                .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        @SuppressWarnings("deprecation") // Liquibase's command API needs far more wiring for the same call
+        Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
+        Contexts contexts = demoProducts ? new Contexts(DEMO_CONTEXT) : new Contexts("production");
+        updateDeprecated(liquibase, contexts);
     }
 
     @SuppressWarnings("deprecation")

@@ -11,7 +11,6 @@ import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +31,7 @@ public final class SearchAttributeRegistrar {
                         .setChannel(workflowStubs.getRawChannel())
                         .validateAndBuildWithDefaults());
         try {
-            Map<String, IndexedValueType> existing = operator.blockingStub()
-                    .withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
-                    .getCustomAttributesMap();
-            Map<String, IndexedValueType> missing = OrderSearchAttributes.ALL.stream()
-                    .filter(key -> !existing.containsKey(key.getName()))
-                    .collect(Collectors.toMap(key -> key.getName(), key -> IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+            Map<String, IndexedValueType> missing = missing(operator, namespace);
             if (missing.isEmpty()) {
                 return;
             }
@@ -50,7 +43,7 @@ public final class SearchAttributeRegistrar {
                             .build());
             log.info("Registered search attributes {} in namespace {}", missing.keySet(), namespace);
         } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
+            if (alreadyExists(e)) {
                 return;
             }
             log.warn("Could not register search attributes ({}). Register them once with: "
@@ -59,5 +52,34 @@ public final class SearchAttributeRegistrar {
         } finally {
             operator.shutdown();
         }
+    }
+
+    /** The attributes still to add; all of them where the server cannot list (Temporal's Java test server). */
+    private static Map<String, IndexedValueType> missing(OperatorServiceStubs operator, String namespace) {
+        Map<String, IndexedValueType> existing;
+        try {
+            existing = operator.blockingStub()
+                    .withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
+                    .getCustomAttributesMap();
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
+                throw e;
+            }
+            existing = Map.of();
+        }
+        Map<String, IndexedValueType> missing = new java.util.LinkedHashMap<>();
+        for (var key : OrderSearchAttributes.ALL) {
+            if (!existing.containsKey(key.getName())) {
+                missing.put(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+            }
+        }
+        return missing;
+    }
+
+    private static boolean alreadyExists(StatusRuntimeException e) {
+        String description = e.getStatus().getDescription();
+        return e.getStatus().getCode() == Status.Code.ALREADY_EXISTS
+                || (description != null && description.toLowerCase(java.util.Locale.ROOT).contains("already"));
     }
 }

@@ -25,6 +25,11 @@ import java.util.concurrent.TimeoutException;
 /** How the api talks to order workflows: start one with update-with-start, forward Stripe events as signals. */
 public class OrderWorkflowClient {
 
+    /** gRPC codes that mean Temporal is down, overloaded or too slow: the caller should retry later. */
+    private static final java.util.Set<Status.Code> OUTAGE_CODES = java.util.EnumSet.of(
+            Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED,
+            Status.Code.ABORTED, Status.Code.CANCELLED);
+
     private final WorkflowClient client;
     private final String taskQueue;
 
@@ -113,10 +118,14 @@ public class OrderWorkflowClient {
                 if (code == Status.Code.ALREADY_EXISTS) {
                     return new Closed("the order's workflow has already finished", failure);
                 }
-                return new Unavailable("Temporal is unavailable (" + code + ")", failure);
+                if (OUTAGE_CODES.contains(code)) {
+                    return new Unavailable("Temporal is unavailable (" + code + ")", failure);
+                }
+                break;
             }
         }
-        return new Unavailable("Temporal call failed: " + failure.getMessage(), failure);
+        // Anything else is a bug on our side (a bad request to Temporal), not an outage to retry through.
+        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
     }
 
     private static String originalMessage(Throwable failure) {

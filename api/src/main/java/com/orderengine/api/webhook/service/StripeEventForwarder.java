@@ -41,6 +41,9 @@ public class StripeEventForwarder {
             Webhook.Signature.verifyHeader(payload, signatureHeader, webhookSecret, Webhook.DEFAULT_TOLERANCE);
         } catch (SignatureVerificationException e) {
             throw ApiException.badRequest("invalid signature: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // stripe-java parses t= with Long.parseLong and lets a malformed header escape as an exception.
+            throw ApiException.badRequest("invalid signature: malformed Stripe-Signature header");
         }
         JsonNode event = parse(payload);
         String eventId = event.path("id").asText(null);

@@ -1,0 +1,209 @@
+package com.orderengine.api.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.orderengine.api.testing.ApiClient;
+import com.orderengine.api.testing.ApiClient.Reply;
+import com.orderengine.api.testing.OrderEngineStack;
+import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.order.OrderReference;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.grpc.StatusRuntimeException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** POST /api/checkout, the catalogue and order reads, through the running api and worker. */
+class CheckoutSystemTest {
+
+    @RegisterExtension
+    @Order(0)
+    static final OrderEngineStack stack = new OrderEngineStack();
+
+    @RegisterExtension
+    @Order(1)
+    static final DropwizardAppExtension<OrderEngineConfiguration> worker = stack.worker();
+
+    @RegisterExtension
+    @Order(2)
+    static final DropwizardAppExtension<OrderEngineConfiguration> api = stack.api();
+
+    private ApiClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = new ApiClient(api.getLocalPort());
+    }
+
+    @Test
+    void theCatalogueListsProductsWithDecimalStringPrices() {
+        Reply list = client.get("/api/products");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json()).hasSize(6);
+        JsonNode tote = list.json().get(1);
+        assertThat(tote.path("id").asInt()).isEqualTo(2);
+        assertThat(tote.path("name").asText()).isEqualTo("Canvas Tote");
+        assertThat(tote.path("price").isTextual()).isTrue();
+        assertThat(tote.path("price").asText()).isEqualTo("19.99");
+        assertThat(tote.path("imageUrl").asText()).isEqualTo("/images/tote.svg");
+
+        assertThat(client.get("/api/products/2").json()).isEqualTo(tote);
+        Reply missing = client.get("/api/products/999");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.text("error")).isEqualTo("product 999 not found");
+        assertThat(client.get("/api/products/abc").status()).isEqualTo(404);
+        assertThat(client.get("/api/nothing-here").json().path("error").asText()).isEqualTo("not found");
+    }
+
+    @Test
+    void checkoutPricesFromTheDatabaseAndIgnoresClientPrices() {
+        Reply reply = client.postJson("/api/checkout", """
+                {"items":[{"productId":1,"quantity":2,"price":"0.01"},{"productId":3,"quantity":1,"unitPrice":0}],
+                 "email":"ada@example.com","total":"0.02","amount":2}""");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        String orderId = reply.text("orderId");
+        assertThat(orderId).matches("[A-Za-z0-9_-]{22}");
+        assertThat(reply.text("url")).startsWith(stack.stripe.baseUrl());
+
+        JsonNode order = client.get("/api/orders/" + orderId).json();
+        assertThat(order.path("orderId").asText()).isEqualTo(orderId);
+        assertThat(order.path("status").asText()).isEqualTo("pending");
+        assertThat(order.path("email").asText()).isEqualTo("ada@example.com");
+        assertThat(order.path("currency").asText()).isEqualTo("usd");
+        assertThat(order.path("total").asText()).isEqualTo("37.50"); // 2 x 14.00 + 9.50
+        assertThat(order.path("items")).hasSize(2);
+        assertThat(order.path("items").get(0).path("name").asText()).isEqualTo("Ceramic Mug");
+        assertThat(order.path("items").get(0).path("unitPrice").asText()).isEqualTo("14.00");
+        assertThat(order.path("createdAt").asText()).isNotBlank();
+        assertThat(order.path("paidAt").isNull()).isTrue();
+
+        var session = stack.stripe.checkoutSessions().stream()
+                .filter(s -> orderId.equals(s.clientReferenceId())).findFirst().orElseThrow();
+        assertThat(session.amountTotal()).isEqualTo(3750);
+        assertThat(session.url()).isEqualTo(reply.text("url"));
+    }
+
+    @Test
+    void theSameIdempotencyKeyReturnsTheSameOrderAndCreatesNothingNew() {
+        String body = """
+                {"items":[{"productId":4,"quantity":1}],"email":"grace@example.com"}""";
+        Map<String, String> key = Map.of("Idempotency-Key", "cart-7f3a-attempt");
+        Reply first = client.postJson("/api/checkout", body, key);
+        int sessions = stack.stripe.checkoutSessionsCreated();
+        Reply second = client.postJson("/api/checkout", body, key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.text("orderId")).isEqualTo(first.text("orderId"));
+        assertThat(second.text("url")).isEqualTo(first.text("url"));
+        assertThat(stack.stripe.checkoutSessionsCreated()).isEqualTo(sessions);
+        assertThat(stack.database.count("SELECT count(*) FROM orders WHERE reference = ?", first.text("orderId")))
+                .isEqualTo(1);
+
+        Reply otherCart = client.postJson("/api/checkout", """
+                {"items":[{"productId":4,"quantity":2}],"email":"grace@example.com"}""", key);
+        assertThat(otherCart.status()).isEqualTo(422);
+        assertThat(otherCart.text("error")).contains("Idempotency-Key");
+    }
+
+    @Test
+    void unknownAndMalformedOrderReferencesAnswerTheSame404() {
+        Reply unknown = client.get("/api/orders/" + OrderReference.random());
+        Reply malformed = client.get("/api/orders/1%20OR%201=1");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(malformed.status()).isEqualTo(404);
+        assertThat(unknown.body()).isEqualTo(malformed.body()).isEqualTo("{\"error\":\"order not found\"}");
+    }
+
+    static java.util.stream.Stream<Arguments> badCheckouts() {
+        String hundredAndOne = IntStream.rangeClosed(1, 101)
+                .mapToObj(i -> "{\"productId\":" + i + ",\"quantity\":1}")
+                .collect(Collectors.joining(",", "[", "]"));
+        return java.util.stream.Stream.of(
+                Arguments.of("unknown product", "{\"items\":[{\"productId\":999,\"quantity\":1}],\"email\":\"a@example.com\"}", 422, "unknown productId 999"),
+                Arguments.of("quantity 0", "{\"items\":[{\"productId\":1,\"quantity\":0}],\"email\":\"a@example.com\"}", 422, "items[0].quantity must be greater than or equal to 1"),
+                Arguments.of("quantity -1", "{\"items\":[{\"productId\":1,\"quantity\":-1}],\"email\":\"a@example.com\"}", 422, "items[0].quantity must be greater than or equal to 1"),
+                Arguments.of("quantity 10^9", "{\"items\":[{\"productId\":1,\"quantity\":1000000000}],\"email\":\"a@example.com\"}", 422, "exceeds the maximum of 99 per line"),
+                Arguments.of("quantity beyond int", "{\"items\":[{\"productId\":1,\"quantity\":100000000000000000000}],\"email\":\"a@example.com\"}", 400, "items[0].quantity"),
+                Arguments.of("fractional quantity", "{\"items\":[{\"productId\":1,\"quantity\":1.5}],\"email\":\"a@example.com\"}", 400, "items[0].quantity: expected an integer"),
+                Arguments.of("quantity as string", "{\"items\":[{\"productId\":1,\"quantity\":\"2\"}],\"email\":\"a@example.com\"}", 400, "items[0].quantity: expected an integer"),
+                Arguments.of("duplicate product ids", "{\"items\":[{\"productId\":1,\"quantity\":1},{\"productId\":1,\"quantity\":2}],\"email\":\"a@example.com\"}", 422, "duplicate productId 1"),
+                Arguments.of("101 lines", "{\"items\":" + hundredAndOne + ",\"email\":\"a@example.com\"}", 422, "items size must be between"),
+                Arguments.of("empty items", "{\"items\":[],\"email\":\"a@example.com\"}", 422, "items must not be empty"),
+                Arguments.of("missing items", "{\"email\":\"a@example.com\"}", 422, "items must not be empty"),
+                Arguments.of("null line", "{\"items\":[null],\"email\":\"a@example.com\"}", 422, "must not be null"),
+                Arguments.of("items not an array", "{\"items\":{\"productId\":1},\"email\":\"a@example.com\"}", 400, "items: expected an array"),
+                Arguments.of("invalid email", "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"not-an-email\"}", 422, "email"),
+                Arguments.of("email without dot", "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@b\"}", 422, "email must be a well-formed email address"),
+                Arguments.of("email as number", "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":42}", 400, "email: expected a string"),
+                Arguments.of("malformed JSON", "{\"items\":[{\"productId\":1,", 400, "malformed JSON"),
+                Arguments.of("trailing garbage", "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\"} x", 400, "malformed JSON"),
+                Arguments.of("not an object", "[1,2,3]", 400, "request body: expected an object"),
+                Arguments.of("empty body", "", 422, "request body must not be null"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCheckouts")
+    void badInputAnswers4xxWithAJsonErrorAndWritesNothing(String name, String body, int status, String message) {
+        int sessionsBefore = stack.stripe.checkoutSessionsCreated();
+        int ordersBefore = stack.database.count("SELECT count(*) FROM orders");
+        String idempotencyKey = "bad-input-" + name.replace(' ', '-');
+
+        Reply reply = client.postJson("/api/checkout", body, Map.of("Idempotency-Key", idempotencyKey));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/json");
+        assertThat(reply.text("error")).as(reply.body()).contains(message);
+        assertThat(stack.database.count("SELECT count(*) FROM orders")).isEqualTo(ordersBefore);
+        assertThat(stack.stripe.checkoutSessionsCreated()).isEqualTo(sessionsBefore);
+        assertThat(workflowExists(OrderReference.fromIdempotencyKey(idempotencyKey))).isFalse();
+    }
+
+    @Test
+    void aMalformedIdempotencyKeyIsRefused() {
+        Reply reply = client.postJson("/api/checkout",
+                "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\"}",
+                Map.of("Idempotency-Key", "x".repeat(256)));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("error")).contains("Idempotency-Key");
+    }
+
+    @Test
+    void aWrongContentTypeIsRefused() {
+        Reply reply = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(client.baseUrl() + "/api/checkout"))
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("items=1")));
+        assertThat(reply.status()).isEqualTo(415);
+        assertThat(reply.text("error")).contains("application/json");
+    }
+
+    private boolean workflowExists(String orderId) {
+        var client = stack.temporalClient();
+        try {
+            client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+                    DescribeWorkflowExecutionRequest.newBuilder()
+                            .setNamespace("default")
+                            .setExecution(WorkflowExecution.newBuilder()
+                                    .setWorkflowId(OrderReference.workflowId(orderId)))
+                            .build());
+            return true;
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package com.orderengine.api.testing;
+
+import com.orderengine.api.ApiApplication;
+import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.stripeemulator.StripeEmulator;
+import com.orderengine.stripeemulator.StripeEmulatorOptions;
+import com.orderengine.testing.TestPostgres;
+import com.orderengine.testing.TestPostgres.TestDatabase;
+import com.orderengine.worker.WorkerApplication;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole engine for system tests, from real parts: a fresh database on embedded PostgreSQL, Temporal's test
+ * server bound to a port (real time), the Stripe emulator, and the worker and api applications started from the
+ * root config.yml, each with its own property prefix so their overrides do not mix.
+ */
+public final class OrderEngineStack implements AfterAllCallback {
+
+    public static final String WEBHOOK_SECRET = "whsec_system_test_secret";
+    public static final String SECRET_KEY = "sk_test_system";
+    public static final String SITE_URL = "http://shop.test";
+    public static final String CONFIG = Path.of("..", "config.yml").toAbsolutePath().normalize().toString();
+
+    public final TestDatabase database = TestPostgres.newDatabase();
+    public final StripeEmulator stripe = StripeEmulator.start(StripeEmulatorOptions.defaults());
+    public final int temporalPort = freePort();
+    private final TestServer.PortBoundTestServer temporalServer = TestServer.createPortBoundServer(temporalPort, true);
+    private WorkflowServiceStubs stubs;
+
+    public String temporalTarget() {
+        return "127.0.0.1:" + temporalPort;
+    }
+
+    public DropwizardAppExtension<OrderEngineConfiguration> worker() {
+        return new DropwizardAppExtension<>(WorkerApplication.class, CONFIG, "worker",
+                overrides("worker", temporalTarget()).toArray(ConfigOverride[]::new));
+    }
+
+    public DropwizardAppExtension<OrderEngineConfiguration> api() {
+        return api(temporalTarget());
+    }
+
+    /** The api pointed at any Temporal address, e.g. one where nothing listens. */
+    public DropwizardAppExtension<OrderEngineConfiguration> api(String temporalTarget, ConfigOverride... extra) {
+        List<ConfigOverride> overrides = overrides("api", temporalTarget);
+        overrides.addAll(List.of(extra));
+        return new DropwizardAppExtension<>(ApiApplication.class, CONFIG, "api",
+                overrides.toArray(ConfigOverride[]::new));
+    }
+
+    private List<ConfigOverride> overrides(String prefix, String temporalTarget) {
+        List<ConfigOverride> overrides = new ArrayList<>();
+        overrides.add(ConfigOverride.randomPorts(prefix));
+        overrides.add(ConfigOverride.config(prefix, "database.url", database.jdbcUrl()));
+        overrides.add(ConfigOverride.config(prefix, "database.user", database.user()));
+        overrides.add(ConfigOverride.config(prefix, "database.password", database.password()));
+        overrides.add(ConfigOverride.config(prefix, "temporal.target", temporalTarget));
+        overrides.add(ConfigOverride.config(prefix, "temporal.rpcTimeout", "2s"));
+        overrides.add(ConfigOverride.config(prefix, "stripe.secretKey", SECRET_KEY));
+        overrides.add(ConfigOverride.config(prefix, "stripe.webhookSecret", WEBHOOK_SECRET));
+        overrides.add(ConfigOverride.config(prefix, "stripe.apiBase", stripe.baseUrl()));
+        overrides.add(ConfigOverride.config(prefix, "checkout.siteUrl", SITE_URL));
+        overrides.add(ConfigOverride.config(prefix, "logging.level", "WARN"));
+        return overrides;
+    }
+
+    /** A client of the same Temporal server, for describing workflows the way an operator would. */
+    public synchronized WorkflowClient temporalClient() {
+        if (stubs == null) {
+            stubs = WorkflowServiceStubs.newServiceStubs(
+                    WorkflowServiceStubsOptions.newBuilder().setTarget(temporalTarget()).build());
+        }
+        return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    }
+
+    /** Registered first, so it closes last: after the applications that use it have stopped. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    public void close() {
+        if (stubs != null) {
+            stubs.shutdownNow();
+        }
+        temporalServer.close();
+        stripe.close();
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package com.orderengine.api.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderengine.api.testing.ApiClient;
+import com.orderengine.api.testing.ApiClient.Reply;
+import com.orderengine.api.testing.OrderEngineStack;
+import com.orderengine.api.testing.StripeWebhooks;
+import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.order.OrderReference;
+import com.orderengine.order.workflow.OrderOutcome;
+import com.orderengine.order.workflow.PaymentEvent;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Stripe's side: signed webhooks into the running api, through the workflow, into the database. */
+class StripeWebhookSystemTest {
+
+    @RegisterExtension
+    @Order(0)
+    static final OrderEngineStack stack = new OrderEngineStack();
+
+    @RegisterExtension
+    @Order(1)
+    static final DropwizardAppExtension<OrderEngineConfiguration> worker = stack.worker();
+
+    @RegisterExtension
+    @Order(2)
+    static final DropwizardAppExtension<OrderEngineConfiguration> api = stack.api();
+
+    private ApiClient client;
+    private StripeWebhooks stripe;
+
+    @BeforeEach
+    void setUp() {
+        client = new ApiClient(api.getLocalPort());
+        stripe = new StripeWebhooks(stack.stripe.baseUrl(), OrderEngineStack.SECRET_KEY);
+    }
+
+    @Test
+    void checkoutThenASignedCompletedEventMarksTheOrderPaidAndCompletesTheWorkflow() throws Exception {
+        String orderId = checkout();
+        String sessionId = sessionOf(orderId);
+        stack.stripe.completeCheckoutSession(sessionId);
+        String event = StripeWebhooks.event("evt_pay_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                stripe.session(sessionId));
+
+        Reply reply = deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("{\"received\":true}");
+        OrderOutcome outcome = stack.temporalClient()
+                .newUntypedWorkflowStub(OrderReference.workflowId(orderId))
+                .getResult(10, java.util.concurrent.TimeUnit.SECONDS, OrderOutcome.class);
+        assertThat(outcome.status()).isEqualTo("paid");
+        var order = client.get("/api/orders/" + orderId).json();
+        assertThat(order.path("status").asText()).isEqualTo("paid");
+        assertThat(Instant.parse(order.path("paidAt").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(stack.database.status(orderId)).isEqualTo("paid");
+    }
+
+    @Test
+    void theSameEventDeliveredTwentyTimesSeveralAtOnceMakesOneTransition() throws Exception {
+        String orderId = checkout();
+        String sessionId = sessionOf(orderId);
+        stack.stripe.completeCheckoutSession(sessionId);
+        String event = StripeWebhooks.event("evt_dup_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                stripe.session(sessionId));
+        String signature = StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET);
+
+        List<Integer> statuses = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> firstWave = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                firstWave.add(() -> deliver(event, signature).status());
+            }
+            for (Future<Integer> status : pool.invokeAll(firstWave)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        awaitStatus(orderId, "paid");
+        for (int i = 0; i < 8; i++) {
+            statuses.add(deliver(event, signature).status()); // after the workflow has closed
+        }
+
+        assertThat(statuses).hasSize(20).containsOnly(200);
+        assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o ON o.id = c.order_id "
+                + "WHERE o.reference = ? AND c.to_status = 'paid'", orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void invalidMissingAndStaleSignaturesAre400AndChangeNothing() {
+        String orderId = checkout();
+        String sessionId = sessionOf(orderId);
+        stack.stripe.completeCheckoutSession(sessionId);
+        String event = StripeWebhooks.event("evt_forged_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                stripe.session(sessionId));
+
+        Reply wrongSecret = deliver(event, StripeWebhooks.sign(event, "whsec_someone_else"));
+        Reply missing = deliver(event, null);
+        Reply stale = deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET,
+                Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond()));
+        Reply tampered = deliver(event.replace("\"paid\"", "\"paid\" "),
+                StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
+        Reply garbage = deliver(event, "t=abc,v1=nothex");
+
+        for (Reply reply : List.of(wrongSecret, missing, stale, tampered, garbage)) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+            assertThat(reply.json().path("error").asText()).isNotBlank();
+        }
+        assertThat(missing.text("error")).isEqualTo("missing Stripe-Signature header");
+        assertThat(stale.text("error")).contains("tolerance");
+        assertThat(stack.database.status(orderId)).isEqualTo("pending");
+        assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o ON o.id = c.order_id "
+                + "WHERE o.reference = ?", orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void eventsThatAreNotOursOrNotForOrdersAreAcknowledged() {
+        ObjectNode foreignSession = stripe.session(sessionOf(checkout())).deepCopy();
+        foreignSession.putNull("client_reference_id"); // as `stripe trigger checkout.session.completed` sends
+        String foreign = StripeWebhooks.event("evt_foreign", PaymentEvent.CHECKOUT_SESSION_COMPLETED, foreignSession);
+        foreignSession.put("client_reference_id", OrderReference.random()); // well-formed, but no such order
+        String unknownOrder = StripeWebhooks.event("evt_unknown", PaymentEvent.CHECKOUT_SESSION_COMPLETED, foreignSession);
+        ObjectNode charge = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("id", "ch_1").put("object", "charge");
+        String ignoredType = StripeWebhooks.event("evt_charge", "charge.succeeded", charge);
+
+        for (String event : List.of(foreign, unknownOrder, ignoredType)) {
+            Reply reply = deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(reply.json().path("received").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aSignedBodyThatIsNotAnEventIs400() {
+        String body = "{\"hello\":\"world\"}";
+        Reply reply = deliver(body, StripeWebhooks.sign(body, OrderEngineStack.WEBHOOK_SECRET));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("error")).contains("not a Stripe event");
+    }
+
+    private String checkout() {
+        Reply reply = client.postJson("/api/checkout",
+                "{\"items\":[{\"productId\":2,\"quantity\":2}],\"email\":\"hopper@example.com\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.text("orderId");
+    }
+
+    private String sessionOf(String orderId) {
+        return stack.stripe.checkoutSessions().stream()
+                .filter(session -> orderId.equals(session.clientReferenceId()))
+                .findFirst().orElseThrow().id();
+    }
+
+    private Reply deliver(String payload, String signature) {
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(client.baseUrl() + "/api/webhooks/stripe"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(payload));
+        if (signature != null) {
+            request.header("Stripe-Signature", signature);
+        }
+        return client.send(request);
+    }
+
+    private void awaitStatus(String orderId, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!status.equals(stack.database.status(orderId)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(stack.database.status(orderId)).isEqualTo(status);
+    }
+
+}

@@ -1,0 +1,63 @@
+package com.orderengine.api.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderengine.api.testing.ApiClient;
+import com.orderengine.api.testing.ApiClient.Reply;
+import com.orderengine.api.testing.OrderEngineStack;
+import com.orderengine.api.testing.StripeWebhooks;
+import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.order.OrderReference;
+import com.orderengine.order.workflow.PaymentEvent;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** With Temporal unreachable nothing is acknowledged that was not handed over: Stripe is told to retry. */
+class TemporalUnavailableTest {
+
+    @RegisterExtension
+    @Order(0)
+    static final OrderEngineStack stack = new OrderEngineStack();
+
+    /** An address where nothing listens. */
+    @RegisterExtension
+    @Order(1)
+    static final DropwizardAppExtension<OrderEngineConfiguration> api =
+            stack.api("127.0.0.1:" + OrderEngineStack.freePort());
+
+    @Test
+    void aWebhookIsAnswered503SoStripeRedelivers() {
+        ObjectNode session = new ObjectMapper().createObjectNode()
+                .put("id", "cs_test_down").put("object", "checkout.session")
+                .put("client_reference_id", OrderReference.random())
+                .put("payment_status", "paid").put("amount_total", 1400).put("currency", "usd");
+        String event = StripeWebhooks.event("evt_down", PaymentEvent.CHECKOUT_SESSION_COMPLETED, session);
+
+        long started = System.nanoTime();
+        Reply reply = new ApiClient(api.getLocalPort()).send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + api.getLocalPort() + "/api/webhooks/stripe"))
+                .header("Stripe-Signature", StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
+                .POST(HttpRequest.BodyPublishers.ofString(event)));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+        assertThat(reply.text("error")).contains("retry");
+        assertThat(millis).as("answered within the configured 2 s RPC timeout plus slack").isLessThan(8_000);
+    }
+
+    @Test
+    void aCheckoutIsAnswered503AndWritesNothing() {
+        Reply reply = new ApiClient(api.getLocalPort()).postJson("/api/checkout",
+                "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\"}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+        assertThat(reply.text("error")).contains("retry");
+        assertThat(stack.database.count("SELECT count(*) FROM orders")).isZero();
+    }
+}

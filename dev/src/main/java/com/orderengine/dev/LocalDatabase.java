@@ -1,0 +1,46 @@
+package com.orderengine.dev;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Real PostgreSQL 17 from zonky's binaries, with its data under the project's data directory so orders survive. */
+final class LocalDatabase implements AutoCloseable {
+
+    static final String NAME = "shop";
+
+    private final EmbeddedPostgres postgres;
+
+    private LocalDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static LocalDatabase start(Path directory, int port) throws IOException, SQLException {
+        Files.createDirectories(directory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setRegisterShutdownHook(false)
+                .start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
+                if (!exists.next()) {
+                    statement.execute("CREATE DATABASE " + NAME);
+                }
+            }
+        }
+        return new LocalDatabase(postgres);
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,71 @@
+package com.orderengine.dev;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Ports, secrets and the data directory of the local stack; every value can be set by an environment variable. */
+public record LocalStackSettings(
+        String host,
+        int apiPort,
+        int adminPort,
+        int workerPort,
+        int workerAdminPort,
+        int temporalPort,
+        int stripePort,
+        int postgresPort,
+        Path dataDirectory,
+        String stripeSecretKey,
+        String webhookSecret,
+        String stripeApiBase,
+        String siteUrl) {
+
+    public static LocalStackSettings fromEnvironment(Map<String, String> env) {
+        Function<String, String> read = env::get;
+        int apiPort = port(read, "HTTP_PORT", 8080);
+        int stripePort = port(read, "STRIPE_EMULATOR_PORT", 12111);
+        return new LocalStackSettings(
+                "127.0.0.1",
+                apiPort,
+                port(read, "ADMIN_PORT", 8081),
+                port(read, "WORKER_HTTP_PORT", 8082),
+                port(read, "WORKER_ADMIN_PORT", 8083),
+                port(read, "TEMPORAL_PORT", 7233),
+                stripePort,
+                port(read, "POSTGRES_PORT", 15432),
+                Path.of(env.getOrDefault("DATA_DIR", ".data")).toAbsolutePath(),
+                env.getOrDefault("STRIPE_SECRET_KEY", "sk_test_local_emulator"),
+                env.getOrDefault("STRIPE_WEBHOOK_SECRET", "whsec_local_emulator_secret"),
+                env.getOrDefault("STRIPE_API_BASE", "http://127.0.0.1:" + stripePort),
+                env.getOrDefault("SITE_URL", "http://localhost:" + apiPort));
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + postgresPort + "/" + LocalDatabase.NAME;
+    }
+
+    public String temporalAddress() {
+        return host + ":" + temporalPort;
+    }
+
+    public boolean usesEmulator() {
+        return stripeApiBase.startsWith("http://127.0.0.1:" + stripePort)
+                || stripeApiBase.startsWith("http://localhost:" + stripePort);
+    }
+
+    private static int port(Function<String, String> env, String name, int fallback) {
+        String value = env.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number (1-65535), not '" + value + "'");
+        }
+    }
+}
