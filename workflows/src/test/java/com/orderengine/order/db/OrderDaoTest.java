@@ -1,0 +1,101 @@
+package com.orderengine.order.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.orderengine.order.OrderReference;
+import com.orderengine.order.OrderStatus;
+import com.orderengine.order.PricedLine;
+import com.orderengine.testing.TestPostgres;
+import com.orderengine.testing.TestPostgres.TestDatabase;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class OrderDaoTest {
+
+    private static final TestDatabase database = TestPostgres.newDatabase();
+    private final OrderDao orders = database.jdbi().onDemand(OrderDao.class);
+
+    @Test
+    void anOrderIsCreatedOnceWithItsItemsAndFirstStatus() {
+        String reference = OrderReference.random();
+        List<PricedLine> lines = List.of(new PricedLine(1, "Ceramic Mug", 2, new BigDecimal("14.00"), 1400));
+
+        assertThat(orders.createOrder(reference, "a@example.com", "usd", new BigDecimal("28.00"), lines)).isPresent();
+        assertThat(orders.createOrder(reference, "a@example.com", "usd", new BigDecimal("28.00"), lines)).isEmpty();
+
+        OrderRecord order = orders.findByReference(reference).orElseThrow();
+        assertThat(order.status()).isEqualTo("pending");
+        assertThat(order.total()).isEqualByComparingTo("28.00");
+        assertThat(orders.findItems(order.id())).containsExactly(
+                new OrderItemRecord(1, "Ceramic Mug", 2, new BigDecimal("14.00")));
+        assertThat(orders.findStatusChanges(order.id())).extracting(StatusChangeRecord::toStatus)
+                .containsExactly("pending");
+    }
+
+    @Test
+    void transitionsFollowOrderStatusAndNeverGoBackwards() {
+        String reference = newOrder();
+
+        assertThat(orders.transition(reference, OrderStatus.PAID, "paid", "evt_1", "pi_1")).isTrue();
+        assertThat(orders.transition(reference, OrderStatus.PAID, "again", "evt_1", "pi_1")).isFalse();
+        assertThat(orders.transition(reference, OrderStatus.EXPIRED, "late expiry", "evt_2", null)).isFalse();
+        assertThat(orders.transition(reference, OrderStatus.REFUNDED, "refund", "evt_3", null)).isTrue();
+        assertThat(orders.transition(reference, OrderStatus.PAID, "paid after refund", "evt_4", null)).isFalse();
+        assertThat(orders.transition(OrderReference.random(), OrderStatus.PAID, "no such order", null, null)).isFalse();
+
+        OrderRecord order = orders.findByReference(reference).orElseThrow();
+        assertThat(order.status()).isEqualTo("refunded");
+        assertThat(order.paidAt()).isNotNull();
+        assertThat(order.stripePaymentIntentId()).isEqualTo("pi_1");
+        assertThat(orders.findStatusChanges(order.id()))
+                .extracting(change -> change.fromStatus() + "->" + change.toStatus())
+                .containsExactly("null->pending", "pending->paid", "paid->refunded");
+    }
+
+    @Test
+    void concurrentTransitionsMoveTheOrderExactlyOnce() throws Exception {
+        String reference = newOrder();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            OrderStatus target = i % 2 == 0 ? OrderStatus.PAID : OrderStatus.EXPIRED;
+            attempts.add(() -> orders.transition(reference, target, "race", null, null));
+        }
+        int moved = 0;
+        try {
+            for (Future<Boolean> result : pool.invokeAll(attempts)) {
+                moved += result.get() ? 1 : 0;
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(moved).isEqualTo(1);
+        OrderRecord order = orders.findByReference(reference).orElseThrow();
+        assertThat(orders.findStatusChanges(order.id())).hasSize(2);
+    }
+
+    @Test
+    void theSessionIsRecordedOnTheOrder() {
+        String reference = newOrder();
+        orders.recordCheckoutSession(reference, "cs_test_1", "https://pay.example/cs_test_1",
+                java.time.Instant.parse("2030-01-01T00:00:00Z"));
+
+        OrderRecord order = orders.findByReference(reference).orElseThrow();
+        assertThat(order.stripeSessionId()).isEqualTo("cs_test_1");
+        assertThat(order.stripeSessionUrl()).isEqualTo("https://pay.example/cs_test_1");
+    }
+
+    private String newOrder() {
+        String reference = OrderReference.random();
+        orders.createOrder(reference, "a@example.com", "usd", new BigDecimal("9.50"),
+                List.of(new PricedLine(3, "Notebook", 1, new BigDecimal("9.50"), 950)));
+        return reference;
+    }
+}
