@@ -23,10 +23,14 @@ import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.workflow.OrderWorkflowClient;
 import com.orderengine.product.db.ProductDao;
 import com.orderengine.temporal.TemporalConnection;
+import com.orderengine.api.storefront.StorefrontPages;
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import org.jdbi.v3.core.Jdbi;
 
 /** The HTTP API under {@code /api}. It starts and signals workflows; it never runs activities itself. */
@@ -44,6 +48,8 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
     @Override
     public void initialize(Bootstrap<OrderEngineConfiguration> bootstrap) {
         OrderEngineBootstrap.initialize(bootstrap);
+        // The storefront's static files at the site root; the JSON API stays under /api.
+        bootstrap.addBundle(new AssetsBundle("/assets/", "/", "index.html", "storefront"));
     }
 
     @Override
@@ -60,10 +66,13 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         registerErrorMappers(configuration, environment);
         environment.jersey().register(new ProductResource(products));
         environment.jersey().register(new CheckoutResource(
-                new CheckoutService(products, orders, workflows, configuration.getCheckout())));
+                new CheckoutService(products, orders, workflows, configuration.getCheckout()), orders));
+        environment.servlets().addFilter("storefront-pages", new StorefrontPages())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true,
+                        StorefrontPages.PAGES.keySet().toArray(String[]::new));
         environment.jersey().register(new OrderResource(orders));
         environment.jersey().register(new StripeWebhookResource(
-                new StripeEventForwarder(webhookSecret, workflows, environment.getObjectMapper())));
+                new StripeEventForwarder(webhookSecret, workflows, orders, environment.getObjectMapper())));
     }
 
     /**

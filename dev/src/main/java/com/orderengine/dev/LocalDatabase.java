@@ -13,6 +13,7 @@ import java.sql.Statement;
 final class LocalDatabase implements AutoCloseable {
 
     static final String NAME = "shop";
+    static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
 

@@ -2,16 +2,25 @@ package com.orderengine.worker;
 
 import com.orderengine.config.OrderEngineBootstrap;
 import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.workflow.OrderActivitiesImpl;
+import com.orderengine.order.workflow.OrderWorkflowClient;
+import com.orderengine.order.workflow.PendingOrderRecovery;
 import com.orderengine.payment.stripe.StripeCheckoutSessions;
 import com.orderengine.temporal.TemporalConnection;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 
 /** The process that runs order workflows and their activities. Run it with {@code server config.yml}. */
 public class WorkerApplication extends Application<OrderEngineConfiguration> {
+
+    /** Soon after start-up (the worker is polling by then), then every few minutes. */
+    static final Duration RECOVERY_FIRST_PASS = Duration.ofSeconds(2);
+    static final Duration RECOVERY_INTERVAL = Duration.ofMinutes(5);
 
     public static void main(String[] args) throws Exception {
         new WorkerApplication().run(args);
@@ -36,5 +45,12 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
         Jdbi jdbi = OrderEngineBootstrap.database(configuration, environment);
         TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment);
         environment.lifecycle().manage(new OrderWorker(temporal, new OrderActivitiesImpl(jdbi, checkoutSessions)));
+
+        PendingOrderRecovery recovery = new PendingOrderRecovery(jdbi.onDemand(OrderDao.class),
+                new OrderWorkflowClient(temporal.client(), temporal.taskQueue()),
+                configuration.getCheckout().getCurrency());
+        environment.lifecycle().scheduledExecutorService("pending-order-recovery").threads(1).build()
+                .scheduleWithFixedDelay(recovery, RECOVERY_FIRST_PASS.toSeconds(), RECOVERY_INTERVAL.toSeconds(),
+                        TimeUnit.SECONDS);
     }
 }

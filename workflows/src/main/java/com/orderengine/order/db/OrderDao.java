@@ -21,10 +21,18 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 public interface OrderDao {
 
     String ORDER_COLUMNS = "id, reference, email, currency, total, status, status_detail, stripe_session_id, "
-            + "stripe_session_url, stripe_payment_intent_id, created_at, paid_at";
+            + "stripe_session_url, stripe_session_expires_at, stripe_payment_intent_id, created_at, paid_at";
 
     @SqlQuery("SELECT " + ORDER_COLUMNS + " FROM orders WHERE reference = :reference")
     Optional<OrderRecord> findByReference(@Bind("reference") String reference);
+
+    @SqlQuery("SELECT " + ORDER_COLUMNS + " FROM orders WHERE stripe_session_id = :sessionId")
+    Optional<OrderRecord> findBySessionId(@Bind("sessionId") String sessionId);
+
+    /** Pending orders with a session, oldest first: the ones whose workflow must be running. */
+    @SqlQuery("SELECT reference FROM orders WHERE status = 'pending' AND reference IS NOT NULL "
+            + "AND stripe_session_id IS NOT NULL ORDER BY created_at LIMIT :limit")
+    List<String> findPendingReferences(@Bind("limit") int limit);
 
     @SqlQuery("SELECT product_id, product_name, quantity, price FROM order_items WHERE order_id = :orderId ORDER BY id")
     List<OrderItemRecord> findItems(@Bind("orderId") int orderId);

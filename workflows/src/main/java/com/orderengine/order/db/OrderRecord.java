@@ -14,6 +14,7 @@ public record OrderRecord(
         String statusDetail,
         String stripeSessionId,
         String stripeSessionUrl,
+        Instant stripeSessionExpiresAt,
         String stripePaymentIntentId,
         Instant createdAt,
         Instant paidAt) {

@@ -19,6 +19,9 @@ public interface OrderActivities {
     /** Expires an open session; answers the session's current state when it was no longer open. */
     CheckoutSessionState expireCheckoutSession(String orderId, String sessionId);
 
+    /** The stored order, its status and session, for a workflow resuming it; null when there is no such order. */
+    StoredOrder loadOrder(String orderId);
+
     /** Applies the change if the order's current status allows it; false when nothing moved. */
     boolean changeStatus(StatusChange change);
 }

@@ -85,6 +85,21 @@ public class OrderActivitiesImpl implements OrderActivities {
     }
 
     @Override
+    public StoredOrder loadOrder(String orderId) {
+        OrderDao orders = jdbi.onDemand(OrderDao.class);
+        Optional<OrderRecord> record = orders.findByReference(orderId);
+        if (record.isEmpty()) {
+            return null;
+        }
+        OrderRecord order = record.get();
+        CheckoutSessionState session = order.stripeSessionId() == null ? null : new CheckoutSessionState(
+                order.stripeSessionId(), order.stripeSessionUrl(), null, null, order.stripePaymentIntentId(), null,
+                order.currency(),
+                order.stripeSessionExpiresAt() == null ? 0 : order.stripeSessionExpiresAt().getEpochSecond());
+        return new StoredOrder(storedOrder(orders, orderId).orElseThrow(), order.status(), session);
+    }
+
+    @Override
     public boolean changeStatus(StatusChange change) {
         boolean moved = jdbi.onDemand(OrderDao.class).transition(change.orderId(), change.to(), change.detail(),
                 change.stripeEventId(), change.paymentIntentId());

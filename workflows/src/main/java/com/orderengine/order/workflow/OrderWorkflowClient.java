@@ -6,6 +6,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.BatchRequest;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
@@ -73,6 +74,57 @@ public class OrderWorkflowClient {
         }
     }
 
+    /**
+     * Hands the event to the order's workflow, starting a recovery workflow for the stored order when none runs.
+     * False when the order's workflow has already finished.
+     */
+    public boolean deliverOrResume(String orderId, String currency, PaymentEvent event) {
+        OrderInput input = OrderInput.recovery(orderId, currency);
+        OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, startOptions(input));
+        BatchRequest request = client.newSignalWithStartRequest();
+        request.add(workflow::run, input);
+        request.add(workflow::paymentEvent, event);
+        try {
+            client.signalWithStart(request);
+            return true;
+        } catch (RuntimeException e) {
+            RuntimeException translated = translate(e);
+            if (translated instanceof Closed) {
+                return false;
+            }
+            throw translated;
+        }
+    }
+
+    /**
+     * Makes sure a stored, pending order has a running workflow: starts a recovery workflow unless one runs.
+     * True when one was started now.
+     */
+    public boolean resume(String orderId, String currency) {
+        OrderInput input = OrderInput.recovery(orderId, currency);
+        try {
+            client.newUntypedWorkflowStub(OrderReference.workflowId(orderId)).describe();
+            return false;
+        } catch (RuntimeException e) {
+            // Only "no execution at all under this id" goes on: the workflow was lost (an in-memory Temporal
+            // restarted, say). A closed workflow is described, and stays closed.
+            if (!isNotFound(e)) {
+                throw translate(e);
+            }
+        }
+        OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, startOptions(input));
+        try {
+            WorkflowClient.start(workflow::run, input);
+            return true;
+        } catch (RuntimeException e) {
+            RuntimeException translated = translate(e);
+            if (translated instanceof Closed) {
+                return false;
+            }
+            throw translated;
+        }
+    }
+
     private WorkflowOptions startOptions(OrderInput input) {
         return WorkflowOptions.newBuilder()
                 .setWorkflowId(OrderReference.workflowId(input.orderId()))
@@ -84,8 +136,10 @@ public class OrderWorkflowClient {
                         .set(OrderSearchAttributes.ORDER_ID, input.orderId())
                         .set(OrderSearchAttributes.ORDER_STATUS, OrderStatus.PENDING.value())
                         .build())
-                .setStaticSummary("Order " + input.orderId() + " (" + input.lines().size() + " line(s), "
-                        + input.currency().toUpperCase(java.util.Locale.ROOT) + ")")
+                .setStaticSummary(input.recovery()
+                        ? "Order " + input.orderId() + " (recovered)"
+                        : "Order " + input.orderId() + " (" + input.lines().size() + " line(s), "
+                                + input.currency().toUpperCase(java.util.Locale.ROOT) + ")")
                 .setStaticDetails(staticDetails(input))
                 .build();
     }
@@ -126,6 +180,18 @@ public class OrderWorkflowClient {
         }
         // Anything else is a bug on our side (a bad request to Temporal), not an outage to retry through.
         return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    }
+
+    private static boolean isNotFound(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WorkflowNotFoundException) {
+                return true;
+            }
+            if (cause instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String originalMessage(Throwable failure) {

@@ -87,6 +87,28 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     @Override
     public OrderOutcome run(OrderInput input) {
         publishDetails();
+        if (input.recovery()) {
+            if (!resume()) {
+                return finish();
+            }
+        } else if (!setUpCheckout(input)) {
+            return finish();
+        }
+
+        while (status == PENDING) {
+            Duration untilDeadline = Duration.ofMillis(Math.max(0, deadlineMillis - Workflow.currentTimeMillis()));
+            boolean eventArrived = Workflow.await(untilDeadline, () -> !inbox.isEmpty());
+            if (eventArrived) {
+                handle(inbox.removeFirst());
+            } else {
+                reconcileWithStripe();
+            }
+        }
+        return finish();
+    }
+
+    /** Prices and stores the order, creates its session; false when that failed and the order is final. */
+    private boolean setUpCheckout(OrderInput input) {
         try {
             order = setupActivities.createOrder(
                     new NewOrder(input.orderId(), input.email(), input.currency(), input.lines()));
@@ -101,23 +123,55 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             checkoutFailure = "checkout could not be set up: " + rootMessage(e);
             log.warn("Order {}: {}", input.orderId(), checkoutFailure);
             moveTo(FAILED, checkoutFailure, null);
-            return finish();
+            return false;
         }
+        waitForPayment();
+        return true;
+    }
+
+    /**
+     * Takes over a stored order whose workflow was lost: Stripe is asked first, so a payment made meanwhile is
+     * recorded at once; otherwise the order waits as before. False when there is nothing left to wait for.
+     */
+    private boolean resume() {
+        detail = "recovering: loading the stored order";
+        StoredOrder stored = activities.loadOrder(input.orderId());
+        if (stored == null || stored.session() == null) {
+            checkoutFailure = "recovery found no order with a checkout session";
+            if (stored != null) {
+                order = stored.order();
+                moveTo(FAILED, checkoutFailure, null);
+            }
+            status = FAILED;
+            detail = checkoutFailure;
+            return false;
+        }
+        order = stored.order();
+        session = stored.session();
+        status = OrderStatus.fromValue(stored.status());
+        if (status != PENDING) {
+            detail = "recovered an order that is already " + status.value();
+            return false;
+        }
+        CheckoutSessionState current = activities.retrieveCheckoutSession(session.id());
+        if (current.isPaid()) {
+            paymentIntentId = current.paymentIntentId();
+            moveTo(PAID, "paid; found paid at Stripe while recovering the order", null);
+            return false;
+        }
+        if ("expired".equals(current.status())) {
+            moveTo(EXPIRED, "the checkout session expired (found while recovering the order)", null);
+            return false;
+        }
+        waitForPayment();
+        return true;
+    }
+
+    private void waitForPayment() {
         deadlineMillis = session.expiresAtEpochSecond() * 1000;
         detail = "waiting for payment; session " + session.id() + " expires at "
                 + Instant.ofEpochSecond(session.expiresAtEpochSecond());
         publishDetails();
-
-        while (status == PENDING) {
-            Duration untilDeadline = Duration.ofMillis(Math.max(0, deadlineMillis - Workflow.currentTimeMillis()));
-            boolean eventArrived = Workflow.await(untilDeadline, () -> !inbox.isEmpty());
-            if (eventArrived) {
-                handle(inbox.removeFirst());
-            } else {
-                reconcileWithStripe();
-            }
-        }
-        return finish();
     }
 
     @Override
@@ -131,7 +185,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public void validateCheckout(String requestFingerprint) {
-        if (!Objects.equals(input.requestFingerprint(), requestFingerprint)) {
+        if (!input.recovery() && !Objects.equals(input.requestFingerprint(), requestFingerprint)) {
             throw new IllegalArgumentException(
                     "this Idempotency-Key was already used with a different request body");
         }

@@ -237,6 +237,47 @@ class OrderWorkflowTest {
         assertThat(order(orderId).status()).isEqualTo("pending");
     }
 
+    @Test
+    void aPendingOrderWhoseWorkflowWasLostIsRecoveredAndFoundPaidAtStripe() {
+        String orderId = storedOrderWithoutWorkflow();
+        CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+        var recovery = new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), orders, "usd");
+
+        assertThat(recovery.recover()).isGreaterThanOrEqualTo(1);
+        assertThat(recovery.recover()).as("a second pass finds the workflow and starts none").isZero();
+
+        OrderOutcome outcome = stub(orderId).getResult(OrderOutcome.class);
+        assertThat(outcome.status()).isEqualTo("paid");
+        assertThat(outcome.detail()).contains("recovering");
+        assertThat(order(orderId).stripePaymentIntentId()).isEqualTo(paid.paymentIntent());
+    }
+
+    @Test
+    void aWebhookForAnOrderWithoutWorkflowStartsOneWithTheEvent() {
+        String orderId = storedOrderWithoutWorkflow();
+        CheckoutSessionView session = fixture.stripe.checkoutSession(order(orderId).stripeSessionId()).orElseThrow();
+        assertThat(orders.deliver(orderId, completed("evt_lost_1", session))).isFalse();
+
+        CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(session.id());
+        assertThat(orders.deliverOrResume(orderId, "usd", completed("evt_lost_2", paid))).isTrue();
+
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("paid");
+        assertThat(changes(order(orderId))).extracting(StatusChangeRecord::toStatus).containsExactly("pending", "paid");
+        assertThat(orders.deliverOrResume(orderId, "usd", completed("evt_lost_3", paid)))
+                .as("a finished order is not started again").isFalse();
+    }
+
+    /** An order and its open session as a workflow leaves them, but with no workflow running. */
+    private String storedOrderWithoutWorkflow() {
+        String orderId = OrderReference.random();
+        PricedOrder priced = fixture.activities.createOrder(
+                new NewOrder(orderId, "lost@example.com", "usd", List.of(new OrderLine(2, 1))));
+        CheckoutSessionState session = fixture.activities.createCheckoutSession(new CheckoutSessionRequest(
+                orderId, "lost@example.com", "usd", priced.lines(), environment.currentTimeMillis() / 1000 + 3600));
+        fixture.activities.recordCheckoutSession(orderId, session);
+        return orderId;
+    }
+
     private OrderSnapshot query(String orderId) {
         return client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId)).state();
     }

@@ -1,31 +1,53 @@
 package com.orderengine.api.checkout.resource;
 
 import com.orderengine.api.checkout.model.CheckoutRequest;
+import com.orderengine.api.checkout.model.CheckoutSessionOrder;
+import com.orderengine.api.errors.ApiException;
+import com.orderengine.order.db.OrderDao;
 import com.orderengine.api.checkout.model.CheckoutResponse;
 import com.orderengine.api.checkout.service.CheckoutService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.regex.Pattern;
 
 @Path("/checkout")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class CheckoutResource {
 
-    private final CheckoutService checkout;
+    private static final Pattern SESSION_ID = Pattern.compile("cs_[A-Za-z0-9_]{1,250}");
 
-    public CheckoutResource(CheckoutService checkout) {
+    private final CheckoutService checkout;
+    private final OrderDao orders;
+
+    public CheckoutResource(CheckoutService checkout, OrderDao orders) {
         this.checkout = checkout;
+        this.orders = orders;
     }
 
     @POST
     public CheckoutResponse start(@NotNull @Valid CheckoutRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return checkout.start(request, idempotencyKey);
+    }
+
+    /** Stripe sends the customer back with {@code ?session_id=cs_…}; this turns it into the order. */
+    @GET
+    @Path("/sessions/{sessionId}")
+    public CheckoutSessionOrder order(@PathParam("sessionId") String sessionId) {
+        if (!SESSION_ID.matcher(sessionId).matches()) {
+            throw ApiException.notFound("checkout session not found");
+        }
+        return orders.findBySessionId(sessionId)
+                .map(order -> new CheckoutSessionOrder(order.reference(), order.status()))
+                .orElseThrow(() -> ApiException.notFound("checkout session not found"));
     }
 }

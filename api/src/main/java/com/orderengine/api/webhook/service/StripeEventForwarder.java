@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderengine.api.errors.ApiException;
 import com.orderengine.order.OrderReference;
+import com.orderengine.order.OrderStatus;
+import com.orderengine.order.db.OrderDao;
+import com.orderengine.order.db.OrderRecord;
 import com.orderengine.order.workflow.OrderWorkflowClient;
 import com.orderengine.order.workflow.PaymentEvent;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import java.io.IOException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +29,14 @@ public class StripeEventForwarder {
 
     private final String webhookSecret;
     private final OrderWorkflowClient workflows;
+    private final OrderDao orders;
     private final ObjectMapper json;
 
-    public StripeEventForwarder(String webhookSecret, OrderWorkflowClient workflows, ObjectMapper json) {
+    public StripeEventForwarder(String webhookSecret, OrderWorkflowClient workflows, OrderDao orders,
+            ObjectMapper json) {
         this.webhookSecret = webhookSecret;
         this.workflows = workflows;
+        this.orders = orders;
         this.json = json;
     }
 
@@ -72,6 +79,13 @@ public class StripeEventForwarder {
         try {
             if (workflows.deliver(orderId, paymentEvent)) {
                 log.info("Event {} ({}) forwarded to order {}", eventId, type, orderId);
+                return Outcome.FORWARDED;
+            }
+            // A stored, pending order whose workflow was lost gets a recovery workflow, with this event.
+            Optional<OrderRecord> order = orders.findByReference(orderId);
+            if (order.isPresent() && OrderStatus.PENDING.value().equals(order.get().status())
+                    && workflows.deliverOrResume(orderId, order.get().currency(), paymentEvent)) {
+                log.info("Event {} ({}) resumed order {}, whose workflow was missing", eventId, type, orderId);
                 return Outcome.FORWARDED;
             }
             log.info("Event {} ({}) for order {}: no running workflow (unknown or finished); acknowledged", eventId,

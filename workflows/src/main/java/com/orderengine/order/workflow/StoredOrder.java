@@ -1,0 +1,5 @@
+package com.orderengine.order.workflow;
+
+/** An order as the database holds it, for a workflow that resumes it; {@code session} is null when none was stored. */
+public record StoredOrder(PricedOrder order, String status, CheckoutSessionState session) {
+}
