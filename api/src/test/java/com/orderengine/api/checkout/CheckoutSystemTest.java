@@ -92,6 +92,35 @@ class CheckoutSystemTest {
                 .filter(s -> orderId.equals(s.clientReferenceId())).findFirst().orElseThrow();
         assertThat(session.amountTotal()).isEqualTo(3750);
         assertThat(session.url()).isEqualTo(reply.text("url"));
+
+        // Where Stripe's success redirect starts: the session id names the order.
+        JsonNode bySession = client.get("/api/checkout/sessions/" + session.id()).json();
+        assertThat(bySession.path("orderId").asText()).isEqualTo(orderId);
+        assertThat(bySession.path("status").asText()).isEqualTo("pending");
+        assertThat(client.get("/api/checkout/sessions/cs_test_unknown").status()).isEqualTo(404);
+        assertThat(client.get("/api/checkout/sessions/not-a-session").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theStorefrontIsServedBesideTheApi() {
+        Reply home = client.get("/");
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.contentType()).startsWith("text/html");
+        assertThat(home.body()).contains("/js/index.js");
+
+        Reply cart = client.get("/cart");
+        assertThat(cart.status()).isEqualTo(200);
+        assertThat(cart.body()).contains("data-testid=\"checkout\"");
+
+        Reply success = client.get("/checkout/success?session_id=cs_test_abc");
+        assertThat(success.status()).isEqualTo(200);
+        assertThat(success.body()).contains("/js/success.js");
+
+        Reply script = client.get("/js/cart.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.contentType()).contains("javascript");
+        assertThat(client.get("/images/mug.svg").contentType()).startsWith("image/svg+xml");
+        assertThat(client.get("/no-such-page.html").status()).isEqualTo(404);
     }
 
     @Test
