@@ -1,58 +1,66 @@
 package com.orderengine.stripeemulator;
 
-import com.orderengine.stripeemulator.checkout.CheckoutSessionParamsParser;
-import com.orderengine.stripeemulator.checkout.CheckoutSessionService;
-import com.orderengine.stripeemulator.checkout.CheckoutSessionStore;
-import com.orderengine.stripeemulator.fault.FaultPlan;
 import com.orderengine.stripeemulator.http.ApiDependencies;
 import com.orderengine.stripeemulator.http.ApiServer;
-import com.orderengine.stripeemulator.http.OperationCounters;
-import com.orderengine.stripeemulator.idempotency.IdempotencyStore;
+import com.orderengine.stripeemulator.operator.OperatorHandler;
+import com.orderengine.stripeemulator.operator.OperatorSettings;
+import com.orderengine.stripeemulator.page.HostedCheckoutHandler;
+import com.orderengine.stripeemulator.web.WebHttpAdapter;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A local HTTP server speaking the part of Stripe's API that the order engine uses, reachable by the
- * real stripe-java client ({@code StripeClient.builder().setApiBase(emulator.baseUrl())}), plus a Java
- * API to inspect its state, act as the customer and inject faults.
+ * A local Stripe: an HTTP server speaking the part of Stripe's API that the order engine uses, reachable
+ * by the real stripe-java client ({@code StripeClient.builder().setApiBase(emulator.baseUrl())}); a hosted
+ * checkout page at each session's {@code url}; signed webhook delivery with retries; an operator page at
+ * {@code /_emulator/}; and a Java API to inspect state, act as the customer and inject faults.
  */
 public final class StripeEmulator implements AutoCloseable {
 
     private final ApiServer server;
     private final String baseUrl;
-    private final CheckoutSessionService checkoutSessions;
-    private final OperationCounters counters;
+    private final EmulatorCore core;
     private final FaultInjector faults;
 
-    private StripeEmulator(ApiServer server, String baseUrl, CheckoutSessionService checkoutSessions,
-                           OperationCounters counters, FaultInjector faults) {
+    private StripeEmulator(ApiServer server, String baseUrl, EmulatorCore core) {
         this.server = server;
         this.baseUrl = baseUrl;
-        this.checkoutSessions = checkoutSessions;
-        this.counters = counters;
-        this.faults = faults;
+        this.core = core;
+        this.faults = new FaultInjector(core.faults);
     }
 
     public static StripeEmulator start() {
         return start(StripeEmulatorOptions.defaults());
     }
 
+    /**
+     * Binds, restores the state saved in {@link StripeEmulatorOptions#dataDirectory()} if any, and serves.
+     * Deliveries left unfinished by the previous run are tried again at once.
+     */
     public static StripeEmulator start(StripeEmulatorOptions options) {
         Objects.requireNonNull(options, "options");
         ApiServer server = ApiServer.bind(options.host(), options.port());
+        EmulatorCore core = null;
         try {
             String baseUrl = "http://" + hostForUrl(options.host()) + ":" + server.port();
             String hostedPageBase = options.publicBaseUrl() != null ? options.publicBaseUrl() : baseUrl;
-            FaultPlan faultPlan = new FaultPlan();
-            OperationCounters counters = new OperationCounters();
-            CheckoutSessionService checkoutSessions =
-                    new CheckoutSessionService(new CheckoutSessionStore(), options.clock(), hostedPageBase);
-            server.serve(new ApiDependencies(checkoutSessions, new CheckoutSessionParamsParser(options.clock()),
-                    faultPlan, new IdempotencyStore(options.clock()), counters));
-            return new StripeEmulator(server, baseUrl, checkoutSessions, counters, new FaultInjector(faultPlan));
+            core = EmulatorCore.open(options, hostedPageBase);
+            OperatorSettings settings = new OperatorSettings(baseUrl, options.webhookUrl(), options.apiVersion(),
+                    options.dataDirectory() == null ? null : options.dataDirectory().toString());
+            server.serve(new ApiDependencies(core.sessions, core.sessionParams, core.events, core.faults,
+                    core.idempotency, core.counters), Map.of(
+                    "/c/pay/", new WebHttpAdapter(new HostedCheckoutHandler(core.sessions, core.payments)),
+                    "/_emulator", new WebHttpAdapter(new OperatorHandler(core.sessions, core.events,
+                            core.deliveryLog, core.deliveries, settings))));
+            return new StripeEmulator(server, baseUrl, core);
         } catch (RuntimeException e) {
             server.close();
+            if (core != null) {
+                core.close();
+            }
             throw e;
         }
     }
@@ -66,43 +74,128 @@ public final class StripeEmulator implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The operator page listing sessions, events and deliveries. */
+    public String operatorPageUrl() {
+        return baseUrl + "/_emulator/";
+    }
+
     public FaultInjector faults() {
         return faults;
     }
 
-    /** Sessions really created; idempotent replays and failed requests do not count. */
+    /** Sessions really created by this run; idempotent replays, failed requests and restored sessions do not count. */
     public int checkoutSessionsCreated() {
-        return checkoutSessions.createdCount();
+        return core.sessions.createdCount();
     }
 
     /** Every request that reached {@code op}, including faulted and replayed ones. */
     public int requestCount(StripeOperation op) {
-        return counters.count(Objects.requireNonNull(op, "op"));
+        return core.counters.count(Objects.requireNonNull(op, "op"));
     }
 
     /** All sessions in creation order. */
     public List<CheckoutSessionView> checkoutSessions() {
-        return checkoutSessions.list().stream().map(CheckoutSessionView::of).toList();
+        return core.sessions.list().stream().map(CheckoutSessionView::of).toList();
     }
 
     public Optional<CheckoutSessionView> checkoutSession(String id) {
-        return checkoutSessions.find(id).map(CheckoutSessionView::of);
+        return core.sessions.find(id).map(CheckoutSessionView::of);
     }
 
     /**
-     * Does what a customer paying on the hosted page does: the session becomes {@code complete} and
-     * {@code paid} with a new {@code pi_…} PaymentIntent. No webhook is sent.
+     * Does what a customer paying by card on the hosted page does: the session becomes {@code complete}
+     * and {@code paid} with a new {@code pi_…} PaymentIntent, and {@code checkout.session.completed} is
+     * sent to the webhook URL if one is configured.
      *
      * @throws IllegalStateException    unless the session is {@code open}
      * @throws IllegalArgumentException if there is no such session
      */
     public CheckoutSessionView completeCheckoutSession(String id) {
-        return CheckoutSessionView.of(checkoutSessions.complete(id));
+        return CheckoutSessionView.of(core.payments.pay(id, null));
     }
 
+    /**
+     * Pays with a delayed method (a bank debit): the session becomes {@code complete} but {@code unpaid},
+     * and {@code checkout.session.completed} is sent. Settle or fail it later.
+     *
+     * @throws IllegalStateException    unless the session is {@code open}
+     * @throws IllegalArgumentException if there is no such session
+     */
+    public CheckoutSessionView payLater(String id) {
+        return CheckoutSessionView.of(core.payments.payLater(id, null));
+    }
+
+    /**
+     * The delayed payment arrives: {@code payment_status} becomes {@code paid} and
+     * {@code checkout.session.async_payment_succeeded} is sent.
+     *
+     * @throws IllegalStateException unless the session awaits a delayed payment
+     */
+    public CheckoutSessionView settleAsyncPayment(String id) {
+        return CheckoutSessionView.of(core.payments.settleAsyncPayment(id));
+    }
+
+    /**
+     * The delayed payment fails: {@code payment_status} stays {@code unpaid} and
+     * {@code checkout.session.async_payment_failed} is sent.
+     *
+     * @throws IllegalStateException unless the session awaits a delayed payment
+     */
+    public CheckoutSessionView failAsyncPayment(String id) {
+        return CheckoutSessionView.of(core.payments.failAsyncPayment(id));
+    }
+
+    /**
+     * What {@code POST /v1/checkout/sessions/{id}/expire} does, {@code checkout.session.expired} included.
+     *
+     * @throws IllegalStateException unless the session is {@code open}
+     */
+    public CheckoutSessionView expireCheckoutSession(String id) {
+        return CheckoutSessionView.of(core.sessions.expire(id));
+    }
+
+    /** Every event in creation order (the API lists them newest first). */
+    public List<EventView> events() {
+        return core.events.all().stream().map(EventView::of).toList();
+    }
+
+    public Optional<EventView> event(String id) {
+        return core.events.find(id).map(EventView::of);
+    }
+
+    /** Every webhook delivery attempt in the order made. */
+    public List<DeliveryAttemptView> deliveryAttempts() {
+        return core.deliveryLog.all().stream().map(DeliveryAttemptView::of).toList();
+    }
+
+    /**
+     * Sends the event again (same id and payload, a fresh signature), with its own retries. Returns at
+     * once; see {@link #awaitDeliveries}.
+     *
+     * @throws IllegalArgumentException if there is no such event
+     * @throws IllegalStateException    if no webhook URL is configured
+     */
+    public void redeliver(String eventId) {
+        core.deliveries.redeliver(core.events.require(eventId));
+    }
+
+    /**
+     * Waits until every delivery has settled (delivered, or out of attempts).
+     *
+     * @return false if some delivery was still under way when {@code timeout} passed
+     */
+    public boolean awaitDeliveries(Duration timeout) {
+        return core.deliveries.awaitIdle(Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Stops serving and delivering. With a data directory, the state is saved first, so a delivery
+     * still retrying is resumed by the next emulator started on that directory.
+     */
     @Override
     public void close() {
         server.close();
+        core.close();
     }
 
     private static String hostForUrl(String host) {

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An immutable snapshot of a Checkout Session; state changes produce a new snapshot. */
+/**
+ * An immutable snapshot of a Checkout Session; state changes produce a new snapshot.
+ * {@code payerEmail} is the email the customer paid with (Stripe's {@code customer_details.email}).
+ */
 public record CheckoutSession(
         String id,
         String mode,
@@ -22,13 +25,16 @@ public record CheckoutSession(
         String cancelUrl,
         String url,
         long created,
-        long expiresAt) {
+        long expiresAt,
+        String payerEmail,
+        AsyncPaymentState asyncPayment) {
 
     public CheckoutSession {
         lineItems = List.copyOf(lineItems);
         // Insertion order is kept so JSON shows metadata the way it was sent.
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         paymentIntentMetadata = Collections.unmodifiableMap(new LinkedHashMap<>(paymentIntentMetadata));
+        asyncPayment = asyncPayment == null ? AsyncPaymentState.NONE : asyncPayment;
     }
 
     /** No discounts, shipping or tax exist here, so subtotal and total are the same sum. */
@@ -49,18 +55,50 @@ public record CheckoutSession(
         return isOpen() && nowEpochSecond >= expiresAt;
     }
 
+    /** Where Stripe sends the customer after paying: {@code {CHECKOUT_SESSION_ID}} is replaced by the id. */
+    public String resolvedSuccessUrl() {
+        return successUrl.replace("{CHECKOUT_SESSION_ID}", id);
+    }
+
+    public boolean isAwaitingAsyncPayment() {
+        return asyncPayment == AsyncPaymentState.PROCESSING;
+    }
+
     public CheckoutSession expired() {
-        return withState(CheckoutSessionStatus.EXPIRED, paymentStatus, paymentIntent);
+        return with(CheckoutSessionStatus.EXPIRED, paymentStatus, paymentIntent, payerEmail, asyncPayment);
     }
 
-    public CheckoutSession paid(String paymentIntentId) {
-        return withState(CheckoutSessionStatus.COMPLETE, PaymentStatus.PAID, paymentIntentId);
+    public CheckoutSession paid(String paymentIntentId, String email) {
+        return with(CheckoutSessionStatus.COMPLETE, PaymentStatus.PAID, paymentIntentId, email,
+                AsyncPaymentState.NONE);
     }
 
-    private CheckoutSession withState(CheckoutSessionStatus newStatus, PaymentStatus newPaymentStatus,
-                                      String newPaymentIntent) {
+    /** Completed with a delayed method: the order may be placed, the money has not arrived. */
+    public CheckoutSession awaitingAsyncPayment(String paymentIntentId, String email) {
+        return with(CheckoutSessionStatus.COMPLETE, PaymentStatus.UNPAID, paymentIntentId, email,
+                AsyncPaymentState.PROCESSING);
+    }
+
+    public CheckoutSession asyncPaymentSucceeded() {
+        return with(status, PaymentStatus.PAID, paymentIntent, payerEmail, AsyncPaymentState.SUCCEEDED);
+    }
+
+    /** Stripe leaves {@code payment_status} at {@code unpaid} when a delayed payment fails. */
+    public CheckoutSession asyncPaymentFailed() {
+        return with(status, PaymentStatus.UNPAID, paymentIntent, payerEmail, AsyncPaymentState.FAILED);
+    }
+
+    /** The same session served from another address (the emulator restarted on another port). */
+    public CheckoutSession withUrl(String newUrl) {
+        return new CheckoutSession(id, mode, status, paymentStatus, paymentIntent, clientReferenceId, customerEmail,
+                currency, lineItems, metadata, paymentIntentMetadata, successUrl, cancelUrl, newUrl, created,
+                expiresAt, payerEmail, asyncPayment);
+    }
+
+    private CheckoutSession with(CheckoutSessionStatus newStatus, PaymentStatus newPaymentStatus,
+                                 String newPaymentIntent, String newPayerEmail, AsyncPaymentState newAsyncPayment) {
         return new CheckoutSession(id, mode, newStatus, newPaymentStatus, newPaymentIntent, clientReferenceId,
                 customerEmail, currency, lineItems, metadata, paymentIntentMetadata, successUrl, cancelUrl, url,
-                created, expiresAt);
+                created, expiresAt, newPayerEmail, newAsyncPayment);
     }
 }

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Checkout Session behaviour: creation, the open → complete/expired transitions and lazy expiry.
- * Knows nothing of HTTP; callers translate its exceptions into API errors.
+ * Checkout Session behaviour seen from the merchant's side: creation, reads (which expire overdue
+ * sessions) and explicit expiry. What the customer does is {@link CheckoutPayments}. Knows nothing of
+ * HTTP; callers translate its exceptions into API errors.
  */
 public final class CheckoutSessionService {
 
@@ -19,16 +20,28 @@ public final class CheckoutSessionService {
     private final CheckoutSessionStore store;
     private final Clock clock;
     private final String hostedPageBaseUrl;
+    private final SessionTransitions transitions;
     private final AtomicInteger createdCount = new AtomicInteger();
 
     public CheckoutSessionService(CheckoutSessionStore store, Clock clock, String hostedPageBaseUrl) {
+        this(store, clock, hostedPageBaseUrl, CheckoutSessionListener.NONE);
+    }
+
+    public CheckoutSessionService(CheckoutSessionStore store, Clock clock, String hostedPageBaseUrl,
+                                  CheckoutSessionListener listener) {
         this.store = store;
         this.clock = clock;
         this.hostedPageBaseUrl = hostedPageBaseUrl;
+        this.transitions = new SessionTransitions(store, clock, listener);
+    }
+
+    /** What the customer can do with these sessions, sharing this service's transitions. */
+    public CheckoutPayments payments() {
+        return new CheckoutPayments(transitions);
     }
 
     public CheckoutSession create(NewCheckoutSession request) {
-        long now = now();
+        long now = clock.instant().getEpochSecond();
         String id = RandomIds.checkoutSession();
         List<CheckoutLineItem> lineItems = new ArrayList<>(request.lineItems().size());
         for (NewCheckoutSession.LineItem line : request.lineItems()) {
@@ -40,14 +53,22 @@ public final class CheckoutSessionService {
         CheckoutSession session = new CheckoutSession(id, request.mode(), CheckoutSessionStatus.OPEN,
                 PaymentStatus.UNPAID, null, request.clientReferenceId(), request.customerEmail(), currency,
                 lineItems, request.metadata(), request.paymentIntentMetadata(), request.successUrl(),
-                request.cancelUrl(), hostedPageBaseUrl + "/c/pay/" + id, now, expiresAt);
+                request.cancelUrl(), hostedPageUrl(id), now, expiresAt, null, AsyncPaymentState.NONE);
         store.insert(session);
         createdCount.incrementAndGet();
         return session;
     }
 
+    /**
+     * Puts back sessions from an earlier run. Their {@code url} is pointed at this run's address, which
+     * may differ (another port), so that a session left open can still be paid.
+     */
+    public void restore(List<CheckoutSession> sessions) {
+        store.restore(sessions.stream().map(session -> session.withUrl(hostedPageUrl(session.id()))).toList());
+    }
+
     public Optional<CheckoutSession> find(String id) {
-        return expireIfOverdue(id);
+        return transitions.expireIfOverdue(id);
     }
 
     public CheckoutSession retrieve(String id) {
@@ -56,53 +77,29 @@ public final class CheckoutSessionService {
 
     /** All sessions in creation order. */
     public List<CheckoutSession> list() {
-        List<CheckoutSession> result = new ArrayList<>();
-        for (CheckoutSession session : store.all()) {
-            expireIfOverdue(session.id()).ifPresent(result::add);
-        }
-        return result;
+        transitions.expireAllOverdue();
+        return store.all();
     }
 
     /** What {@code POST /v1/checkout/sessions/{id}/expire} does. */
     public CheckoutSession expire(String id) {
-        expireIfOverdue(id);
-        return store.update(id, session -> {
-            requireOpen(session, "Only Checkout Sessions with a status in [\"open\"] can be expired.");
+        return transitions.apply(id, session -> {
+            StateRules.requireOpen(session, "Only Checkout Sessions with a status in [\"open\"] can be expired.");
             return session.expired();
-        }).orElseThrow(() -> new NoSuchCheckoutSessionException(id));
+        }, CheckoutSessionTransition.EXPIRED);
     }
 
-    /** What a customer paying on the hosted page does. */
-    public CheckoutSession complete(String id) {
-        expireIfOverdue(id);
-        return store.update(id, session -> {
-            requireOpen(session, "Only Checkout Sessions with a status in [\"open\"] can be completed.");
-            return session.paid(RandomIds.paymentIntent());
-        }).orElseThrow(() -> new NoSuchCheckoutSessionException(id));
+    /** What Stripe does in the background at {@code expires_at}; returns the sessions expired now. */
+    public List<CheckoutSession> expireOverdue() {
+        return transitions.expireAllOverdue();
     }
 
-    /** Sessions really created (idempotent replays do not create). */
+    /** Sessions really created by this run (idempotent replays do not create; restored ones are not counted). */
     public int createdCount() {
         return createdCount.get();
     }
 
-    /**
-     * Stripe expires sessions in the background at {@code expires_at}; here the transition happens
-     * on the next access instead, which observers cannot tell apart.
-     */
-    private Optional<CheckoutSession> expireIfOverdue(String id) {
-        long now = now();
-        return store.update(id, session -> session.isOverdue(now) ? session.expired() : session);
-    }
-
-    private static void requireOpen(CheckoutSession session, String rule) {
-        if (!session.isOpen()) {
-            throw new CheckoutSessionStateException(rule + " This Checkout Session has a status of `"
-                    + session.status().wireName() + "`.", session.status());
-        }
-    }
-
-    private long now() {
-        return clock.instant().getEpochSecond();
+    private String hostedPageUrl(String id) {
+        return hostedPageBaseUrl + "/c/pay/" + id;
     }
 }

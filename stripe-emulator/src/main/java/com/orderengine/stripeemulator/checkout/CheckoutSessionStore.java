@@ -10,14 +10,32 @@ import java.util.function.UnaryOperator;
 /**
  * Holds Checkout Sessions in creation order. Every method is atomic; {@link #update} runs its
  * change under the store's lock, so a read-check-write on one session cannot interleave with another.
+ * {@code onChange} runs (under the lock, so it must not block) after anything stored has changed.
  */
 public final class CheckoutSessionStore {
 
     private final Map<String, CheckoutSession> sessions = new LinkedHashMap<>();
+    private final Runnable onChange;
+
+    public CheckoutSessionStore() {
+        this(() -> { });
+    }
+
+    public CheckoutSessionStore(Runnable onChange) {
+        this.onChange = onChange;
+    }
 
     public synchronized void insert(CheckoutSession session) {
         if (sessions.putIfAbsent(session.id(), session) != null) {
             throw new IllegalStateException("Duplicate checkout session id " + session.id());
+        }
+        onChange.run();
+    }
+
+    /** Puts back sessions loaded from disk, in their original order. */
+    public synchronized void restore(List<CheckoutSession> restored) {
+        for (CheckoutSession session : restored) {
+            sessions.put(session.id(), session);
         }
     }
 
@@ -38,7 +56,10 @@ public final class CheckoutSessionStore {
         if (!next.id().equals(id)) {
             throw new IllegalArgumentException("A session's id cannot change");
         }
-        sessions.put(id, next);
+        if (!next.equals(current)) {
+            sessions.put(id, next);
+            onChange.run();
+        }
         return Optional.of(next);
     }
 

@@ -2,6 +2,7 @@ package com.orderengine.stripeemulator.http;
 
 import com.orderengine.stripeemulator.checkout.CheckoutSessionParamsParser;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionService;
+import com.orderengine.stripeemulator.event.EventStore;
 import com.orderengine.stripeemulator.fault.FaultPlan;
 import com.orderengine.stripeemulator.idempotency.IdempotencyStore;
 
@@ -9,6 +10,7 @@ import com.orderengine.stripeemulator.idempotency.IdempotencyStore;
 public record ApiDependencies(
         CheckoutSessionService checkoutSessions,
         CheckoutSessionParamsParser checkoutSessionParams,
+        EventStore events,
         FaultPlan faults,
         IdempotencyStore idempotency,
         OperationCounters counters) {

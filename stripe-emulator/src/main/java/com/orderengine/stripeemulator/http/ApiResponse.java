@@ -1,6 +1,7 @@
 package com.orderengine.stripeemulator.http;
 
 import com.orderengine.stripeemulator.error.StripeErrorException;
+import com.orderengine.stripeemulator.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,9 +1,11 @@
 package com.orderengine.stripeemulator.http;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -44,13 +46,19 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    public void serve(ApiDependencies dependencies) {
+    /**
+     * Serves the API at {@code /} and each of {@code otherContexts} (path prefix → handler) beside it;
+     * the JDK server picks the longest matching prefix.
+     */
+    public void serve(ApiDependencies dependencies, Map<String, HttpHandler> otherContexts) {
         Router router = new Router();
         new CheckoutSessionRoutes(dependencies.checkoutSessions(), dependencies.checkoutSessionParams())
                 .registerOn(router);
+        new EventRoutes(dependencies.events()).registerOn(router);
         OperationInvoker invoker = new OperationInvoker(dependencies.faults(), dependencies.idempotency(),
                 dependencies.counters());
         server.createContext("/", new ApiHttpHandler(router, invoker));
+        otherContexts.forEach(server::createContext);
         server.start();
     }
 

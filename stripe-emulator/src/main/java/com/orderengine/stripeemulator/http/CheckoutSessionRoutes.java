@@ -1,6 +1,7 @@
 package com.orderengine.stripeemulator.http;
 
 import com.orderengine.stripeemulator.StripeOperation;
+import com.orderengine.stripeemulator.checkout.CheckoutLineItem;
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionParamsParser;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionService;
@@ -8,6 +9,8 @@ import com.orderengine.stripeemulator.checkout.CheckoutSessionStateException;
 import com.orderengine.stripeemulator.checkout.NoSuchCheckoutSessionException;
 import com.orderengine.stripeemulator.error.StripeErrorException;
 import com.orderengine.stripeemulator.form.Params;
+import com.orderengine.stripeemulator.json.CheckoutSessionJson;
+import com.orderengine.stripeemulator.json.ListPage;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -58,14 +61,16 @@ final class CheckoutSessionRoutes {
         Params params = Params.root(request.params());
         params.rejectUnknown(LIST_PARAMS);
         CheckoutSession session = call(() -> service.retrieve(request.pathParam("id")));
-        LineItemPage page = LineItemPage.select(session.lineItems(), params);
+        ListPage<CheckoutLineItem> page =
+                ListPage.select(session.lineItems(), CheckoutLineItem::id, "line item", params);
         return ApiResponse.ok(CheckoutSessionJson.lineItemList(session, page));
     }
 
     /** Only {@code line_items} is expandable; other expansions are accepted and leave ids in place. */
     private static ApiResponse render(CheckoutSession session, Params params) {
         List<Object> expand = params.list("expand").orElse(List.of());
-        LineItemPage lineItems = expand.contains("line_items") ? LineItemPage.first(session.lineItems()) : null;
+        ListPage<CheckoutLineItem> lineItems =
+                expand.contains("line_items") ? ListPage.first(session.lineItems()) : null;
         return ApiResponse.ok(CheckoutSessionJson.session(session, lineItems));
     }
 

@@ -7,6 +7,7 @@ import com.orderengine.stripeemulator.idempotency.IdempotencyStore;
 import com.orderengine.stripeemulator.idempotency.IdempotentOutcome;
 import com.orderengine.stripeemulator.idempotency.RequestSignature;
 import com.orderengine.stripeemulator.idempotency.StoredResponse;
+import com.orderengine.stripeemulator.json.Json;
 import java.time.Duration;
 import java.util.OptionalInt;
 

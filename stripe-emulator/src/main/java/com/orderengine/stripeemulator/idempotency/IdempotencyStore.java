@@ -3,7 +3,11 @@ package com.orderengine.stripeemulator.idempotency;
 import com.orderengine.stripeemulator.error.StripeErrorException;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -21,9 +25,16 @@ public final class IdempotencyStore {
 
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Runnable onChange;
 
     public IdempotencyStore(Clock clock) {
+        this(clock, () -> { });
+    }
+
+    /** {@code onChange} runs after a response is stored; it must not block. */
+    public IdempotencyStore(Clock clock, Runnable onChange) {
         this.clock = clock;
+        this.onChange = onChange;
     }
 
     public IdempotentOutcome execute(String key, RequestSignature signature, Supplier<StoredResponse> action) {
@@ -43,10 +54,37 @@ public final class IdempotencyStore {
             }
             StoredResponse response = action.get();
             slot.entry = response.isSuccess() ? new Entry(signature, response, clock.instant()) : null;
+            if (slot.entry != null) {
+                onChange.run();
+            }
             return new IdempotentOutcome(response, false);
         } finally {
             slot.lock.unlock();
             release(key);
+        }
+    }
+
+    /** Stored responses still within retention, for saving. */
+    public List<IdempotencyRecord> records() {
+        Instant oldest = clock.instant().minus(RETENTION);
+        List<IdempotencyRecord> records = new ArrayList<>();
+        for (Map.Entry<String, Slot> slot : slots.entrySet()) {
+            Entry entry = slot.getValue().entry;
+            if (entry != null && entry.storedAt.isAfter(oldest)) {
+                records.add(new IdempotencyRecord(slot.getKey(), entry.signature, entry.response.status(),
+                        new String(entry.response.body(), StandardCharsets.UTF_8), entry.storedAt.toEpochMilli()));
+            }
+        }
+        return records;
+    }
+
+    /** Puts back responses saved by an earlier run, so a client retrying across a restart gets a replay. */
+    public void restore(List<IdempotencyRecord> records) {
+        for (IdempotencyRecord record : records) {
+            Slot slot = new Slot();
+            slot.entry = new Entry(record.signature(), new StoredResponse(record.status(),
+                    record.body().getBytes(StandardCharsets.UTF_8)), Instant.ofEpochMilli(record.storedAt()));
+            slots.put(record.key(), slot);
         }
     }
 

@@ -33,6 +33,10 @@ public final class RandomIds {
         return "prod_" + random(14);
     }
 
+    public static String event() {
+        return "evt_" + random(24);
+    }
+
     public static String request() {
         return "req_" + random(14);
     }

@@ -1,4 +1,4 @@
-package com.orderengine.stripeemulator.http;
+package com.orderengine.stripeemulator.json;
 
 import com.orderengine.stripeemulator.checkout.CheckoutLineItem;
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
@@ -11,12 +11,18 @@ import java.util.Map;
  * Renders Checkout Sessions and their line items as Stripe's JSON objects. Fields the emulator
  * does not model are present with Stripe's neutral values so clients see the usual shape.
  */
-final class CheckoutSessionJson {
+public final class CheckoutSessionJson {
 
     private CheckoutSessionJson() {
     }
 
-    static Map<String, Object> session(CheckoutSession session, LineItemPage expandedLineItems) {
+    /** The session as {@code GET /v1/checkout/sessions/{id}} shows it, and as events carry it. */
+    public static Map<String, Object> session(CheckoutSession session) {
+        return session(session, null);
+    }
+
+    /** {@code expandedLineItems} non-null puts the {@code line_items} list in, as {@code expand[]} asks. */
+    public static Map<String, Object> session(CheckoutSession session, ListPage<CheckoutLineItem> expandedLineItems) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", session.id());
         json.put("object", "checkout.session");
@@ -66,7 +72,7 @@ final class CheckoutSessionJson {
         return json;
     }
 
-    static Map<String, Object> lineItemList(CheckoutSession session, LineItemPage page) {
+    public static Map<String, Object> lineItemList(CheckoutSession session, ListPage<CheckoutLineItem> page) {
         List<Object> data = new ArrayList<>();
         for (CheckoutLineItem item : page.items()) {
             data.add(lineItem(item, session.created()));
@@ -122,7 +128,7 @@ final class CheckoutSessionJson {
     private static Map<String, Object> customerDetails(CheckoutSession session) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("address", null);
-        json.put("email", session.customerEmail());
+        json.put("email", session.payerEmail());
         json.put("name", null);
         json.put("phone", null);
         json.put("tax_exempt", "none");

@@ -1,4 +1,4 @@
-package com.orderengine.stripeemulator.http;
+package com.orderengine.stripeemulator.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,8 +8,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** JSON writing for responses, and a stable fingerprint of request parameters. */
-final class Json {
+/** JSON writing for responses and events, and a stable fingerprint of request parameters. */
+public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Sorted keys, so the same parameters sent in another order fingerprint the same. */
@@ -19,7 +19,7 @@ final class Json {
     private Json() {
     }
 
-    static byte[] write(Object value) {
+    public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -27,7 +27,12 @@ final class Json {
         }
     }
 
-    static String fingerprint(Object parameters) {
+    /** Stripe's own JSON is indented with two spaces; webhooks and responses look the same here. */
+    public static String writeString(Object value) {
+        return new String(write(value), StandardCharsets.UTF_8);
+    }
+
+    public static String fingerprint(Object parameters) {
         try {
             byte[] canonical = CANONICAL.writeValueAsString(parameters).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

@@ -1,0 +1,110 @@
+package com.orderengine.stripeemulator.operator;
+
+import com.orderengine.stripeemulator.checkout.CheckoutSessionService;
+import com.orderengine.stripeemulator.checkout.NoSuchCheckoutSessionException;
+import com.orderengine.stripeemulator.event.EventStore;
+import com.orderengine.stripeemulator.event.NoSuchEventException;
+import com.orderengine.stripeemulator.event.StripeEvent;
+import com.orderengine.stripeemulator.json.CheckoutSessionJson;
+import com.orderengine.stripeemulator.web.WebHandler;
+import com.orderengine.stripeemulator.web.WebRequest;
+import com.orderengine.stripeemulator.web.WebResponse;
+import com.orderengine.stripeemulator.webhook.DeliveryLog;
+import com.orderengine.stripeemulator.webhook.WebhookDeliveries;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operator interface under {@code /_emulator/}: an HTML overview with Expire and Redeliver
+ * buttons, and the same as JSON under {@code /_emulator/api/}. It takes no API key: the emulator is
+ * meant to listen on loopback only.
+ */
+public final class OperatorHandler implements WebHandler {
+
+    static final String ROOT = "_emulator";
+
+    private final CheckoutSessionService sessions;
+    private final EventStore events;
+    private final DeliveryLog deliveryLog;
+    private final WebhookDeliveries deliveries;
+    private final OperatorSettings settings;
+
+    public OperatorHandler(CheckoutSessionService sessions, EventStore events, DeliveryLog deliveryLog,
+                           WebhookDeliveries deliveries, OperatorSettings settings) {
+        this.sessions = sessions;
+        this.events = events;
+        this.deliveryLog = deliveryLog;
+        this.deliveries = deliveries;
+        this.settings = settings;
+    }
+
+    @Override
+    public WebResponse handle(WebRequest request) {
+        List<String> path = request.segments();
+        if (path.isEmpty() || !path.get(0).equals(ROOT)) {
+            return notFound();
+        }
+        List<String> rest = path.subList(1, path.size());
+        boolean api = !rest.isEmpty() && rest.get(0).equals("api");
+        List<String> route = api ? rest.subList(1, rest.size()) : rest;
+        try {
+            return api ? api(request, route) : page(request, route);
+        } catch (NoSuchCheckoutSessionException | NoSuchEventException e) {
+            return api ? WebResponse.json(404, OperatorJson.error(e.getMessage())) : WebResponse.text(404,
+                    e.getMessage());
+        } catch (IllegalStateException e) {
+            // Not open (expire), or no webhook URL (redeliver).
+            return api ? WebResponse.json(409, OperatorJson.error(e.getMessage())) : WebResponse.text(409,
+                    e.getMessage());
+        }
+    }
+
+    private WebResponse api(WebRequest request, List<String> route) {
+        if (request.isGet() && route.equals(List.of("sessions"))) {
+            return WebResponse.json(200, OperatorJson.sessions(sessions.list()));
+        }
+        if (request.isGet() && route.equals(List.of("events"))) {
+            List<Object> data = new ArrayList<>();
+            for (StripeEvent event : events.newestFirst()) {
+                data.add(OperatorJson.event(event, deliveries.status(event.id()), deliveryLog.forEvent(event.id())));
+            }
+            return WebResponse.json(200, OperatorJson.list(data));
+        }
+        if (request.isPost() && isAction(route, "events", "redeliver")) {
+            StripeEvent event = events.require(route.get(1));
+            deliveries.redeliver(event);
+            return WebResponse.json(202, Map.of("event_id", event.id(), "redelivery", "scheduled"));
+        }
+        if (request.isPost() && isAction(route, "sessions", "expire")) {
+            return WebResponse.json(200, CheckoutSessionJson.session(sessions.expire(route.get(1))));
+        }
+        return WebResponse.json(404, OperatorJson.error("No operator endpoint " + request.method() + " /" + ROOT
+                + "/api/" + String.join("/", route)));
+    }
+
+    private WebResponse page(WebRequest request, List<String> route) {
+        if (request.isGet() && route.isEmpty()) {
+            String html = OperatorPage.render(settings, sessions.list(), events.newestFirst(), deliveries::status,
+                    deliveryLog::forEvent);
+            return WebResponse.html(200, html);
+        }
+        if (request.isPost() && isAction(route, "events", "redeliver")) {
+            deliveries.redeliver(events.require(route.get(1)));
+            return WebResponse.seeOther("/" + ROOT + "/");
+        }
+        if (request.isPost() && isAction(route, "sessions", "expire")) {
+            sessions.expire(route.get(1));
+            return WebResponse.seeOther("/" + ROOT + "/");
+        }
+        return notFound();
+    }
+
+    private static boolean isAction(List<String> route, String collection, String action) {
+        return route.size() == 3 && route.get(0).equals(collection) && route.get(2).equals(action);
+    }
+
+    private static WebResponse notFound() {
+        return WebResponse.text(404, "Not found. The operator page is /" + ROOT + "/");
+    }
+}

@@ -1,0 +1,229 @@
+package com.orderengine.stripeemulator.webhook;
+
+import com.orderengine.stripeemulator.event.StripeEvent;
+import com.orderengine.stripeemulator.json.EventJson;
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers events to the webhook endpoint in the background: a delivery POSTs the event, and retries
+ * with growing back-off until a 2xx or the attempts run out. A redelivery is another such run of the
+ * same event (same id and payload, freshly signed). Without an endpoint, nothing is sent.
+ *
+ * <p>Signatures and attempt times use the wall clock, not the emulator's (possibly fake) clock: the
+ * receiver checks the signature's timestamp against its own time.
+ */
+public final class WebhookDeliveries implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveries.class);
+
+    private final WebhookSender sender;
+    private final WebhookSigner signer;
+    private final RetryPolicy policy;
+    private final DeliveryLog log;
+    private final Runnable onChange;
+    private final Clock wallClock = Clock.systemUTC();
+    private final ScheduledExecutorService scheduler;
+    /** Guarded by {@code this}. */
+    private final Set<Run> runs = new LinkedHashSet<>();
+    /** Restored while no endpoint is configured: kept (and saved) for a later run that has one. */
+    private final List<PendingDelivery> dormant = new ArrayList<>();
+    private boolean closed;
+
+    /** @param url the endpoint, or null to send nothing */
+    public WebhookDeliveries(String url, String secret, RetryPolicy policy, DeliveryLog log, Runnable onChange) {
+        this.sender = url == null ? null : new WebhookSender(url);
+        this.signer = new WebhookSigner(secret);
+        this.policy = policy;
+        this.log = log;
+        this.onChange = onChange;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "stripe-emulator-webhook-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public boolean endpointConfigured() {
+        return sender != null;
+    }
+
+    /** Starts delivering a new event; does nothing without an endpoint. Never blocks. */
+    public void deliver(StripeEvent event) {
+        if (sender != null) {
+            start(new Run(event, false, 0));
+        }
+    }
+
+    /** Delivers {@code event} once more, with its own retries. */
+    public void redeliver(StripeEvent event) {
+        if (sender == null) {
+            throw new IllegalStateException("No webhook URL is configured, so there is nowhere to redeliver "
+                    + event.id() + " to");
+        }
+        start(new Run(event, true, 0));
+    }
+
+    /** Carries on with deliveries an earlier run left unfinished: each is tried again now. */
+    public void resume(List<PendingDelivery> pending, Function<String, Optional<StripeEvent>> events) {
+        for (PendingDelivery delivery : pending) {
+            Optional<StripeEvent> event = events.apply(delivery.eventId());
+            if (event.isEmpty()) {
+                LOG.warn("Dropping a pending delivery of unknown event {}", delivery.eventId());
+            } else if (sender == null) {
+                synchronized (this) {
+                    dormant.add(delivery);
+                }
+            } else {
+                start(new Run(event.get(), delivery.redelivery(), delivery.attemptsMade()));
+            }
+        }
+    }
+
+    /** Deliveries not yet settled, to be saved and resumed after a restart. */
+    public synchronized List<PendingDelivery> pending() {
+        List<PendingDelivery> pending = new ArrayList<>(dormant);
+        for (Run run : runs) {
+            pending.add(new PendingDelivery(run.event.id(), run.attemptsMade, run.redelivery));
+        }
+        return pending;
+    }
+
+    public DeliveryStatus status(String eventId) {
+        synchronized (this) {
+            for (Run run : runs) {
+                if (run.event.id().equals(eventId)) {
+                    return DeliveryStatus.PENDING;
+                }
+            }
+        }
+        List<DeliveryAttempt> attempts = log.forEvent(eventId);
+        if (attempts.isEmpty()) {
+            return DeliveryStatus.NOT_SENT;
+        }
+        boolean delivered = attempts.stream().anyMatch(DeliveryAttempt::succeeded);
+        return delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED;
+    }
+
+    /** Waits until no delivery is under way; false if {@code timeout} passed first. */
+    public synchronized boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!runs.isEmpty() && !closed) {
+            long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (remaining <= 0) {
+                return false;
+            }
+            try {
+                wait(remaining);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return runs.isEmpty();
+    }
+
+    /** Stops sending; unfinished deliveries stay pending (and are saved) rather than being abandoned. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            scheduler.shutdownNow();
+            notifyAll();
+        }
+        if (sender != null) {
+            sender.close();
+        }
+    }
+
+    private synchronized void start(Run run) {
+        if (closed) {
+            return;
+        }
+        runs.add(run);
+        onChange.run();
+        scheduler.execute(() -> attempt(run));
+    }
+
+    private void attempt(Run run) {
+        long attemptedAt = wallClock.millis();
+        long started = System.nanoTime();
+        try {
+            sender.post(run.payload, signer.signatureHeader(run.payload, attemptedAt / 1000))
+                    .whenComplete((status, error) -> finished(run, attemptedAt, started, status, error));
+        } catch (RuntimeException e) {
+            finished(run, attemptedAt, started, null, e);
+        }
+    }
+
+    private void finished(Run run, long attemptedAt, long startedNanos, Integer status, Throwable error) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        DeliveryAttempt attempt = log.record(new AttemptOutcome(run.event.id(), attemptedAt, sender.url(),
+                error == null ? status : null, error == null ? null : describe(error), millis, run.redelivery));
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            run.attemptsMade++;
+            if (attempt.succeeded() || !policy.mayRetryAfter(run.attemptsMade)) {
+                if (!attempt.succeeded()) {
+                    LOG.warn("Gave up delivering {} to {} after {} attempts", run.event.id(), sender.url(),
+                            run.attemptsMade);
+                }
+                runs.remove(run);
+                notifyAll();
+            } else {
+                Duration delay = policy.delayAfter(run.attemptsMade);
+                scheduler.schedule(() -> attempt(run), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            onChange.run();
+        }
+    }
+
+    /** A line for the operator: the JDK's connection errors often carry no message, so the type must speak. */
+    private static String describe(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        String message = cause.getMessage();
+        if (message == null || message.isBlank()) {
+            message = cause instanceof ConnectException ? "could not connect" : "no detail";
+        }
+        return cause.getClass().getSimpleName() + ": " + message;
+    }
+
+    /** One delivery of an event: its attempts so far. Compared by identity: an event may have several. */
+    private static final class Run {
+        final StripeEvent event;
+        final String payload;
+        final boolean redelivery;
+        /** Guarded by the enclosing instance. */
+        int attemptsMade;
+
+        Run(StripeEvent event, boolean redelivery, int attemptsMade) {
+            this.event = event;
+            this.payload = EventJson.payload(event);
+            this.redelivery = redelivery;
+            this.attemptsMade = attemptsMade;
+        }
+    }
+}
