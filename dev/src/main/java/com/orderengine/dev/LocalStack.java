@@ -4,6 +4,7 @@ import com.orderengine.api.ApiApplication;
 import com.orderengine.stripeemulator.StripeEmulator;
 import com.orderengine.stripeemulator.StripeEmulatorOptions;
 import com.orderengine.worker.WorkerApplication;
+import com.stripe.Stripe;
 import io.temporal.testserver.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,43 +12,68 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole shop on one machine, in one JVM, with nothing to install: embedded PostgreSQL, Temporal's test server,
- * the Stripe emulator, the worker and the api, all configured from the root config.yml.
+ * the Stripe emulator (hosted checkout page, signed webhooks), the worker and the api with the storefront, all
+ * configured from the root config.yml. The same stack runs the browser tests and demos.
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+    private final LocalStackSettings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private StripeEmulator stripe;
+
+    private LocalStack(LocalStackSettings settings) {
+        this.settings = settings;
+    }
 
     public static void main(String[] args) {
-        LocalStack stack = new LocalStack();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.stop();
-            stopped.countDown();
-        }, "local-stack-shutdown"));
+        LocalStack stack;
         try {
-            stack.start(LocalStackSettings.fromEnvironment(System.getenv()));
+            stack = start(LocalStackSettings.fromEnvironment(System.getenv()), Path.of("config.yml"));
         } catch (Exception e) {
             System.err.println();
             System.err.println("The local stack could not start: " + e.getMessage());
             log.debug("Start-up failure", e);
             System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+    }
+
+    /** Starts everything, or nothing: what started is stopped again when a later part fails. */
+    public static LocalStack start(LocalStackSettings settings, Path configFile) throws Exception {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll(configFile.toAbsolutePath());
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
         }
     }
 
-    void start(LocalStackSettings settings) throws Exception {
+    public LocalStackSettings settings() {
+        return settings;
+    }
+
+    public StripeEmulator stripe() {
+        return stripe;
+    }
+
+    public String storefrontUrl() {
+        return "http://localhost:" + settings.apiPort();
+    }
+
+    private void startAll(Path config) throws Exception {
         long startedAt = System.nanoTime();
-        Path config = Path.of("config.yml").toAbsolutePath();
         if (!Files.exists(config)) {
-            throw new IllegalStateException("config.yml not found in " + config.getParent()
-                    + "; run from the repository root");
+            throw new IllegalStateException("config.yml not found at " + config + "; run from the repository root");
         }
         PortCheck.requireFree("api", settings.apiPort(), "HTTP_PORT");
         PortCheck.requireFree("api admin", settings.adminPort(), "ADMIN_PORT");
@@ -62,40 +88,47 @@ public final class LocalStack {
         log.info("Starting Temporal test server on {}", settings.temporalAddress());
         TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(settings.temporalPort(), true);
         running.push(temporal::close);
-        StripeEmulator stripe = StripeEmulator.start(StripeEmulatorOptions.defaults()
-                .withHost(settings.host()).withPort(settings.stripePort()));
+        stripe = StripeEmulator.start(StripeEmulatorOptions.defaults()
+                .withHost(settings.host())
+                .withPort(settings.stripePort())
+                .withWebhookUrl("http://" + settings.host() + ":" + settings.apiPort() + "/api/webhooks/stripe")
+                .withWebhookSecret(settings.webhookSecret())
+                .withApiVersion(Stripe.API_VERSION)
+                .withDataDirectory(settings.dataDirectory().resolve("stripe")));
         running.push(stripe);
 
-        Map<String, String> shared = new HashMap<>();
-        shared.put("BIND_HOST", settings.host());
-        shared.put("ADMIN_BIND_HOST", settings.host());
-        shared.put("DATABASE_URL", settings.jdbcUrl());
-        shared.put("DATABASE_USER", "postgres");
-        shared.put("DATABASE_PASSWORD", "postgres");
-        shared.put("TEMPORAL_ADDRESS", settings.temporalAddress());
-        shared.put("STRIPE_SECRET_KEY", settings.stripeSecretKey());
-        shared.put("STRIPE_WEBHOOK_SECRET", settings.webhookSecret());
-        shared.put("STRIPE_API_BASE", settings.stripeApiBase());
-        shared.put("SITE_URL", settings.siteUrl());
-        // Quiet by default: the engine's own lines (com.orderengine stays INFO in config.yml) and warnings.
-        shared.put("LOG_LEVEL", System.getenv().getOrDefault("LOG_LEVEL", "WARN"));
-
-        Map<String, String> worker = new HashMap<>(shared);
-        worker.put("HTTP_PORT", String.valueOf(settings.workerPort()));
-        worker.put("ADMIN_PORT", String.valueOf(settings.workerAdminPort()));
-        running.push(EngineProcess.start("worker", new WorkerApplication(), config.toString(), worker));
-
-        Map<String, String> api = new HashMap<>(shared);
-        api.put("HTTP_PORT", String.valueOf(settings.apiPort()));
-        api.put("ADMIN_PORT", String.valueOf(settings.adminPort()));
-        running.push(EngineProcess.start("api", new ApiApplication(), config.toString(), api));
+        running.push(EngineProcess.start("worker", new WorkerApplication(), config.toString(),
+                variables(settings.workerPort(), settings.workerAdminPort())));
+        running.push(EngineProcess.start("api", new ApiApplication(), config.toString(),
+                variables(settings.apiPort(), settings.adminPort())));
 
         double seconds = (System.nanoTime() - startedAt) / 1e9;
-        System.out.println(banner(settings, stripe, seconds));
+        System.out.println(banner(seconds));
     }
 
-    /** Stops in reverse order: api and worker first, the services they use last. */
-    void stop() {
+    /** config.yml's variables for one of the two applications. */
+    private Map<String, String> variables(int httpPort, int adminPort) {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("HTTP_PORT", String.valueOf(httpPort));
+        variables.put("ADMIN_PORT", String.valueOf(adminPort));
+        variables.put("BIND_HOST", settings.host());
+        variables.put("ADMIN_BIND_HOST", settings.host());
+        variables.put("DATABASE_URL", settings.jdbcUrl());
+        variables.put("DATABASE_USER", LocalDatabase.USER);
+        variables.put("DATABASE_PASSWORD", LocalDatabase.USER);
+        variables.put("TEMPORAL_ADDRESS", settings.temporalAddress());
+        variables.put("STRIPE_SECRET_KEY", settings.stripeSecretKey());
+        variables.put("STRIPE_WEBHOOK_SECRET", settings.webhookSecret());
+        variables.put("STRIPE_API_BASE", settings.stripeApiBase());
+        variables.put("SITE_URL", settings.siteUrl());
+        // Quiet by default: the engine's own lines (com.orderengine stays INFO in config.yml) and warnings.
+        variables.put("LOG_LEVEL", System.getenv().getOrDefault("LOG_LEVEL", "WARN"));
+        return variables;
+    }
+
+    /** Stops in reverse order: api and worker first, the services they use last. Safe to call twice. */
+    @Override
+    public synchronized void close() {
         while (!running.isEmpty()) {
             AutoCloseable next = running.pop();
             try {
@@ -106,26 +139,25 @@ public final class LocalStack {
         }
     }
 
-    private static String banner(LocalStackSettings s, StripeEmulator stripe, double seconds) {
-        String api = "http://localhost:" + s.apiPort();
+    private String banner(double seconds) {
         return String.format("""
 
                 ================================================================
                  Order engine local stack is up (%.1f s)
 
+                 Storefront     %s/
                  API            %s/api/products
                  Health         http://localhost:%d/healthcheck
                  Stripe         %s%s
                  Temporal       %s (namespace default, task queue orders)
                  PostgreSQL     %s (user postgres, data in %s)
 
-                 Try:  curl -s -X POST %s/api/checkout -H 'Content-Type: application/json' \\
-                         -d '{"items":[{"productId":1,"quantity":2}],"email":"you@example.com"}'
                  Stop with Ctrl-C.
                 ================================================================
-                """, seconds, api, s.adminPort(),
-                s.usesEmulator() ? stripe.baseUrl() : s.stripeApiBase(),
-                s.usesEmulator() ? " (emulator)" : " (real Stripe)",
-                s.temporalAddress(), s.jdbcUrl(), s.dataDirectory().resolve("postgres"), api);
+                """, seconds, storefrontUrl(), storefrontUrl(), settings.adminPort(),
+                settings.usesEmulator() ? stripe.baseUrl() + "  (emulator; operator page " + stripe.baseUrl()
+                        + "/_emulator/)" : settings.stripeApiBase(),
+                settings.usesEmulator() ? "" : "  (real Stripe)",
+                settings.temporalAddress(), settings.jdbcUrl(), settings.dataDirectory());
     }
 }

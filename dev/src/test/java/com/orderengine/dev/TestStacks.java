@@ -1,0 +1,49 @@
+package com.orderengine.dev;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Local stacks for tests: every port free and random, the data directory of the test's choosing. */
+final class TestStacks {
+
+    static final Path CONFIG = Path.of("..", "config.yml");
+
+    private TestStacks() {
+    }
+
+    static LocalStackSettings settings(Path dataDirectory) {
+        int apiPort = freePort();
+        int stripePort = freePort();
+        return new LocalStackSettings("127.0.0.1", apiPort, freePort(), freePort(), freePort(), freePort(),
+                stripePort, freePort(), dataDirectory.toAbsolutePath(), "sk_test_browser", "whsec_browser_test",
+                "http://127.0.0.1:" + stripePort, "http://localhost:" + apiPort);
+    }
+
+    static String orderStatus(LocalStackSettings settings, String orderId) {
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT status FROM orders WHERE reference = ?")) {
+            query.setString(1, orderId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
