@@ -33,6 +33,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        // Logback's own status lines (a version notice from Dropwizard's request log) are noise for a newcomer.
+        System.setProperty("logback.statusListenerClass", "ch.qos.logback.core.status.NopStatusListener");
         LocalStack stack;
         try {
             stack = start(LocalStackSettings.fromEnvironment(System.getenv()), Path.of("config.yml"));

@@ -24,10 +24,6 @@ public final class DatabaseMigrations {
     }
 
     public static void apply(DataSource dataSource, boolean demoProducts) {
-        // Liquibase prints an update summary straight to stdout; send it to the log like everything else.
-        if (System.getProperty("liquibase.showSummaryOutput") == null) {
-            System.setProperty("liquibase.showSummaryOutput", "log");
-        }
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             try {

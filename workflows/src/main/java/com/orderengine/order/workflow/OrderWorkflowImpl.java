@@ -153,7 +153,15 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             detail = "recovered an order that is already " + status.value();
             return false;
         }
-        CheckoutSessionState current = activities.retrieveCheckoutSession(session.id());
+        CheckoutSessionState current;
+        try {
+            current = activities.retrieveCheckoutSession(session.id());
+        } catch (ActivityFailure e) {
+            // Stripe does not know the session (another account, a reset emulator): it can never be paid.
+            moveTo(FAILED, "recovery: Stripe does not know checkout session " + session.id() + " ("
+                    + rootMessage(e) + ")", null);
+            return false;
+        }
         if (current.isPaid()) {
             paymentIntentId = current.paymentIntentId();
             moveTo(PAID, "paid; found paid at Stripe while recovering the order", null);
@@ -267,10 +275,19 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     /** At the deadline Stripe is asked first: a payment whose webhook was lost is not thrown away. */
     private void reconcileWithStripe() {
-        CheckoutSessionState current = activities.retrieveCheckoutSession(session.id());
-        if (current.isOpen()) {
-            // Close the door before calling the order expired, so no payment can land afterwards.
-            current = activities.expireCheckoutSession(input.orderId(), session.id());
+        CheckoutSessionState current;
+        try {
+            current = activities.retrieveCheckoutSession(session.id());
+            if (current.isOpen()) {
+                // Close the door before calling the order expired, so no payment can land afterwards.
+                current = activities.expireCheckoutSession(input.orderId(), session.id());
+            }
+        } catch (ActivityFailure e) {
+            // Only a request Stripe refuses for good ends up here (outages are retried): flag it, do not guess.
+            flaggedForOperator = true;
+            moveTo(FAILED, "NEEDS REVIEW: Stripe refused to report checkout session " + session.id()
+                    + " at its deadline (" + rootMessage(e) + ")", null);
+            return;
         }
         if (current.isPaid()) {
             paymentIntentId = current.paymentIntentId();

@@ -267,6 +267,23 @@ class OrderWorkflowTest {
                 .as("a finished order is not started again").isFalse();
     }
 
+    @Test
+    void recoveringAnOrderWhoseSessionStripeDoesNotKnowFailsItInsteadOfLeavingItPending() {
+        String orderId = OrderReference.random();
+        PricedOrder priced = fixture.activities.createOrder(
+                new NewOrder(orderId, "ghost@example.com", "usd", List.of(new OrderLine(1, 1))));
+        fixture.activities.recordCheckoutSession(orderId, new CheckoutSessionState("cs_test_unknown_to_stripe",
+                "http://nowhere.test", "open", "unpaid", null, priced.amountTotal(), "usd",
+                environment.currentTimeMillis() / 1000 + 3600));
+
+        assertThat(orders.resume(orderId, "usd")).isTrue();
+
+        OrderOutcome outcome = stub(orderId).getResult(OrderOutcome.class);
+        assertThat(outcome.status()).isEqualTo("failed");
+        assertThat(outcome.detail()).contains("Stripe does not know checkout session cs_test_unknown_to_stripe");
+        assertThat(order(orderId).status()).isEqualTo("failed");
+    }
+
     /** An order and its open session as a workflow leaves them, but with no workflow running. */
     private String storedOrderWithoutWorkflow() {
         String orderId = OrderReference.random();
