@@ -14,6 +14,7 @@ import com.orderengine.api.errors.UnexpectedExceptionMapper;
 import com.orderengine.api.errors.ValidationExceptionMapper;
 import com.orderengine.api.errors.WebApplicationExceptionMapper;
 import com.orderengine.api.order.resource.OrderResource;
+import com.orderengine.api.order.service.OrderCancellation;
 import com.orderengine.api.product.resource.ProductResource;
 import com.orderengine.api.webhook.resource.StripeWebhookResource;
 import com.orderengine.api.webhook.service.StripeEventForwarder;
@@ -70,7 +71,7 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         environment.servlets().addFilter("storefront-pages", new StorefrontPages())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true,
                         StorefrontPages.PAGES.keySet().toArray(String[]::new));
-        environment.jersey().register(new OrderResource(orders));
+        environment.jersey().register(new OrderResource(orders, new OrderCancellation(orders, workflows)));
         environment.jersey().register(new StripeWebhookResource(
                 new StripeEventForwarder(webhookSecret, workflows, orders, environment.getObjectMapper())));
     }

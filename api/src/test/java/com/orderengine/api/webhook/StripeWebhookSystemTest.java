@@ -149,6 +149,32 @@ class StripeWebhookSystemTest {
     }
 
     @Test
+    void anUnpaidOrderCanBeCancelledAndAPaidOneCannot() throws Exception {
+        String unpaid = checkout();
+        Reply cancelled = client.postJson("/api/orders/" + unpaid + "/cancel", "");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("cancelled");
+        assertThat(stack.stripe.checkoutSession(sessionOf(unpaid)).orElseThrow().status()).isEqualTo("expired");
+        Reply again = client.postJson("/api/orders/" + unpaid + "/cancel", "");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text("status")).isEqualTo("cancelled");
+
+        String paid = checkout();
+        String sessionId = sessionOf(paid);
+        stack.stripe.completeCheckoutSession(sessionId);
+        String event = StripeWebhooks.event("evt_cancel_" + paid, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                stripe.session(sessionId));
+        deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
+        awaitStatus(paid, "paid");
+        Reply refused = client.postJson("/api/orders/" + paid + "/cancel", "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("error")).contains("paid order cannot be cancelled");
+        assertThat(stack.database.status(paid)).isEqualTo("paid");
+
+        assertThat(client.postJson("/api/orders/" + OrderReference.random() + "/cancel", "").status()).isEqualTo(404);
+    }
+
+    @Test
     void aSignedBodyThatIsNotAnEventIs400() {
         String body = "{\"hello\":\"world\"}";
         Reply reply = deliver(body, StripeWebhooks.sign(body, OrderEngineStack.WEBHOOK_SECRET));

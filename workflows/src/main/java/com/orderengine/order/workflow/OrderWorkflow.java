@@ -21,6 +21,16 @@ public interface OrderWorkflow {
     @UpdateValidatorMethod(updateName = "checkout")
     void validateCheckout(String requestFingerprint);
 
+    /**
+     * The customer cancels an unpaid order: the Stripe session is expired first, so no payment can land after,
+     * then the order is marked cancelled. Refused for an order that is paid or otherwise final.
+     */
+    @UpdateMethod
+    OrderSnapshot cancel(String reason);
+
+    @UpdateValidatorMethod(updateName = "cancel")
+    void validateCancel(String reason);
+
     /** A verified Stripe event for this order; events already seen are ignored. */
     @SignalMethod
     void paymentEvent(PaymentEvent event);

@@ -125,6 +125,21 @@ public class OrderWorkflowClient {
         }
     }
 
+    /**
+     * Asks the order's running workflow to cancel it. Throws {@link Rejected} when the order may not be cancelled
+     * (paid, or final), and {@link NotRunning} when no workflow runs for it.
+     */
+    public OrderSnapshot cancel(String orderId, String reason) {
+        try {
+            return client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId)).cancel(reason);
+        } catch (RuntimeException e) {
+            if (isNotFound(e)) {
+                throw new NotRunning("no running workflow for order " + orderId, e);
+            }
+            throw translate(e);
+        }
+    }
+
     private WorkflowOptions startOptions(OrderInput input) {
         return WorkflowOptions.newBuilder()
                 .setWorkflowId(OrderReference.workflowId(input.orderId()))
@@ -220,6 +235,13 @@ public class OrderWorkflowClient {
     /** The order's workflow has finished; the stored order is the answer. */
     public static final class Closed extends OrderWorkflowClientException {
         Closed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The order has no running workflow: it has finished, or it does not exist. */
+    public static final class NotRunning extends OrderWorkflowClientException {
+        NotRunning(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -1,9 +1,11 @@
 package com.orderengine.order.workflow;
 
+import static com.orderengine.order.OrderStatus.CANCELLED;
 import static com.orderengine.order.OrderStatus.EXPIRED;
 import static com.orderengine.order.OrderStatus.FAILED;
 import static com.orderengine.order.OrderStatus.PAID;
 import static com.orderengine.order.OrderStatus.PENDING;
+import static com.orderengine.order.OrderStatus.REFUNDED;
 
 import com.orderengine.order.OrderStatus;
 import io.temporal.activity.ActivityOptions;
@@ -12,6 +14,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
+import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -71,6 +74,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private boolean flaggedForOperator;
     private long deadlineMillis;
     private int duplicateEvents;
+    /** One status change at a time: a cancel and a payment event may arrive together. */
+    private final WorkflowLock statusLock = Workflow.newWorkflowLock();
     private final Set<String> seenEventIds = new LinkedHashSet<>();
     private final Deque<PaymentEvent> inbox = new ArrayDeque<>();
 
@@ -97,11 +102,19 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
         while (status == PENDING) {
             Duration untilDeadline = Duration.ofMillis(Math.max(0, deadlineMillis - Workflow.currentTimeMillis()));
-            boolean eventArrived = Workflow.await(untilDeadline, () -> !inbox.isEmpty());
-            if (eventArrived) {
-                handle(inbox.removeFirst());
-            } else {
-                reconcileWithStripe();
+            // Also wakes when a cancel (an update) has finished the order meanwhile.
+            boolean eventArrived = Workflow.await(untilDeadline, () -> !inbox.isEmpty() || status != PENDING);
+            statusLock.lock();
+            try {
+                if (status != PENDING) {
+                    break;
+                } else if (eventArrived) {
+                    handle(inbox.removeFirst());
+                } else {
+                    reconcileWithStripe();
+                }
+            } finally {
+                statusLock.unlock();
             }
         }
         return finish();
@@ -197,6 +210,45 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             throw new IllegalArgumentException(
                     "this Idempotency-Key was already used with a different request body");
         }
+    }
+
+    @Override
+    public void validateCancel(String reason) {
+        if (status == CANCELLED) {
+            return; // asking twice answers the same
+        }
+        if (status == PAID || status == REFUNDED) {
+            throw new IllegalStateException("order is " + status.value() + "; a paid order cannot be cancelled");
+        }
+        if (status.isFinal()) {
+            throw new IllegalStateException("order is already " + status.value());
+        }
+    }
+
+    @Override
+    public OrderSnapshot cancel(String reason) {
+        Workflow.await(() -> session != null || checkoutFailure != null || status.isFinal());
+        statusLock.lock();
+        try {
+            if (status == PENDING && session != null) {
+                CheckoutSessionState current = activities.expireCheckoutSession(input.orderId(), session.id());
+                if (current.isPaid()) {
+                    paymentIntentId = current.paymentIntentId();
+                    moveTo(PAID, "paid; the payment completed before the cancellation reached Stripe", null);
+                } else {
+                    moveTo(CANCELLED, "cancelled by the customer" + (reason == null || reason.isBlank()
+                            ? "" : ": " + reason), null);
+                }
+            }
+        } finally {
+            statusLock.unlock();
+        }
+        if (status != CANCELLED) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    status == PAID ? "order is paid; a paid order cannot be cancelled"
+                            : "order is already " + status.value(), "CancelRefused");
+        }
+        return state();
     }
 
     @Override

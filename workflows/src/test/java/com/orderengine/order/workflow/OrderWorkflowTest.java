@@ -284,6 +284,38 @@ class OrderWorkflowTest {
         assertThat(order(orderId).status()).isEqualTo("failed");
     }
 
+    @Test
+    void cancellingExpiresTheStripeSessionFirstThenCancelsTheOrder() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
+        String sessionId = order(orderId).stripeSessionId();
+
+        OrderSnapshot cancelled = orders.cancel(orderId, "changed my mind");
+
+        assertThat(cancelled.status()).isEqualTo("cancelled");
+        assertThat(cancelled.detail()).contains("changed my mind");
+        assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status()).isEqualTo("expired");
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("cancelled");
+        assertThat(changes(order(orderId))).extracting(StatusChangeRecord::toStatus)
+                .containsExactly("pending", "cancelled");
+        assertThatThrownBy(() -> orders.cancel(orderId, "again")).isInstanceOf(OrderWorkflowClient.NotRunning.class);
+    }
+
+    @Test
+    void aPaymentThatBeatTheCancellationToStripeWinsAndTheCancelIsRefused() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(2, 1))), Duration.ofSeconds(30));
+        // Paid at Stripe, its webhook not here yet.
+        CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+
+        assertThatThrownBy(() -> orders.cancel(orderId, "too late"))
+                .isInstanceOf(OrderWorkflowClient.Rejected.class)
+                .hasMessageContaining("paid");
+
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("paid");
+        assertThat(order(orderId).stripePaymentIntentId()).isEqualTo(paid.paymentIntent());
+    }
+
     /** An order and its open session as a workflow leaves them, but with no workflow running. */
     private String storedOrderWithoutWorkflow() {
         String orderId = OrderReference.random();

@@ -4,7 +4,9 @@ import com.orderengine.api.errors.ApiException;
 import com.orderengine.api.order.model.OrderView;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
+import com.orderengine.api.order.service.OrderCancellation;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,9 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 public class OrderResource {
 
     private final OrderDao orders;
+    private final OrderCancellation cancellation;
 
-    public OrderResource(OrderDao orders) {
+    public OrderResource(OrderDao orders, OrderCancellation cancellation) {
         this.orders = orders;
+        this.cancellation = cancellation;
     }
 
     @GET
@@ -29,5 +33,12 @@ public class OrderResource {
         return orders.findByReference(orderId)
                 .map(order -> OrderView.of(order, orders.findItems(order.id())))
                 .orElseThrow(() -> ApiException.notFound("order not found"));
+    }
+
+    /** Cancels an unpaid order; 409 when it is paid or already final. Repeating it answers the same. */
+    @POST
+    @Path("/{orderId}/cancel")
+    public OrderView cancel(@PathParam("orderId") String orderId) {
+        return cancellation.cancel(orderId);
     }
 }

@@ -1,0 +1,84 @@
+package com.orderengine.api.order.service;
+
+import com.orderengine.api.errors.ApiException;
+import com.orderengine.api.order.model.OrderView;
+import com.orderengine.order.OrderReference;
+import com.orderengine.order.OrderStatus;
+import com.orderengine.order.db.OrderDao;
+import com.orderengine.order.db.OrderRecord;
+import com.orderengine.order.workflow.OrderWorkflowClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A customer cancels an unpaid order. The order's workflow does it (Stripe session first, then the order), so a
+ * payment racing the cancellation is never lost; a paid order is refused with 409.
+ */
+public class OrderCancellation {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderCancellation.class);
+
+    private final OrderDao orders;
+    private final OrderWorkflowClient workflows;
+
+    public OrderCancellation(OrderDao orders, OrderWorkflowClient workflows) {
+        this.orders = orders;
+        this.workflows = workflows;
+    }
+
+    public OrderView cancel(String orderId) {
+        OrderRecord order = find(orderId);
+        OrderStatus status = OrderStatus.fromValue(order.status());
+        if (status != OrderStatus.PENDING) {
+            return viewIfCancelled(order, status);
+        }
+        try {
+            workflows.cancel(orderId, "requested by the customer");
+        } catch (OrderWorkflowClient.NotRunning e) {
+            // Its workflow was lost (an in-memory Temporal restarted): recover the order, then cancel it.
+            log.info("Order {} had no running workflow; recovering it before cancelling", orderId);
+            workflows.resume(orderId, order.currency());
+            cancelOrRefuse(orderId);
+        } catch (OrderWorkflowClient.Rejected e) {
+            throw new ApiException(409, e.getMessage());
+        } catch (OrderWorkflowClient.Unavailable e) {
+            throw ApiException.unavailable("cancelling is temporarily unavailable; retry");
+        }
+        return view(find(orderId));
+    }
+
+    private void cancelOrRefuse(String orderId) {
+        try {
+            workflows.cancel(orderId, "requested by the customer");
+        } catch (OrderWorkflowClient.Rejected e) {
+            throw new ApiException(409, e.getMessage());
+        } catch (OrderWorkflowClient.NotRunning e) {
+            OrderRecord order = find(orderId);
+            viewIfCancelled(order, OrderStatus.fromValue(order.status()));
+        } catch (OrderWorkflowClient.Unavailable e) {
+            throw ApiException.unavailable("cancelling is temporarily unavailable; retry");
+        }
+    }
+
+    /** Cancelling a cancelled order answers the order again; any other final status is a conflict. */
+    private OrderView viewIfCancelled(OrderRecord order, OrderStatus status) {
+        if (status == OrderStatus.CANCELLED) {
+            return view(order);
+        }
+        if (status == OrderStatus.PAID || status == OrderStatus.REFUNDED) {
+            throw new ApiException(409, "order is " + status.value() + "; a paid order cannot be cancelled");
+        }
+        throw new ApiException(409, "order is already " + status.value());
+    }
+
+    private OrderRecord find(String orderId) {
+        if (!OrderReference.isWellFormed(orderId)) {
+            throw ApiException.notFound("order not found");
+        }
+        return orders.findByReference(orderId).orElseThrow(() -> ApiException.notFound("order not found"));
+    }
+
+    private OrderView view(OrderRecord order) {
+        return OrderView.of(order, orders.findItems(order.id()));
+    }
+}
