@@ -13,6 +13,7 @@ import com.orderengine.api.errors.JsonProcessingExceptionMapper;
 import com.orderengine.api.errors.UnexpectedExceptionMapper;
 import com.orderengine.api.errors.ValidationExceptionMapper;
 import com.orderengine.api.errors.WebApplicationExceptionMapper;
+import com.orderengine.api.http.RequestBodyLimit;
 import com.orderengine.api.order.resource.OrderResource;
 import com.orderengine.api.order.service.OrderCancellation;
 import com.orderengine.api.product.resource.ProductResource;
@@ -36,6 +37,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The HTTP API under {@code /api}. It starts and signals workflows; it never runs activities itself. */
 public class ApiApplication extends Application<OrderEngineConfiguration> {
+
+    /** A 100-line cart is about 4 KB and a Stripe event rarely 100 KB; anything past 1 MiB is refused unread. */
+    public static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
     public static void main(String[] args) throws Exception {
         new ApiApplication().run(args);
@@ -68,6 +72,8 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         environment.jersey().register(new ProductResource(products));
         environment.jersey().register(new CheckoutResource(
                 new CheckoutService(products, orders, workflows, configuration.getCheckout()), orders));
+        environment.servlets().addFilter("request-body-limit", new RequestBodyLimit(MAX_REQUEST_BYTES))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.servlets().addFilter("storefront-pages", new StorefrontPages())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true,
                         StorefrontPages.PAGES.keySet().toArray(String[]::new));

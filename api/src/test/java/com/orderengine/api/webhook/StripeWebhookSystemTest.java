@@ -104,6 +104,63 @@ class StripeWebhookSystemTest {
     }
 
     @Test
+    void aThousandDeliveriesOfOneEventFiftyAtATimeMakeOneTransitionAndNo5xx() throws Exception {
+        String orderId = checkout();
+        String sessionId = sessionOf(orderId);
+        stack.stripe.completeCheckoutSession(sessionId);
+        String event = StripeWebhooks.event("evt_storm_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                stripe.session(sessionId));
+        String signature = StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET);
+
+        java.util.Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        long started = System.nanoTime();
+        try {
+            List<Callable<Integer>> deliveries = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                deliveries.add(() -> deliver(event, signature).status());
+            }
+            for (Future<Integer> status : pool.invokeAll(deliveries)) {
+                statuses.merge(status.get(), 1, Integer::sum);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("duplicate storm: 1000 deliveries, 50 at a time, in %d ms: %s%n", millis, statuses);
+
+        assertThat(statuses).containsOnlyKeys(200);
+        awaitStatus(orderId, "paid");
+        assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o ON o.id = c.order_id "
+                + "WHERE o.reference = ? AND c.to_status = 'paid'", orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void signaturesAreCheckedAsStripesLibrariesCheckThem() throws Exception {
+        String orderId = checkout();
+        String sessionId = sessionOf(orderId);
+        stack.stripe.completeCheckoutSession(sessionId);
+        String event = StripeWebhooks.event("evt_sig_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                stripe.session(sessionId));
+        String valid = StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET);
+        String timestamp = valid.substring(2, valid.indexOf(','));
+        String goodV1 = valid.substring(valid.indexOf("v1=") + 3);
+
+        // A valid event captured and replayed after the 300 s tolerance is refused.
+        long old = Instant.now().minusSeconds(301).getEpochSecond();
+        assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET, old)).status())
+                .isEqualTo(400);
+        // Several v1 entries (Stripe sends one per active secret while rolling them): one matching is enough.
+        assertThat(deliver(event, "t=" + timestamp + ",v1=" + "0".repeat(64) + ",v1=" + goodV1).status())
+                .isEqualTo(200);
+        // Only v0 (the old scheme) is not accepted.
+        assertThat(deliver(event, "t=" + timestamp + ",v0=" + goodV1).status()).isEqualTo(400);
+        // A signature from a different timestamp than the one it claims fails.
+        assertThat(deliver(event, "t=" + (Long.parseLong(timestamp) - 1) + ",v1=" + goodV1).status()).isEqualTo(400);
+        awaitStatus(orderId, "paid");
+    }
+
+    @Test
     void invalidMissingAndStaleSignaturesAre400AndChangeNothing() {
         String orderId = checkout();
         String sessionId = sessionOf(orderId);
