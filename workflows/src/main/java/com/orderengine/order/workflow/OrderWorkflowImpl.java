@@ -36,6 +36,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     /** Creating the order and its session gives up after this long; the customer will have left by then. */
     static final Duration CHECKOUT_SETUP_DEADLINE = Duration.ofMinutes(10);
 
+    /** Ask Stripe 2, 6, 14, 30 minutes after the session was created, then every 30 minutes until the deadline. */
+    static final Duration FIRST_STRIPE_POLL = Duration.ofMinutes(2);
+    static final Duration MAX_STRIPE_POLL = Duration.ofMinutes(30);
+    static final String POLL_STRIPE_CHANGE = "poll-stripe-while-waiting";
+
     private static final RetryOptions RETRY = RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofMillis(500))
             .setBackoffCoefficient(2.0)
@@ -100,24 +105,54 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             return finish();
         }
 
+        // Version 1 also asks Stripe while waiting; workflows started before it keep their original schedule.
+        boolean pollStripe = Workflow.getVersion(POLL_STRIPE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+        Duration pollInterval = FIRST_STRIPE_POLL;
+        long nextPollMillis = pollStripe ? Workflow.currentTimeMillis() + pollInterval.toMillis() : Long.MAX_VALUE;
         while (status == PENDING) {
-            Duration untilDeadline = Duration.ofMillis(Math.max(0, deadlineMillis - Workflow.currentTimeMillis()));
+            long wakeAt = Math.min(deadlineMillis, nextPollMillis);
+            Duration untilWake = Duration.ofMillis(Math.max(0, wakeAt - Workflow.currentTimeMillis()));
             // Also wakes when a cancel (an update) has finished the order meanwhile.
-            boolean eventArrived = Workflow.await(untilDeadline, () -> !inbox.isEmpty() || status != PENDING);
+            boolean eventArrived = Workflow.await(untilWake, () -> !inbox.isEmpty() || status != PENDING);
             statusLock.lock();
             try {
                 if (status != PENDING) {
                     break;
                 } else if (eventArrived) {
                     handle(inbox.removeFirst());
-                } else {
+                } else if (Workflow.currentTimeMillis() >= deadlineMillis) {
                     reconcileWithStripe();
+                } else {
+                    pollStripe();
+                    pollInterval = pollInterval.multipliedBy(2).compareTo(MAX_STRIPE_POLL) > 0
+                            ? MAX_STRIPE_POLL : pollInterval.multipliedBy(2);
+                    nextPollMillis = Workflow.currentTimeMillis() + pollInterval.toMillis();
                 }
             } finally {
                 statusLock.unlock();
             }
         }
         return finish();
+    }
+
+    /**
+     * Webhooks are not the only source of truth: a session Stripe reports as paid is recorded even when no
+     * webhook ever arrives. A failed look is only logged; the next poll or the deadline looks again.
+     */
+    private void pollStripe() {
+        CheckoutSessionState current;
+        try {
+            current = activities.retrieveCheckoutSession(session.id());
+        } catch (ActivityFailure e) {
+            log.warn("Order {}: could not poll session {}: {}", input.orderId(), session.id(), rootMessage(e));
+            return;
+        }
+        if (current.isPaid()) {
+            paymentIntentId = current.paymentIntentId();
+            moveTo(PAID, "paid; confirmed with Stripe while waiting, no webhook had arrived", null);
+        } else if ("expired".equals(current.status())) {
+            moveTo(EXPIRED, "the checkout session expired at Stripe (found while waiting)", null);
+        }
     }
 
     /** Prices and stores the order, creates its session; false when that failed and the order is final. */

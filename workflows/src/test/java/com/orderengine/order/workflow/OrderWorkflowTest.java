@@ -94,7 +94,7 @@ class OrderWorkflowTest {
         // A delivery after the workflow closed finds no running workflow and changes nothing.
         assertThat(orders.deliver(orderId, event)).isFalse();
         assertThat(changes(done)).hasSize(2);
-        recordHistory(orderId, "order-paid.json");
+        recordHistory(orderId, "order-paid-v1.json");
     }
 
     @Test
@@ -130,7 +130,7 @@ class OrderWorkflowTest {
         assertThat(order(orderId).status()).isEqualTo("expired");
         // The session is closed at Stripe too, so no payment can land after the order expired.
         assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status()).isEqualTo("expired");
-        recordHistory(orderId, "order-expired.json");
+        recordHistory(orderId, "order-expired-v1.json");
     }
 
     @Test
@@ -146,6 +146,18 @@ class OrderWorkflowTest {
         OrderRecord done = order(orderId);
         assertThat(done.status()).isEqualTo("paid");
         assertThat(done.stripePaymentIntentId()).isEqualTo(paid.paymentIntent());
+    }
+
+    @Test
+    void aPaymentWithoutWebhookIsFoundByPollingLongBeforeTheDeadline() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(3, 2))), Duration.ofSeconds(30));
+        fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+
+        environment.sleep(Duration.ofMinutes(3)); // the first poll is at 2 minutes; the deadline is at 60
+
+        assertThat(order(orderId).status()).isEqualTo("paid");
+        assertThat(stub(orderId).getResult(OrderOutcome.class).detail()).contains("while waiting");
     }
 
     @Test
