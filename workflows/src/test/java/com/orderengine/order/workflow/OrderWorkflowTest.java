@@ -190,6 +190,41 @@ class OrderWorkflowTest {
     }
 
     @Test
+    void aCreateThatTimesOutIsRetriedWithTheSameKeyAndMakesOneSession() {
+        int before = fixture.stripe.checkoutSessionsCreated();
+        // Longer than the fixture's 2 s stripe-java read timeout: the first attempt gives up, the session exists.
+        fixture.stripe.faults().delayNext(StripeOperation.CREATE_CHECKOUT_SESSION, 1, Duration.ofSeconds(3));
+        String orderId = OrderReference.random();
+
+        CheckoutLink link = orders.startCheckout(
+                OrderWorkflowFixture.input(orderId, List.of(new OrderLine(6, 1))), Duration.ofSeconds(30));
+
+        assertThat(fixture.stripe.checkoutSessionsCreated() - before).isEqualTo(1);
+        assertThat(link.url()).isEqualTo(order(orderId).stripeSessionUrl());
+    }
+
+    @Test
+    void retrieveAndExpireFailingWith500And429AreRetriedAndTheOrderStillExpires() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(4, 1))), Duration.ofSeconds(30));
+        String sessionId = order(orderId).stripeSessionId();
+        int retrievesBefore = fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION);
+        int expiresBefore = fixture.stripe.requestCount(StripeOperation.EXPIRE_CHECKOUT_SESSION);
+        fixture.stripe.faults()
+                .failNext(StripeOperation.RETRIEVE_CHECKOUT_SESSION, 2, 500)
+                .failNext(StripeOperation.EXPIRE_CHECKOUT_SESSION, 2, 429);
+
+        OrderOutcome outcome = stub(orderId).getResult(OrderOutcome.class);
+
+        assertThat(outcome.status()).isEqualTo("expired");
+        assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status()).isEqualTo("expired");
+        assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION) - retrievesBefore)
+                .as("polls and the deadline check, with two 500s retried").isGreaterThanOrEqualTo(3);
+        assertThat(fixture.stripe.requestCount(StripeOperation.EXPIRE_CHECKOUT_SESSION) - expiresBefore)
+                .as("two 429s, then the expire that worked").isEqualTo(3);
+    }
+
+    @Test
     void theSameRequestJoinsTheRunningWorkflowAndAnotherBodyIsRefused() {
         String orderId = OrderReference.random();
         OrderInput input = OrderWorkflowFixture.input(orderId, List.of(new OrderLine(2, 2)));
