@@ -30,6 +30,19 @@ public class TemporalFactory {
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
     private Duration rpcTimeout = Duration.seconds(5);
 
+    /** How this process appears in workflow histories (e.g. a pod name); empty means the SDK's pid@host. */
+    private String identity = "";
+
+    @JsonProperty
+    public String getIdentity() {
+        return identity;
+    }
+
+    @JsonProperty
+    public void setIdentity(String identity) {
+        this.identity = identity == null ? "" : identity;
+    }
+
     @JsonProperty
     public String getTarget() {
         return target;
@@ -77,8 +90,11 @@ public class TemporalFactory {
                         .setTarget(target)
                         .setRpcTimeout(rpcTimeout.toJavaDuration())
                         .build());
-        WorkflowClient client = WorkflowClient.newInstance(
-                stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+        WorkflowClientOptions.Builder clientOptions = WorkflowClientOptions.newBuilder().setNamespace(namespace);
+        if (!identity.isBlank()) {
+            clientOptions.setIdentity(identity);
+        }
+        WorkflowClient client = WorkflowClient.newInstance(stubs, clientOptions.build());
         TemporalConnection connection = new TemporalConnection(stubs, client, namespace, taskQueue);
         environment.lifecycle().manage(new Managed() {
             @Override

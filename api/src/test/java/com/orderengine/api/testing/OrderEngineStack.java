@@ -46,8 +46,15 @@ public final class OrderEngineStack implements AfterAllCallback {
     }
 
     public DropwizardAppExtension<OrderEngineConfiguration> worker() {
-        return new DropwizardAppExtension<>(WorkerApplication.class, CONFIG, "worker",
-                overrides("worker", temporalTarget()).toArray(ConfigOverride[]::new));
+        return worker("worker");
+    }
+
+    /** A worker under its own name, which is also its Temporal identity: several can run side by side. */
+    public DropwizardAppExtension<OrderEngineConfiguration> worker(String name) {
+        List<ConfigOverride> overrides = overrides(name, temporalTarget());
+        overrides.add(ConfigOverride.config(name, "temporal.identity", name));
+        return new DropwizardAppExtension<>(WorkerApplication.class, CONFIG, name,
+                overrides.toArray(ConfigOverride[]::new));
     }
 
     public DropwizardAppExtension<OrderEngineConfiguration> api() {

@@ -1,0 +1,100 @@
+package com.orderengine.api.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.orderengine.api.testing.ApiClient;
+import com.orderengine.api.testing.ApiClient.Reply;
+import com.orderengine.api.testing.OrderEngineStack;
+import com.orderengine.api.testing.StripeWebhooks;
+import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.order.OrderReference;
+import com.orderengine.order.workflow.PaymentEvent;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.temporal.api.history.v1.HistoryEvent;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Two worker processes on one task queue share the orders, and no order is processed twice. */
+class TwoWorkersSystemTest {
+
+    private static final int ORDERS = 20;
+
+    @RegisterExtension
+    @Order(0)
+    static final OrderEngineStack stack = new OrderEngineStack();
+
+    @RegisterExtension
+    @Order(1)
+    static final DropwizardAppExtension<OrderEngineConfiguration> workerA = stack.worker("worker-a");
+
+    @RegisterExtension
+    @Order(2)
+    static final DropwizardAppExtension<OrderEngineConfiguration> workerB = stack.worker("worker-b");
+
+    @RegisterExtension
+    @Order(3)
+    static final DropwizardAppExtension<OrderEngineConfiguration> api = stack.api();
+
+    @Test
+    void twentyOrdersArePaidOnceEachAcrossBothWorkers() throws Exception {
+        ApiClient client = new ApiClient(api.getLocalPort());
+        StripeWebhooks webhooks = new StripeWebhooks(stack.stripe.baseUrl(), OrderEngineStack.SECRET_KEY);
+        int sessionsBefore = stack.stripe.checkoutSessionsCreated();
+        List<String> orderIds = new ArrayList<>();
+        ExecutorService customers = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<Reply>> checkouts = new ArrayList<>();
+            for (int i = 0; i < ORDERS; i++) {
+                String body = "{\"items\":[{\"productId\":" + (1 + i % 6) + ",\"quantity\":1}],\"email\":\"w" + i
+                        + "@example.com\"}";
+                checkouts.add(() -> client.postJson("/api/checkout", body));
+            }
+            for (Future<Reply> future : customers.invokeAll(checkouts)) {
+                Reply reply = future.get();
+                assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+                orderIds.add(reply.text("orderId"));
+            }
+        } finally {
+            customers.shutdown();
+        }
+        for (String orderId : orderIds) {
+            String sessionId = stack.stripe.checkoutSessions().stream()
+                    .filter(session -> orderId.equals(session.clientReferenceId())).findFirst().orElseThrow().id();
+            stack.stripe.completeCheckoutSession(sessionId);
+            String event = StripeWebhooks.event("evt_two_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                    webhooks.session(sessionId));
+            Reply reply = client.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/webhooks/stripe"))
+                    .header("Stripe-Signature", StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
+                    .POST(HttpRequest.BodyPublishers.ofString(event)));
+            assertThat(reply.status()).isEqualTo(200);
+        }
+
+        Set<String> identities = new HashSet<>();
+        for (String orderId : orderIds) {
+            var workflowId = OrderReference.workflowId(orderId);
+            stack.temporalClient().newUntypedWorkflowStub(workflowId).getResult(20, TimeUnit.SECONDS, Object.class);
+            for (HistoryEvent event : stack.temporalClient().fetchHistory(workflowId).getEvents()) {
+                if (event.hasActivityTaskStartedEventAttributes()) {
+                    identities.add(event.getActivityTaskStartedEventAttributes().getIdentity());
+                }
+            }
+            assertThat(stack.database.status(orderId)).isEqualTo("paid");
+            assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o "
+                    + "ON o.id = c.order_id WHERE o.reference = ?", orderId)).isEqualTo(2);
+        }
+        assertThat(stack.stripe.checkoutSessionsCreated() - sessionsBefore).isEqualTo(ORDERS);
+        assertThat(identities).as("activities ran on both workers").containsExactlyInAnyOrder("worker-a", "worker-b");
+    }
+}
