@@ -52,10 +52,7 @@ class StripeWebhookSystemTest {
     @Test
     void checkoutThenASignedCompletedEventMarksTheOrderPaidAndCompletesTheWorkflow() throws Exception {
         String orderId = checkout();
-        String sessionId = sessionOf(orderId);
-        stack.stripe.completeCheckoutSession(sessionId);
-        String event = StripeWebhooks.event("evt_pay_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
-                stripe.session(sessionId));
+        String event = paidAtStripe(orderId, "evt_pay_");
 
         Reply reply = deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
 
@@ -74,10 +71,7 @@ class StripeWebhookSystemTest {
     @Test
     void theSameEventDeliveredTwentyTimesSeveralAtOnceMakesOneTransition() throws Exception {
         String orderId = checkout();
-        String sessionId = sessionOf(orderId);
-        stack.stripe.completeCheckoutSession(sessionId);
-        String event = StripeWebhooks.event("evt_dup_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
-                stripe.session(sessionId));
+        String event = paidAtStripe(orderId, "evt_dup_");
         String signature = StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET);
 
         List<Integer> statuses = new ArrayList<>();
@@ -106,10 +100,7 @@ class StripeWebhookSystemTest {
     @Test
     void aThousandDeliveriesOfOneEventFiftyAtATimeMakeOneTransitionAndNo5xx() throws Exception {
         String orderId = checkout();
-        String sessionId = sessionOf(orderId);
-        stack.stripe.completeCheckoutSession(sessionId);
-        String event = StripeWebhooks.event("evt_storm_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
-                stripe.session(sessionId));
+        String event = paidAtStripe(orderId, "evt_storm_");
         String signature = StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET);
 
         java.util.Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
@@ -138,10 +129,7 @@ class StripeWebhookSystemTest {
     @Test
     void signaturesAreCheckedAsStripesLibrariesCheckThem() throws Exception {
         String orderId = checkout();
-        String sessionId = sessionOf(orderId);
-        stack.stripe.completeCheckoutSession(sessionId);
-        String event = StripeWebhooks.event("evt_sig_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
-                stripe.session(sessionId));
+        String event = paidAtStripe(orderId, "evt_sig_");
         String valid = StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET);
         String timestamp = valid.substring(2, valid.indexOf(','));
         String goodV1 = valid.substring(valid.indexOf("v1=") + 3);
@@ -163,10 +151,7 @@ class StripeWebhookSystemTest {
     @Test
     void invalidMissingAndStaleSignaturesAre400AndChangeNothing() {
         String orderId = checkout();
-        String sessionId = sessionOf(orderId);
-        stack.stripe.completeCheckoutSession(sessionId);
-        String event = StripeWebhooks.event("evt_forged_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
-                stripe.session(sessionId));
+        String event = paidAtStripe(orderId, "evt_forged_");
 
         Reply wrongSecret = deliver(event, StripeWebhooks.sign(event, "whsec_someone_else"));
         Reply missing = deliver(event, null);
@@ -217,10 +202,7 @@ class StripeWebhookSystemTest {
         assertThat(again.text("status")).isEqualTo("cancelled");
 
         String paid = checkout();
-        String sessionId = sessionOf(paid);
-        stack.stripe.completeCheckoutSession(sessionId);
-        String event = StripeWebhooks.event("evt_cancel_" + paid, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
-                stripe.session(sessionId));
+        String event = paidAtStripe(paid, "evt_cancel_");
         deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
         awaitStatus(paid, "paid");
         Reply refused = client.postJson("/api/orders/" + paid + "/cancel", "");
@@ -237,6 +219,14 @@ class StripeWebhookSystemTest {
         Reply reply = deliver(body, StripeWebhooks.sign(body, OrderEngineStack.WEBHOOK_SECRET));
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.text("error")).contains("not a Stripe event");
+    }
+
+    /** Pays the order's session at Stripe (no webhook yet) and returns the completed event Stripe would send. */
+    private String paidAtStripe(String orderId, String eventIdPrefix) {
+        String sessionId = sessionOf(orderId);
+        stack.stripe.completeCheckoutSession(sessionId);
+        return StripeWebhooks.event(eventIdPrefix + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                stripe.session(sessionId));
     }
 
     private String checkout() {

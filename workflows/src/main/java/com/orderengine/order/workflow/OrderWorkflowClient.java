@@ -84,16 +84,7 @@ public class OrderWorkflowClient {
         BatchRequest request = client.newSignalWithStartRequest();
         request.add(workflow::run, input);
         request.add(workflow::paymentEvent, event);
-        try {
-            client.signalWithStart(request);
-            return true;
-        } catch (RuntimeException e) {
-            RuntimeException translated = translate(e);
-            if (translated instanceof Closed) {
-                return false;
-            }
-            throw translated;
-        }
+        return startedUnlessClosed(() -> client.signalWithStart(request));
     }
 
     /**
@@ -113,8 +104,13 @@ public class OrderWorkflowClient {
             }
         }
         OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, startOptions(input));
+        return startedUnlessClosed(() -> WorkflowClient.start(workflow::run, input));
+    }
+
+    /** Runs a start; false when the order's workflow had already finished (its id is never reused). */
+    private static boolean startedUnlessClosed(Runnable start) {
         try {
-            WorkflowClient.start(workflow::run, input);
+            start.run();
             return true;
         } catch (RuntimeException e) {
             RuntimeException translated = translate(e);
