@@ -108,9 +108,15 @@ public class RequestBodyLimit implements Filter {
                     return true;
                 }
 
+                /** The whole body is already here: report it available, then finished. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already in memory");
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
 
                 @Override

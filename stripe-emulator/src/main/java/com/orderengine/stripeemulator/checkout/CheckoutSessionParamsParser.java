@@ -69,8 +69,9 @@ public final class CheckoutSessionParamsParser {
                 return mode;
             case "setup":
             case "subscription":
-                throw StripeErrorException.invalidRequest("The Stripe emulator supports only `mode=payment`; `"
-                        + mode + "` mode is not implemented.", "mode");
+                // Out of scope by design: the shop sells one-off purchases, so the emulator speaks payment mode.
+                throw StripeErrorException.invalidRequest("The Stripe emulator supports only `mode=payment`, not `"
+                        + mode + "`.", "mode");
             default:
                 throw StripeErrorException.invalidRequest(
                         "Invalid mode: must be one of payment, setup, or subscription", "mode");
