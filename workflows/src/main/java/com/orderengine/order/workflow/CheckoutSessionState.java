@@ -15,6 +15,11 @@ public record CheckoutSessionState(
 
     @JsonIgnore
     public boolean isPaid() {
+        return isPaid(paymentStatus);
+    }
+
+    /** Stripe's payment statuses that mean the money is there (or none was owed). */
+    public static boolean isPaid(String paymentStatus) {
         return "paid".equals(paymentStatus) || "no_payment_required".equals(paymentStatus);
     }
 

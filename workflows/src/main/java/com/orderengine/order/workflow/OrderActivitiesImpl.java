@@ -4,7 +4,6 @@ import com.orderengine.order.PricedLine;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.OrderItemRecord;
 import com.orderengine.order.db.OrderRecord;
-import com.orderengine.payment.stripe.MinorUnits;
 import com.orderengine.payment.stripe.StripeCheckoutSessions;
 import com.orderengine.product.db.Product;
 import com.orderengine.product.db.ProductDao;
@@ -14,7 +13,6 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import io.temporal.failure.ApplicationFailure;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +27,6 @@ import org.slf4j.LoggerFactory;
 public class OrderActivitiesImpl implements OrderActivities {
 
     private static final Logger log = LoggerFactory.getLogger(OrderActivitiesImpl.class);
-
-    /** Stripe's ceiling for one payment (eight digits of minor units); also keeps NUMERIC(10,2) safe. */
-    public static final long MAX_AMOUNT_TOTAL = 99_999_999L;
 
     private final Jdbi jdbi;
     private final StripeCheckoutSessions checkoutSessions;
@@ -119,8 +114,7 @@ public class OrderActivitiesImpl implements OrderActivities {
                 throw ApplicationFailure.newNonRetryableFailure(
                         "product " + line.productId() + " does not exist", "UnknownProduct");
             }
-            lines.add(new PricedLine(product.id(), product.name(), line.quantity(), product.price(),
-                    MinorUnits.fromDecimal(product.price(), order.currency())));
+            lines.add(PricedLine.of(product.id(), product.name(), line.quantity(), product.price(), order.currency()));
         }
         return priced(order.orderId(), order.currency(), lines);
     }
@@ -133,24 +127,19 @@ public class OrderActivitiesImpl implements OrderActivities {
         OrderRecord record = stored.get();
         List<PricedLine> lines = new ArrayList<>();
         for (OrderItemRecord item : orders.findItems(record.id())) {
-            lines.add(new PricedLine(item.productId(), item.productName(), item.quantity(), item.price(),
-                    MinorUnits.fromDecimal(item.price(), record.currency())));
+            lines.add(PricedLine.of(item.productId(), item.productName(), item.quantity(), item.price(),
+                    record.currency()));
         }
         return Optional.of(priced(orderId, record.currency(), lines));
     }
 
     private static PricedOrder priced(String orderId, String currency, List<PricedLine> lines) {
-        long amountTotal = 0;
-        BigDecimal total = BigDecimal.ZERO;
-        for (PricedLine line : lines) {
-            amountTotal = Math.addExact(amountTotal, Math.multiplyExact(line.unitAmount(), line.quantity()));
-            total = total.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
-        }
-        if (amountTotal > MAX_AMOUNT_TOTAL) {
+        PricedOrder order = PricedOrder.of(orderId, currency, lines);
+        if (order.exceedsMaximumPayment()) {
             throw ApplicationFailure.newNonRetryableFailure(
-                    "order total " + total.toPlainString() + " exceeds the maximum payment", "OrderTooLarge");
+                    "order total " + order.total().toPlainString() + " exceeds the maximum payment", "OrderTooLarge");
         }
-        return new PricedOrder(orderId, currency, total, amountTotal, List.copyOf(lines));
+        return order;
     }
 
     private interface StripeCall {

@@ -325,7 +325,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         }
         switch (event.type()) {
             case PaymentEvent.CHECKOUT_SESSION_COMPLETED -> {
-                if (isPaid(event.paymentStatus())) {
+                if (CheckoutSessionState.isPaid(event.paymentStatus())) {
                     markPaidIfAmountMatches(event);
                 } else {
                     // A delayed method (bank debit, voucher): the customer is done, the money is not.
@@ -426,10 +426,6 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                     .append(" seen, ").append(duplicateEvents).append(" duplicate deliveries ignored");
         }
         Workflow.setCurrentDetails(details.toString());
-    }
-
-    private static boolean isPaid(String paymentStatus) {
-        return "paid".equals(paymentStatus) || "no_payment_required".equals(paymentStatus);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -9,14 +9,14 @@ import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.OrderRecord;
 import com.orderengine.order.workflow.CheckoutLink;
-import com.orderengine.order.workflow.OrderActivitiesImpl;
+import com.orderengine.order.PricedLine;
 import com.orderengine.order.workflow.OrderInput;
 import com.orderengine.order.workflow.OrderLine;
 import com.orderengine.order.workflow.OrderWorkflowClient;
+import com.orderengine.order.workflow.PricedOrder;
 import com.orderengine.payment.stripe.MinorUnits;
 import com.orderengine.product.db.Product;
 import com.orderengine.product.db.ProductDao;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -116,16 +116,18 @@ public class CheckoutService {
         if (!unknown.isEmpty()) {
             throw ApiException.unprocessable("unknown productId " + join(unknown));
         }
-        long amountTotal = 0;
-        BigDecimal total = BigDecimal.ZERO;
-        for (OrderLine line : lines) {
-            BigDecimal price = known.get(line.productId()).price();
-            amountTotal += MinorUnits.fromDecimal(price, rules.getCurrency()) * line.quantity();
-            total = total.add(price.multiply(BigDecimal.valueOf(line.quantity())));
-        }
-        if (amountTotal > OrderActivitiesImpl.MAX_AMOUNT_TOTAL) {
-            throw ApiException.unprocessable("order total " + total.toPlainString() + " exceeds the maximum of "
-                    + MinorUnits.toDecimal(OrderActivitiesImpl.MAX_AMOUNT_TOTAL, rules.getCurrency()).toPlainString());
+        // The workflow prices the order again when it stores it; this only refuses what Stripe would refuse.
+        PricedOrder preview = PricedOrder.of(null, rules.getCurrency(), lines.stream()
+                .map(line -> {
+                    Product product = known.get(line.productId());
+                    return PricedLine.of(product.id(), product.name(), line.quantity(), product.price(),
+                            rules.getCurrency());
+                })
+                .toList());
+        if (preview.exceedsMaximumPayment()) {
+            throw ApiException.unprocessable("order total " + preview.total().toPlainString()
+                    + " exceeds the maximum of "
+                    + MinorUnits.toDecimal(PricedOrder.MAX_AMOUNT_TOTAL, rules.getCurrency()).toPlainString());
         }
         return List.copyOf(lines);
     }
