@@ -47,8 +47,7 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
         environment.lifecycle().manage(new OrderWorker(temporal, new OrderActivitiesImpl(jdbi, checkoutSessions)));
 
         PendingOrderRecovery recovery = new PendingOrderRecovery(jdbi.onDemand(OrderDao.class),
-                new OrderWorkflowClient(temporal.client(), temporal.taskQueue()),
-                configuration.getCheckout().getCurrency());
+                new OrderWorkflowClient(temporal.client(), temporal.taskQueue()));
         environment.lifecycle().scheduledExecutorService("pending-order-recovery").threads(1).build()
                 .scheduleWithFixedDelay(recovery, RECOVERY_FIRST_PASS.toSeconds(), RECOVERY_INTERVAL.toSeconds(),
                         TimeUnit.SECONDS);

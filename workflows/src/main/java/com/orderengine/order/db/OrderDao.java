@@ -29,10 +29,11 @@ public interface OrderDao {
     @SqlQuery("SELECT " + ORDER_COLUMNS + " FROM orders WHERE stripe_session_id = :sessionId")
     Optional<OrderRecord> findBySessionId(@Bind("sessionId") String sessionId);
 
-    /** Pending orders with a session, oldest first: the ones whose workflow must be running. */
-    @SqlQuery("SELECT reference FROM orders WHERE status = 'pending' AND reference IS NOT NULL "
-            + "AND stripe_session_id IS NOT NULL ORDER BY created_at LIMIT :limit")
-    List<String> findPendingReferences(@Bind("limit") int limit);
+    /** Pending orders with a session after {@code afterId}, in id order: one page of those needing a workflow. */
+    @SqlQuery("SELECT id, reference, currency FROM orders WHERE status = 'pending' AND reference IS NOT NULL "
+            + "AND stripe_session_id IS NOT NULL AND id > :afterId ORDER BY id LIMIT :limit")
+    @RegisterConstructorMapper(PendingOrder.class)
+    List<PendingOrder> findPending(@Bind("afterId") int afterId, @Bind("limit") int limit);
 
     @SqlQuery("SELECT product_id, product_name, quantity, price FROM order_items WHERE order_id = :orderId ORDER BY id")
     List<OrderItemRecord> findItems(@Bind("orderId") int orderId);

@@ -1,6 +1,7 @@
 package com.orderengine.order.workflow;
 
 import com.orderengine.order.db.OrderDao;
+import com.orderengine.order.db.PendingOrder;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,31 +15,42 @@ public class PendingOrderRecovery implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(PendingOrderRecovery.class);
 
-    /** Oldest first, at most this many per pass; a later pass takes the rest. */
-    static final int BATCH = 1_000;
+    /** Orders read per query; a pass pages through all of them. */
+    static final int PAGE = 500;
 
     private final OrderDao orders;
     private final OrderWorkflowClient workflows;
-    private final String currency;
+    private final int pageSize;
 
-    public PendingOrderRecovery(OrderDao orders, OrderWorkflowClient workflows, String currency) {
-        this.orders = orders;
-        this.workflows = workflows;
-        this.currency = currency;
+    public PendingOrderRecovery(OrderDao orders, OrderWorkflowClient workflows) {
+        this(orders, workflows, PAGE);
     }
 
-    /** Returns how many orders got a new workflow. */
+    PendingOrderRecovery(OrderDao orders, OrderWorkflowClient workflows, int pageSize) {
+        this.orders = orders;
+        this.workflows = workflows;
+        this.pageSize = pageSize;
+    }
+
+    /** Checks every pending order; returns how many got a new workflow. */
     public int recover() {
-        List<String> pending = orders.findPendingReferences(BATCH);
         int resumed = 0;
-        for (String orderId : pending) {
-            if (workflows.resume(orderId, currency)) {
-                resumed++;
-                log.info("Order {} was pending without a workflow; started a recovery workflow", orderId);
+        int checked = 0;
+        List<PendingOrder> page = orders.findPending(0, pageSize);
+        while (!page.isEmpty()) {
+            for (PendingOrder order : page) {
+                if (workflows.resume(order.reference(), order.currency())) {
+                    resumed++;
+                    log.info("Order {} was pending without a workflow; started a recovery workflow",
+                            order.reference());
+                }
             }
+            checked += page.size();
+            page = page.size() < pageSize ? List.of()
+                    : orders.findPending(page.get(page.size() - 1).id(), pageSize);
         }
         if (resumed > 0) {
-            log.warn("Recovered {} of {} pending orders whose workflow was missing", resumed, pending.size());
+            log.warn("Recovered {} of {} pending orders whose workflow was missing", resumed, checked);
         }
         return resumed;
     }

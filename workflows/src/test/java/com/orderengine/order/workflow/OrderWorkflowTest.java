@@ -288,7 +288,7 @@ class OrderWorkflowTest {
     void aPendingOrderWhoseWorkflowWasLostIsRecoveredAndFoundPaidAtStripe() {
         String orderId = storedOrderWithoutWorkflow();
         CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
-        var recovery = new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), orders, "usd");
+        var recovery = new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), orders);
 
         assertThat(recovery.recover()).isGreaterThanOrEqualTo(1);
         assertThat(recovery.recover()).as("a second pass finds the workflow and starts none").isZero();
@@ -297,6 +297,19 @@ class OrderWorkflowTest {
         assertThat(outcome.status()).isEqualTo("paid");
         assertThat(outcome.detail()).contains("recovering");
         assertThat(order(orderId).stripePaymentIntentId()).isEqualTo(paid.paymentIntent());
+    }
+
+    @Test
+    void aRecoveryPassReachesEveryPendingOrderNotOnlyTheFirstPage() {
+        List<String> lost = List.of(storedOrderWithoutWorkflow(), storedOrderWithoutWorkflow(),
+                storedOrderWithoutWorkflow());
+
+        // A page of one: the pass must page through all of them (and any other test's pending orders).
+        new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), orders, 1).recover();
+
+        for (String orderId : lost) {
+            assertThat(query(orderId).status()).as(orderId).isEqualTo("pending");
+        }
     }
 
     @Test
