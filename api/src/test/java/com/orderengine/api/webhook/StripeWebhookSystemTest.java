@@ -1,6 +1,7 @@
 package com.orderengine.api.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderengine.api.testing.ApiClient;
@@ -9,6 +10,13 @@ import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.api.testing.StripeWebhooks;
 import com.orderengine.config.OrderEngineConfiguration;
 import com.orderengine.order.OrderReference;
+import com.orderengine.order.PricedLine;
+import com.orderengine.order.db.OrderDao;
+import com.orderengine.order.workflow.CheckoutSessionRequest;
+import com.orderengine.order.workflow.CheckoutSessionState;
+import com.orderengine.payment.stripe.StripeCheckoutSessions;
+import com.stripe.StripeClient;
+import java.math.BigDecimal;
 import com.orderengine.order.workflow.OrderOutcome;
 import com.orderengine.order.workflow.PaymentEvent;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -211,6 +219,29 @@ class StripeWebhookSystemTest {
         assertThat(stack.database.status(paid)).isEqualTo("paid");
 
         assertThat(client.postJson("/api/orders/" + OrderReference.random() + "/cancel", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anOrderWhoseWorkflowWasLostIsRecoveredAndThenCancelled() throws Exception {
+        String orderId = OrderReference.random();
+        List<PricedLine> lines = List.of(PricedLine.of(1, "Ceramic Mug", 1, new BigDecimal("14.00"), "usd"));
+        OrderDao orders = stack.database.jdbi().onDemand(OrderDao.class);
+        orders.createOrder(orderId, "lost@example.com", "usd", new BigDecimal("14.00"), lines);
+        CheckoutSessionState session = new StripeCheckoutSessions(StripeClient.builder()
+                .setApiKey(OrderEngineStack.SECRET_KEY).setApiBase(stack.stripe.baseUrl()).build(),
+                OrderEngineStack.SITE_URL + "/checkout/success", OrderEngineStack.SITE_URL + "/cart")
+                .create(new CheckoutSessionRequest(orderId, "lost@example.com", "usd", lines,
+                        Instant.now().plusSeconds(3600).getEpochSecond()));
+        orders.recordCheckoutSession(orderId, session.id(), session.url(),
+                Instant.ofEpochSecond(session.expiresAtEpochSecond()));
+        assertThatThrownBy(() -> stack.temporalClient().newUntypedWorkflowStub(OrderReference.workflowId(orderId))
+                .describe()).as("the order starts without a workflow").isNotNull();
+
+        Reply cancelled = client.postJson("/api/orders/" + orderId + "/cancel", "");
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("cancelled");
+        assertThat(stack.stripe.checkoutSession(session.id()).orElseThrow().status()).isEqualTo("expired");
     }
 
     @Test

@@ -18,6 +18,8 @@ public class OrderCancellation {
 
     private static final Logger log = LoggerFactory.getLogger(OrderCancellation.class);
 
+    private static final String REASON = "requested by the customer";
+
     private final OrderDao orders;
     private final OrderWorkflowClient workflows;
 
@@ -28,47 +30,44 @@ public class OrderCancellation {
 
     public OrderView cancel(String orderId) {
         OrderRecord order = find(orderId);
-        OrderStatus status = OrderStatus.fromValue(order.status());
-        if (status != OrderStatus.PENDING) {
-            return viewIfCancelled(order, status);
+        if (!OrderStatus.PENDING.value().equals(order.status())) {
+            return viewIfCancelled(order);
         }
         try {
-            workflows.cancel(orderId, "requested by the customer");
-        } catch (OrderWorkflowClient.NotRunning e) {
-            // Its workflow was lost (an in-memory Temporal restarted): recover the order, then cancel it.
-            log.info("Order {} had no running workflow; recovering it before cancelling", orderId);
-            workflows.resume(orderId, order.currency());
-            cancelOrRefuse(orderId);
+            try {
+                workflows.cancel(orderId, REASON);
+            } catch (OrderWorkflowClient.NotRunning e) {
+                // Its workflow was lost (an in-memory Temporal restarted): recover the order, then cancel it.
+                log.info("Order {} had no running workflow; recovering it before cancelling", orderId);
+                if (!workflows.resume(orderId, order.currency())) {
+                    return viewIfCancelled(find(orderId));
+                }
+                workflows.cancel(orderId, REASON);
+            }
         } catch (OrderWorkflowClient.Rejected e) {
             throw new ApiException(409, e.getMessage());
+        } catch (OrderWorkflowClient.NotRunning e) {
+            return viewIfCancelled(find(orderId));
         } catch (OrderWorkflowClient.Unavailable e) {
             throw ApiException.unavailable("cancelling is temporarily unavailable; retry");
         }
         return view(find(orderId));
     }
 
-    private void cancelOrRefuse(String orderId) {
-        try {
-            workflows.cancel(orderId, "requested by the customer");
-        } catch (OrderWorkflowClient.Rejected e) {
-            throw new ApiException(409, e.getMessage());
-        } catch (OrderWorkflowClient.NotRunning e) {
-            OrderRecord order = find(orderId);
-            viewIfCancelled(order, OrderStatus.fromValue(order.status()));
-        } catch (OrderWorkflowClient.Unavailable e) {
-            throw ApiException.unavailable("cancelling is temporarily unavailable; retry");
-        }
-    }
-
-    /** Cancelling a cancelled order answers the order again; any other final status is a conflict. */
-    private OrderView viewIfCancelled(OrderRecord order, OrderStatus status) {
-        if (status == OrderStatus.CANCELLED) {
-            return view(order);
-        }
-        if (status == OrderStatus.PAID || status == OrderStatus.REFUNDED) {
-            throw new ApiException(409, "order is " + status.value() + "; a paid order cannot be cancelled");
-        }
-        throw new ApiException(409, "order is already " + status.value());
+    /**
+     * Cancelling a cancelled order answers the order again; any other final status is a conflict. A pending
+     * order whose workflow has been closed (terminated by an operator) needs an operator too.
+     */
+    private OrderView viewIfCancelled(OrderRecord order) {
+        OrderStatus status = OrderStatus.fromValue(order.status());
+        return switch (status) {
+            case CANCELLED -> view(order);
+            case PAID, REFUNDED -> throw new ApiException(409,
+                    "order is " + status.value() + "; a paid order cannot be cancelled");
+            case PENDING -> throw new ApiException(409,
+                    "order is pending but its workflow has been closed; an operator must resolve it");
+            case EXPIRED, FAILED -> throw new ApiException(409, "order is already " + status.value());
+        };
     }
 
     private OrderRecord find(String orderId) {
