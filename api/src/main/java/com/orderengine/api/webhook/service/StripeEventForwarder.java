@@ -24,9 +24,6 @@ public class StripeEventForwarder {
 
     private static final Logger log = LoggerFactory.getLogger(StripeEventForwarder.class);
 
-    /** What became of a verified event; each is acknowledged to Stripe with 2xx. */
-    public enum Outcome { FORWARDED, IGNORED_TYPE, NOT_OURS, ORDER_CLOSED }
-
     private final String webhookSecret;
     private final OrderWorkflowClient workflows;
     private final OrderDao orders;
@@ -40,7 +37,11 @@ public class StripeEventForwarder {
         this.json = json;
     }
 
-    public Outcome forward(String payload, String signatureHeader) {
+    /**
+     * Returns when the event is verified and handed to its workflow, or acknowledged as not ours to act on;
+     * throws {@link ApiException} for a bad signature or body (400) and when Temporal is unreachable (503).
+     */
+    public void forward(String payload, String signatureHeader) {
         if (signatureHeader == null || signatureHeader.isBlank()) {
             throw ApiException.badRequest("missing Stripe-Signature header");
         }
@@ -61,12 +62,12 @@ public class StripeEventForwarder {
         }
         if (!PaymentEvent.isForwarded(type) || !"checkout.session".equals(object.path("object").asText())) {
             log.debug("Event {} of type {} acknowledged and ignored", eventId, type);
-            return Outcome.IGNORED_TYPE;
+            return;
         }
         String orderId = object.path("client_reference_id").asText(null);
         if (!OrderReference.isWellFormed(orderId)) {
             log.info("Event {} ({}) carries no order reference of ours; acknowledged", eventId, type);
-            return Outcome.NOT_OURS;
+            return;
         }
         PaymentEvent paymentEvent = new PaymentEvent(
                 eventId,
@@ -79,18 +80,18 @@ public class StripeEventForwarder {
         try {
             if (workflows.deliver(orderId, paymentEvent)) {
                 log.info("Event {} ({}) forwarded to order {}", eventId, type, orderId);
-                return Outcome.FORWARDED;
+                return;
             }
             // A stored, pending order whose workflow was lost gets a recovery workflow, with this event.
             Optional<OrderRecord> order = orders.findByReference(orderId);
             if (order.isPresent() && OrderStatus.PENDING.value().equals(order.get().status())
                     && workflows.deliverOrResume(orderId, order.get().currency(), paymentEvent)) {
                 log.info("Event {} ({}) resumed order {}, whose workflow was missing", eventId, type, orderId);
-                return Outcome.FORWARDED;
+                return;
             }
             log.info("Event {} ({}) for order {}: no running workflow (unknown or finished); acknowledged", eventId,
                     type, orderId);
-            return Outcome.ORDER_CLOSED;
+            return;
         } catch (OrderWorkflowClient.Unavailable e) {
             // Never acknowledge what was not handed over: Stripe redelivers on a non-2xx.
             log.warn("Event {} for order {} not delivered: {}", eventId, orderId, e.getMessage());
