@@ -13,6 +13,10 @@ import com.orderengine.stripeemulator.idempotency.IdempotencyStore;
 import com.orderengine.stripeemulator.persistence.EmulatorSnapshot;
 import com.orderengine.stripeemulator.persistence.SnapshotFile;
 import com.orderengine.stripeemulator.persistence.SnapshotWriter;
+import com.orderengine.stripeemulator.refund.ChargeRecorder;
+import com.orderengine.stripeemulator.refund.ChargeStore;
+import com.orderengine.stripeemulator.refund.RefundService;
+import com.orderengine.stripeemulator.refund.RefundStore;
 import com.orderengine.stripeemulator.webhook.DeliveryLog;
 import com.orderengine.stripeemulator.webhook.RetryPolicy;
 import com.orderengine.stripeemulator.webhook.WebhookDeliveries;
@@ -26,6 +30,7 @@ final class EmulatorCore implements AutoCloseable {
     final CheckoutSessionService sessions;
     final CheckoutPayments payments;
     final CheckoutSessionParamsParser sessionParams;
+    final RefundService refunds;
     final EventStore events;
     final DeliveryLog deliveryLog;
     final WebhookDeliveries deliveries;
@@ -33,6 +38,8 @@ final class EmulatorCore implements AutoCloseable {
     final FaultPlan faults = new FaultPlan();
     final OperationCounters counters = new OperationCounters();
     private final CheckoutSessionStore sessionStore;
+    private final ChargeStore chargeStore;
+    private final RefundStore refundStore;
     private final SnapshotWriter writer;
     private final ExpirySweeper sweeper;
 
@@ -43,6 +50,8 @@ final class EmulatorCore implements AutoCloseable {
         EmulatorSnapshot saved = file == null ? EmulatorSnapshot.empty() : file.read().orElse(EmulatorSnapshot.empty());
 
         sessionStore = new CheckoutSessionStore(changed);
+        chargeStore = new ChargeStore(changed);
+        refundStore = new RefundStore(changed);
         events = new EventStore(changed);
         deliveryLog = new DeliveryLog(changed);
         idempotency = new IdempotencyStore(options.clock(), changed);
@@ -50,11 +59,18 @@ final class EmulatorCore implements AutoCloseable {
                 new RetryPolicy(options.deliveryMaxAttempts(), options.deliveryBackoff()), deliveryLog, changed);
         EventPublisher publisher = new EventPublisher(events, options.clock(), options.apiVersion(),
                 deliveries.endpointConfigured(), deliveries::deliver);
-        sessions = new CheckoutSessionService(sessionStore, options.clock(), hostedPageBaseUrl, publisher);
+        ChargeRecorder chargeRecorder = new ChargeRecorder(chargeStore, options.clock());
+        // The charge before the event: a webhook receiver may refund as soon as it hears of the payment.
+        sessions = new CheckoutSessionService(sessionStore, options.clock(), hostedPageBaseUrl,
+                chargeRecorder.andThen(publisher));
         payments = sessions.payments();
         sessionParams = new CheckoutSessionParamsParser(options.clock());
+        refunds = new RefundService(chargeStore, refundStore, sessions, options.clock(), publisher);
 
         sessions.restore(saved.sessions());
+        chargeStore.restore(saved.charges());
+        refundStore.restore(saved.refunds());
+        chargeRecorder.chargeUncharged(sessionStore.all());
         events.restore(saved.events());
         deliveryLog.restore(saved.deliveryAttempts());
         idempotency.restore(saved.idempotencyKeys());
@@ -82,8 +98,8 @@ final class EmulatorCore implements AutoCloseable {
     }
 
     private EmulatorSnapshot snapshot() {
-        return new EmulatorSnapshot(EmulatorSnapshot.CURRENT_FORMAT, sessionStore.all(), events.all(),
-                deliveryLog.all(), deliveries.pending(), idempotency.records());
+        return new EmulatorSnapshot(EmulatorSnapshot.CURRENT_FORMAT, sessionStore.all(), chargeStore.all(),
+                refundStore.all(), events.all(), deliveryLog.all(), deliveries.pending(), idempotency.records());
     }
 
     /** Forwards change notices to whatever is connected, nothing until then. */

@@ -36,12 +36,24 @@ public final class FaultInjector {
 
     /** The next {@code times} requests to {@code op} wait {@code delay} before being handled. */
     public FaultInjector delayNext(StripeOperation op, int times, Duration delay) {
-        Objects.requireNonNull(delay, "delay");
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("delay must not be negative: " + delay);
-        }
-        plan.delay(requireOp(op), requireTimes(times), delay);
+        plan.delay(requireOp(op), requireTimes(times), requireDelay(delay));
         return this;
+    }
+
+    /**
+     * The next {@code times} requests to {@code op} execute (their result is stored under the request's
+     * idempotency key) and only then is the response held for {@code delay}: Stripe did it, but the
+     * client never heard, say because its process died or its read timeout struck meanwhile. A request
+     * failed by {@link #failNext} does not execute, so it does not use up one of these.
+     */
+    public FaultInjector delayNextAfterExecuting(StripeOperation op, int times, Duration delay) {
+        plan.delayAfterExecuting(requireOp(op), requireTimes(times), requireDelay(delay));
+        return this;
+    }
+
+    /** {@link #delayNextAfterExecuting(StripeOperation, int, Duration)} for the next request only. */
+    public FaultInjector delayNextAfterExecuting(StripeOperation op, Duration delay) {
+        return delayNextAfterExecuting(op, 1, delay);
     }
 
     /** Disarms every fault not yet consumed. */
@@ -51,6 +63,14 @@ public final class FaultInjector {
 
     private static StripeOperation requireOp(StripeOperation op) {
         return Objects.requireNonNull(op, "op");
+    }
+
+    private static Duration requireDelay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative: " + delay);
+        }
+        return delay;
     }
 
     private static int requireTimes(int times) {

@@ -1,5 +1,6 @@
 package com.orderengine.stripeemulator;
 
+import com.orderengine.stripeemulator.checkout.CheckoutSession;
 import com.orderengine.stripeemulator.http.ApiDependencies;
 import com.orderengine.stripeemulator.http.ApiServer;
 import com.orderengine.stripeemulator.operator.OperatorHandler;
@@ -15,8 +16,9 @@ import java.util.Optional;
 /**
  * A local Stripe: an HTTP server speaking the part of Stripe's API that the order engine uses, reachable
  * by the real stripe-java client ({@code StripeClient.builder().setApiBase(emulator.baseUrl())}); a hosted
- * checkout page at each session's {@code url}; signed webhook delivery with retries; an operator page at
- * {@code /_emulator/}; and a Java API to inspect state, act as the customer and inject faults.
+ * checkout page at each session's {@code url}; refunds of paid sessions; signed webhook delivery with
+ * retries; an operator page at {@code /_emulator/}; and a Java API to inspect state, act as the customer
+ * or the dashboard, and inject faults.
  */
 public final class StripeEmulator implements AutoCloseable {
 
@@ -50,10 +52,10 @@ public final class StripeEmulator implements AutoCloseable {
             core = EmulatorCore.open(options, hostedPageBase);
             OperatorSettings settings = new OperatorSettings(baseUrl, options.webhookUrl(), options.apiVersion(),
                     options.dataDirectory() == null ? null : options.dataDirectory().toString());
-            server.serve(new ApiDependencies(core.sessions, core.sessionParams, core.events, core.faults,
-                    core.idempotency, core.counters), Map.of(
+            server.serve(new ApiDependencies(core.sessions, core.sessionParams, core.refunds, core.events,
+                    core.faults, core.idempotency, core.counters), Map.of(
                     "/c/pay/", new WebHttpAdapter(new HostedCheckoutHandler(core.sessions, core.payments)),
-                    "/_emulator", new WebHttpAdapter(new OperatorHandler(core.sessions, core.events,
+                    "/_emulator", new WebHttpAdapter(new OperatorHandler(core.sessions, core.refunds, core.events,
                             core.deliveryLog, core.deliveries, settings))));
             return new StripeEmulator(server, baseUrl, core);
         } catch (RuntimeException e) {
@@ -95,23 +97,23 @@ public final class StripeEmulator implements AutoCloseable {
 
     /** All sessions in creation order. */
     public List<CheckoutSessionView> checkoutSessions() {
-        return core.sessions.list().stream().map(CheckoutSessionView::of).toList();
+        return core.sessions.list().stream().map(this::view).toList();
     }
 
     public Optional<CheckoutSessionView> checkoutSession(String id) {
-        return core.sessions.find(id).map(CheckoutSessionView::of);
+        return core.sessions.find(id).map(this::view);
     }
 
     /**
      * Does what a customer paying by card on the hosted page does: the session becomes {@code complete}
-     * and {@code paid} with a new {@code pi_…} PaymentIntent, and {@code checkout.session.completed} is
-     * sent to the webhook URL if one is configured.
+     * and {@code paid} with a new {@code pi_…} PaymentIntent charged in full (a {@code ch_…} charge, which
+     * can be refunded), and {@code checkout.session.completed} is sent to the webhook URL if one is configured.
      *
      * @throws IllegalStateException    unless the session is {@code open}
      * @throws IllegalArgumentException if there is no such session
      */
     public CheckoutSessionView completeCheckoutSession(String id) {
-        return CheckoutSessionView.of(core.payments.pay(id, null));
+        return view(core.payments.pay(id, null));
     }
 
     /**
@@ -122,17 +124,17 @@ public final class StripeEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if there is no such session
      */
     public CheckoutSessionView payLater(String id) {
-        return CheckoutSessionView.of(core.payments.payLater(id, null));
+        return view(core.payments.payLater(id, null));
     }
 
     /**
-     * The delayed payment arrives: {@code payment_status} becomes {@code paid} and
-     * {@code checkout.session.async_payment_succeeded} is sent.
+     * The delayed payment arrives: {@code payment_status} becomes {@code paid}, the PaymentIntent gets its
+     * {@code ch_…} charge and {@code checkout.session.async_payment_succeeded} is sent.
      *
      * @throws IllegalStateException unless the session awaits a delayed payment
      */
     public CheckoutSessionView settleAsyncPayment(String id) {
-        return CheckoutSessionView.of(core.payments.settleAsyncPayment(id));
+        return view(core.payments.settleAsyncPayment(id));
     }
 
     /**
@@ -142,7 +144,7 @@ public final class StripeEmulator implements AutoCloseable {
      * @throws IllegalStateException unless the session awaits a delayed payment
      */
     public CheckoutSessionView failAsyncPayment(String id) {
-        return CheckoutSessionView.of(core.payments.failAsyncPayment(id));
+        return view(core.payments.failAsyncPayment(id));
     }
 
     /**
@@ -151,7 +153,33 @@ public final class StripeEmulator implements AutoCloseable {
      * @throws IllegalStateException unless the session is {@code open}
      */
     public CheckoutSessionView expireCheckoutSession(String id) {
-        return CheckoutSessionView.of(core.sessions.expire(id));
+        return view(core.sessions.expire(id));
+    }
+
+    /** Every refund in creation order (the API lists them newest first). */
+    public List<RefundView> refunds() {
+        return core.refunds.all().stream().map(RefundView::of).toList();
+    }
+
+    /** The refunds of one PaymentIntent in creation order; empty for an unknown one. */
+    public List<RefundView> refundsForPaymentIntent(String paymentIntentId) {
+        Objects.requireNonNull(paymentIntentId, "paymentIntentId");
+        return core.refunds.all().stream()
+                .filter(refund -> refund.paymentIntent().equals(paymentIntentId))
+                .map(RefundView::of)
+                .toList();
+    }
+
+    /**
+     * Does what "Refund payment" in Stripe's dashboard does: refunds all that is left of the
+     * PaymentIntent's charge, and sends {@code charge.refunded} and {@code refund.created}.
+     *
+     * @throws IllegalArgumentException if there is no such PaymentIntent
+     * @throws IllegalStateException    if it has no succeeded charge (a delayed payment not settled) or
+     *                                  has been refunded in full already
+     */
+    public RefundView refundPayment(String paymentIntentId) {
+        return RefundView.of(core.refunds.refundInFull(Objects.requireNonNull(paymentIntentId, "paymentIntentId")));
     }
 
     /** Every event in creation order (the API lists them newest first). */
@@ -196,6 +224,10 @@ public final class StripeEmulator implements AutoCloseable {
     public void close() {
         server.close();
         core.close();
+    }
+
+    private CheckoutSessionView view(CheckoutSession session) {
+        return CheckoutSessionView.of(session, core.refunds.chargeOf(session.paymentIntent()));
     }
 
     private static String hostForUrl(String host) {

@@ -4,5 +4,8 @@ package com.orderengine.stripeemulator;
 public enum StripeOperation {
     CREATE_CHECKOUT_SESSION,
     RETRIEVE_CHECKOUT_SESSION,
-    EXPIRE_CHECKOUT_SESSION
+    EXPIRE_CHECKOUT_SESSION,
+    CREATE_REFUND,
+    RETRIEVE_REFUND,
+    LIST_REFUNDS
 }

@@ -10,8 +10,11 @@ import com.stripe.exception.ApiException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
+import com.stripe.net.RequestOptions;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,8 +101,70 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aResponseHeldAfterExecutingComesLateButTheSessionExistsAtOnce() throws Exception {
+        emulator.faults().delayNextAfterExecuting(StripeOperation.CREATE_CHECKOUT_SESSION, Duration.ofMillis(800));
+        long started = System.nanoTime();
+
+        CompletableFuture<Session> create = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stripe.v1().checkout().sessions().create(minimalSession().build());
+            } catch (StripeException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (emulator.checkoutSessions().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        assertThat(emulator.checkoutSessions()).hasSize(1);
+        assertThat(create).isNotDone();
+        Session session = create.get(5, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(800));
+        assertThat(session.getId()).isEqualTo(emulator.checkoutSessions().get(0).id());
+        assertThat(emulator.checkoutSessionsCreated()).isEqualTo(1);
+        // Only the next request was held.
+        long again = System.nanoTime();
+        stripe.v1().checkout().sessions().create(minimalSession().build());
+        assertThat(Duration.ofNanos(System.nanoTime() - again)).isLessThan(Duration.ofMillis(800));
+    }
+
+    @Test
+    void aHeldResponseLostToTheReadTimeoutIsReplayedToTheRetry() throws StripeException {
+        StripeClient impatient = TestStripe.clientBuilder(emulator).setReadTimeout(200).build();
+        emulator.faults().delayNextAfterExecuting(StripeOperation.CREATE_CHECKOUT_SESSION, 1, Duration.ofSeconds(2));
+        RequestOptions key = RequestOptions.builder().setIdempotencyKey("held-1").build();
+
+        assertThatThrownBy(() -> impatient.v1().checkout().sessions().create(minimalSession().build(), key))
+                .isInstanceOf(ApiConnectionException.class)
+                .hasCauseInstanceOf(SocketTimeoutException.class);
+        Session retried = stripe.v1().checkout().sessions().create(minimalSession().build(), key);
+
+        assertThat(retried.getLastResponse().headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(emulator.checkoutSessions()).extracting(CheckoutSessionView::id).containsExactly(retried.getId());
+    }
+
+    @Test
+    void aRequestFailedBeforeExecutingIsNotHeld() throws StripeException {
+        // Far longer than a cold client's first request, so "not held" cannot be mistaken for "held".
+        Duration hold = Duration.ofMillis(1200);
+        emulator.faults().failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 1, 503)
+                .delayNextAfterExecuting(StripeOperation.CREATE_CHECKOUT_SESSION, hold);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> stripe.v1().checkout().sessions().create(minimalSession().build()))
+                .isInstanceOf(ApiException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(hold);
+
+        long second = System.nanoTime();
+        stripe.v1().checkout().sessions().create(minimalSession().build());
+        assertThat(Duration.ofNanos(System.nanoTime() - second)).isGreaterThanOrEqualTo(hold);
+    }
+
+    @Test
     void clearDisarmsEverything() throws StripeException {
-        emulator.faults().failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 3, 500);
+        emulator.faults().failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 3, 500)
+                .delayNextAfterExecuting(StripeOperation.CREATE_CHECKOUT_SESSION, 1, Duration.ofSeconds(30));
         emulator.faults().clear();
 
         assertThat(stripe.v1().checkout().sessions().create(minimalSession().build()).getStatus()).isEqualTo("open");
@@ -111,5 +176,9 @@ class FaultInjectionTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> emulator.faults().failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 1, 200))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> emulator.faults().delayNextAfterExecuting(StripeOperation.CREATE_REFUND,
+                Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> emulator.faults().delayNextAfterExecuting(StripeOperation.CREATE_REFUND, 0,
+                Duration.ofMillis(1))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -10,4 +10,12 @@ public interface CheckoutSessionListener {
     CheckoutSessionListener NONE = (session, transition) -> { };
 
     void transitioned(CheckoutSession session, CheckoutSessionTransition transition);
+
+    /** Tells this listener, then {@code next}: for work whose result the next one relies on. */
+    default CheckoutSessionListener andThen(CheckoutSessionListener next) {
+        return (session, transition) -> {
+            transitioned(session, transition);
+            next.transitioned(session, transition);
+        };
+    }
 }

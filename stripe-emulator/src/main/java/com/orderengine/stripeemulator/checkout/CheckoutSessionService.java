@@ -75,6 +75,14 @@ public final class CheckoutSessionService {
         return find(id).orElseThrow(() -> new NoSuchCheckoutSessionException(id));
     }
 
+    /**
+     * The session whose payment made {@code paymentIntent}. Only completed sessions have one, and they
+     * never expire, so this needs no expiry check.
+     */
+    public Optional<CheckoutSession> findByPaymentIntent(String paymentIntent) {
+        return store.all().stream().filter(session -> paymentIntent.equals(session.paymentIntent())).findFirst();
+    }
+
     /** All sessions in creation order. */
     public List<CheckoutSession> list() {
         transitions.expireAllOverdue();

@@ -3,16 +3,22 @@ package com.orderengine.stripeemulator.event;
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionListener;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionTransition;
+import com.orderengine.stripeemulator.json.ChargeJson;
 import com.orderengine.stripeemulator.json.CheckoutSessionJson;
+import com.orderengine.stripeemulator.json.RefundJson;
+import com.orderengine.stripeemulator.refund.Charge;
+import com.orderengine.stripeemulator.refund.Refund;
+import com.orderengine.stripeemulator.refund.RefundListener;
 import com.orderengine.stripeemulator.support.RandomIds;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Turns session transitions into Stripe events: records each one and hands it on for delivery.
- * The session is rendered exactly as {@code GET /v1/checkout/sessions/{id}} would show it then.
+ * Turns session transitions and refunds into Stripe events: records each one and hands it on for
+ * delivery. Objects are rendered exactly as the API would show them then.
  */
-public final class EventPublisher implements CheckoutSessionListener {
+public final class EventPublisher implements CheckoutSessionListener, RefundListener {
 
     private final EventStore store;
     private final Clock clock;
@@ -35,8 +41,19 @@ public final class EventPublisher implements CheckoutSessionListener {
 
     @Override
     public void transitioned(CheckoutSession session, CheckoutSessionTransition transition) {
-        StripeEvent event = new StripeEvent(RandomIds.event(), transition.eventType(),
-                clock.instant().getEpochSecond(), apiVersion, pendingWebhooks, CheckoutSessionJson.session(session));
+        publish(transition.eventType(), CheckoutSessionJson.session(session));
+    }
+
+    /** Stripe announces a refund twice: the charge with its new {@code amount_refunded}, and the refund itself. */
+    @Override
+    public void refunded(Charge charge, Refund refund) {
+        publish("charge.refunded", ChargeJson.charge(charge));
+        publish("refund.created", RefundJson.refund(refund));
+    }
+
+    private void publish(String type, Map<String, Object> dataObject) {
+        StripeEvent event = new StripeEvent(RandomIds.event(), type, clock.instant().getEpochSecond(), apiVersion,
+                pendingWebhooks, dataObject);
         store.add(event);
         delivery.accept(event);
     }

@@ -22,7 +22,7 @@ public record StripeEvent(
         dataObject = Collections.unmodifiableMap(new LinkedHashMap<>(dataObject));
     }
 
-    /** The id of the object the event is about ({@code cs_…}). */
+    /** The id of the object the event is about ({@code cs_…}, {@code ch_…}, {@code re_…}). */
     public String objectId() {
         Object id = dataObject.get("id");
         return id == null ? null : id.toString();

@@ -18,6 +18,7 @@ public final class FaultPlan {
     private final Map<StripeOperation, Deque<Integer>> failuresBeforeExecuting = new EnumMap<>(StripeOperation.class);
     private final Map<StripeOperation, Deque<Integer>> failuresAfterExecuting = new EnumMap<>(StripeOperation.class);
     private final Map<StripeOperation, Deque<Duration>> delays = new EnumMap<>(StripeOperation.class);
+    private final Map<StripeOperation, Deque<Duration>> delaysAfterExecuting = new EnumMap<>(StripeOperation.class);
 
     public synchronized void failBeforeExecuting(StripeOperation op, int times, int httpStatus) {
         arm(failuresBeforeExecuting, op, times, httpStatus);
@@ -29,6 +30,10 @@ public final class FaultPlan {
 
     public synchronized void delay(StripeOperation op, int times, Duration delay) {
         arm(delays, op, times, delay);
+    }
+
+    public synchronized void delayAfterExecuting(StripeOperation op, int times, Duration delay) {
+        arm(delaysAfterExecuting, op, times, delay);
     }
 
     public synchronized OptionalInt takeFailureBeforeExecuting(StripeOperation op) {
@@ -45,10 +50,15 @@ public final class FaultPlan {
         return Optional.ofNullable(poll(delays, op));
     }
 
+    public synchronized Optional<Duration> takeDelayAfterExecuting(StripeOperation op) {
+        return Optional.ofNullable(poll(delaysAfterExecuting, op));
+    }
+
     public synchronized void clear() {
         failuresBeforeExecuting.clear();
         failuresAfterExecuting.clear();
         delays.clear();
+        delaysAfterExecuting.clear();
     }
 
     private static <T> void arm(Map<StripeOperation, Deque<T>> queues, StripeOperation op, int times, T fault) {

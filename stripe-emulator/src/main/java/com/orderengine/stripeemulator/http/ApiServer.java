@@ -54,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
         Router router = new Router();
         new CheckoutSessionRoutes(dependencies.checkoutSessions(), dependencies.checkoutSessionParams())
                 .registerOn(router);
+        new RefundRoutes(dependencies.refunds()).registerOn(router);
         new EventRoutes(dependencies.events()).registerOn(router);
         OperationInvoker invoker = new OperationInvoker(dependencies.faults(), dependencies.idempotency(),
                 dependencies.counters());

@@ -13,7 +13,9 @@ import java.util.OptionalInt;
 
 /**
  * Runs a routed request through what surrounds every operation, in this order: counting, injected
- * delay, injected failure before executing, idempotent execution, injected failure after executing.
+ * delay, injected failure before executing, idempotent execution, injected hold of the response,
+ * injected failure after executing. The hold comes after the idempotent execution has released the
+ * key, so a retry arriving meanwhile gets the replay instead of waiting for the held response.
  */
 final class OperationInvoker {
 
@@ -39,6 +41,7 @@ final class OperationInvoker {
             return injectedFailure(op, failBefore.getAsInt(), "before executing it");
         }
         ApiResponse response = executeIdempotently(route, request);
+        faults.takeDelayAfterExecuting(op).ifPresent(OperationInvoker::sleep);
         OptionalInt failAfter = faults.takeFailureAfterExecuting(op);
         if (failAfter.isPresent()) {
             return injectedFailure(op, failAfter.getAsInt(), "after executing it (the response was lost)");

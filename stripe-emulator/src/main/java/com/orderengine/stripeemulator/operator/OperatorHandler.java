@@ -1,11 +1,17 @@
 package com.orderengine.stripeemulator.operator;
 
+import com.orderengine.stripeemulator.checkout.CheckoutSession;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionService;
 import com.orderengine.stripeemulator.checkout.NoSuchCheckoutSessionException;
 import com.orderengine.stripeemulator.event.EventStore;
 import com.orderengine.stripeemulator.event.NoSuchEventException;
 import com.orderengine.stripeemulator.event.StripeEvent;
 import com.orderengine.stripeemulator.json.CheckoutSessionJson;
+import com.orderengine.stripeemulator.json.RefundJson;
+import com.orderengine.stripeemulator.refund.NoSuchPaymentObjectException;
+import com.orderengine.stripeemulator.refund.Refund;
+import com.orderengine.stripeemulator.refund.RefundRefusedException;
+import com.orderengine.stripeemulator.refund.RefundService;
 import com.orderengine.stripeemulator.web.WebHandler;
 import com.orderengine.stripeemulator.web.WebRequest;
 import com.orderengine.stripeemulator.web.WebResponse;
@@ -16,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The operator interface under {@code /_emulator/}: an HTML overview with Expire and Redeliver
+ * The operator interface under {@code /_emulator/}: an HTML overview with Expire, Refund and Redeliver
  * buttons, and the same as JSON under {@code /_emulator/api/}. It takes no API key: the emulator is
  * meant to listen on loopback only.
  */
@@ -25,14 +31,16 @@ public final class OperatorHandler implements WebHandler {
     static final String ROOT = "_emulator";
 
     private final CheckoutSessionService sessions;
+    private final RefundService refunds;
     private final EventStore events;
     private final DeliveryLog deliveryLog;
     private final WebhookDeliveries deliveries;
     private final OperatorSettings settings;
 
-    public OperatorHandler(CheckoutSessionService sessions, EventStore events, DeliveryLog deliveryLog,
-                           WebhookDeliveries deliveries, OperatorSettings settings) {
+    public OperatorHandler(CheckoutSessionService sessions, RefundService refunds, EventStore events,
+                           DeliveryLog deliveryLog, WebhookDeliveries deliveries, OperatorSettings settings) {
         this.sessions = sessions;
+        this.refunds = refunds;
         this.events = events;
         this.deliveryLog = deliveryLog;
         this.deliveries = deliveries;
@@ -50,11 +58,11 @@ public final class OperatorHandler implements WebHandler {
         List<String> route = api ? rest.subList(1, rest.size()) : rest;
         try {
             return api ? api(request, route) : page(request, route);
-        } catch (NoSuchCheckoutSessionException | NoSuchEventException e) {
+        } catch (NoSuchCheckoutSessionException | NoSuchEventException | NoSuchPaymentObjectException e) {
             return api ? WebResponse.json(404, OperatorJson.error(e.getMessage())) : WebResponse.text(404,
                     e.getMessage());
         } catch (IllegalStateException e) {
-            // Not open (expire), or no webhook URL (redeliver).
+            // Not open (expire), nothing left to refund (refund), or no webhook URL (redeliver).
             return api ? WebResponse.json(409, OperatorJson.error(e.getMessage())) : WebResponse.text(409,
                     e.getMessage());
         }
@@ -62,7 +70,10 @@ public final class OperatorHandler implements WebHandler {
 
     private WebResponse api(WebRequest request, List<String> route) {
         if (request.isGet() && route.equals(List.of("sessions"))) {
-            return WebResponse.json(200, OperatorJson.sessions(sessions.list()));
+            return WebResponse.json(200, OperatorJson.sessions(sessions.list(), refunds::chargeOf));
+        }
+        if (request.isGet() && route.equals(List.of("refunds"))) {
+            return WebResponse.json(200, OperatorJson.refunds(refunds.newestFirst()));
         }
         if (request.isGet() && route.equals(List.of("events"))) {
             List<Object> data = new ArrayList<>();
@@ -79,14 +90,17 @@ public final class OperatorHandler implements WebHandler {
         if (request.isPost() && isAction(route, "sessions", "expire")) {
             return WebResponse.json(200, CheckoutSessionJson.session(sessions.expire(route.get(1))));
         }
+        if (request.isPost() && isAction(route, "sessions", "refund")) {
+            return WebResponse.json(200, RefundJson.refund(refundInFull(route.get(1))));
+        }
         return WebResponse.json(404, OperatorJson.error("No operator endpoint " + request.method() + " /" + ROOT
                 + "/api/" + String.join("/", route)));
     }
 
     private WebResponse page(WebRequest request, List<String> route) {
         if (request.isGet() && route.isEmpty()) {
-            String html = OperatorPage.render(settings, sessions.list(), events.newestFirst(), deliveries::status,
-                    deliveryLog::forEvent);
+            String html = OperatorPage.render(settings, sessions.list(), refunds::chargeOf, refunds.newestFirst(),
+                    events.newestFirst(), deliveries::status, deliveryLog::forEvent);
             return WebResponse.html(200, html);
         }
         if (request.isPost() && isAction(route, "events", "redeliver")) {
@@ -97,7 +111,21 @@ public final class OperatorHandler implements WebHandler {
             sessions.expire(route.get(1));
             return WebResponse.seeOther("/" + ROOT + "/");
         }
+        if (request.isPost() && isAction(route, "sessions", "refund")) {
+            refundInFull(route.get(1));
+            return WebResponse.seeOther("/" + ROOT + "/");
+        }
         return notFound();
+    }
+
+    /** The dashboard's "Refund payment" for the session's PaymentIntent: all that is left of its charge. */
+    private Refund refundInFull(String sessionId) {
+        CheckoutSession session = sessions.retrieve(sessionId);
+        if (session.paymentIntent() == null) {
+            throw new RefundRefusedException(RefundRefusedException.Refusal.NO_SUCCESSFUL_CHARGE,
+                    "Checkout Session " + sessionId + " has not been paid, so there is nothing to refund.");
+        }
+        return refunds.refundInFull(session.paymentIntent());
     }
 
     private static boolean isAction(List<String> route, String collection, String action) {

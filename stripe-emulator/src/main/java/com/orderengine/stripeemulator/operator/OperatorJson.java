@@ -2,8 +2,12 @@ package com.orderengine.stripeemulator.operator;
 
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
 import com.orderengine.stripeemulator.event.StripeEvent;
+import com.orderengine.stripeemulator.json.ChargeJson;
 import com.orderengine.stripeemulator.json.CheckoutSessionJson;
 import com.orderengine.stripeemulator.json.EventJson;
+import com.orderengine.stripeemulator.json.RefundJson;
+import com.orderengine.stripeemulator.refund.Charge;
+import com.orderengine.stripeemulator.refund.Refund;
 import com.orderengine.stripeemulator.webhook.DeliveryAttempt;
 import com.orderengine.stripeemulator.webhook.DeliveryStatus;
 import java.time.Instant;
@@ -11,20 +15,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** The operator API's JSON: Stripe's own shapes for sessions and events, wrapped with delivery details. */
+/**
+ * The operator API's JSON: Stripe's own shapes for sessions, charges, refunds and events, wrapped with
+ * what Stripe shows elsewhere (the hosted page, delivery details).
+ */
 final class OperatorJson {
 
     private OperatorJson() {
     }
 
-    static Map<String, Object> sessions(List<CheckoutSession> sessions) {
+    /** Each session with its charge, null until paid: Stripe keeps that on the PaymentIntent, not the session. */
+    static Map<String, Object> sessions(List<CheckoutSession> sessions,
+                                        Function<String, Optional<Charge>> chargeOf) {
         List<Object> data = new ArrayList<>();
         for (CheckoutSession session : sessions) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("session", CheckoutSessionJson.session(session));
             entry.put("hosted_page_url", session.url());
+            entry.put("charge", chargeOf.apply(session.paymentIntent()).map(ChargeJson::charge).orElse(null));
             data.add(entry);
+        }
+        return list(data);
+    }
+
+    static Map<String, Object> refunds(List<Refund> refunds) {
+        List<Object> data = new ArrayList<>();
+        for (Refund refund : refunds) {
+            data.add(RefundJson.refund(refund));
         }
         return list(data);
     }

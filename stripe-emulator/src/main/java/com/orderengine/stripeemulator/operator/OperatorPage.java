@@ -2,6 +2,8 @@ package com.orderengine.stripeemulator.operator;
 
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
 import com.orderengine.stripeemulator.event.StripeEvent;
+import com.orderengine.stripeemulator.refund.Charge;
+import com.orderengine.stripeemulator.refund.Refund;
 import com.orderengine.stripeemulator.web.Html;
 import com.orderengine.stripeemulator.web.Money;
 import com.orderengine.stripeemulator.webhook.DeliveryAttempt;
@@ -10,9 +12,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
-/** The operator's overview at {@code /_emulator/}: settings, sessions, events and their delivery attempts. */
+/** The operator's overview at {@code /_emulator/}: settings, sessions, refunds, events and their delivery attempts. */
 final class OperatorPage {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -33,7 +36,7 @@ final class OperatorPage {
             .status{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;
               background:#e3e8ee}
             .status.open,.status.pending{background:#eef3ff;color:#2a3a8c}
-            .status.complete,.status.paid,.status.delivered{background:#e6f6ec;color:#0e6245}
+            .status.complete,.status.paid,.status.delivered,.status.succeeded{background:#e6f6ec;color:#0e6245}
             .status.expired,.status.failed{background:#fde8ec;color:#a41c3a}
             ol{margin:0;padding-left:18px}
             td button{padding:4px 10px;border:1px solid #cfd7df;border-radius:6px;background:#fff;font-size:13px}
@@ -43,17 +46,23 @@ final class OperatorPage {
     private OperatorPage() {
     }
 
-    static String render(OperatorSettings settings, List<CheckoutSession> sessions, List<StripeEvent> newestFirst,
-                         Function<String, DeliveryStatus> statusOf,
+    /** {@code chargeOf} maps a PaymentIntent (null for an unpaid session) to its charge, if it has one. */
+    static String render(OperatorSettings settings, List<CheckoutSession> sessions,
+                         Function<String, Optional<Charge>> chargeOf, List<Refund> refundsNewestFirst,
+                         List<StripeEvent> newestFirst, Function<String, DeliveryStatus> statusOf,
                          Function<String, List<DeliveryAttempt>> attemptsOf) {
         StringBuilder body = new StringBuilder("<main>\n<span class=\"badge\">Test mode</span>\n");
         body.append("<h1>Stripe emulator</h1>\n");
         settings(settings, body);
         body.append("<h2>Checkout sessions (").append(sessions.size()).append(")</h2>\n<div class=\"panel\">");
-        sessions(sessions, body);
+        sessions(sessions, chargeOf, body);
+        body.append("</div>\n<h2>Refunds (").append(refundsNewestFirst.size())
+                .append(")</h2>\n<div class=\"panel\">");
+        refunds(refundsNewestFirst, body);
         body.append("</div>\n<h2>Events (").append(newestFirst.size()).append(")</h2>\n<div class=\"panel\">");
         events(newestFirst, settings.webhookUrl() != null, statusOf, attemptsOf, body);
         body.append("</div>\n<p class=\"muted\">JSON: <a href=\"/_emulator/api/sessions\">/_emulator/api/sessions</a>"
+                + " · <a href=\"/_emulator/api/refunds\">/_emulator/api/refunds</a>"
                 + " · <a href=\"/_emulator/api/events\">/_emulator/api/events</a></p>\n</main>\n");
         return Html.document("Stripe emulator", CSS, body.toString());
     }
@@ -72,7 +81,8 @@ final class OperatorPage {
                 .append(value == null ? "none" : Html.escape(value)).append("</dd>\n");
     }
 
-    private static void sessions(List<CheckoutSession> sessions, StringBuilder body) {
+    private static void sessions(List<CheckoutSession> sessions, Function<String, Optional<Charge>> chargeOf,
+                                 StringBuilder body) {
         if (sessions.isEmpty()) {
             body.append("<p class=\"empty\">No checkout sessions yet.</p>");
             return;
@@ -81,18 +91,46 @@ final class OperatorPage {
                 + "<th>Amount</th><th>Reference</th><th></th></tr>\n");
         for (CheckoutSession session : sessions) {
             String id = Html.escape(session.id());
+            Optional<Charge> charge = chargeOf.apply(session.paymentIntent());
             body.append("<tr><td class=\"time\">").append(time(session.created() * 1000)).append("</td>")
                     .append("<td class=\"mono\"><a href=\"/c/pay/").append(id).append("\">").append(id)
                     .append("</a></td>")
                     .append("<td>").append(status(session.status().wireName())).append("</td>")
-                    .append("<td>").append(status(session.paymentStatus().wireName())).append("</td>")
+                    .append("<td>").append(status(session.paymentStatus().wireName()));
+            charge.filter(c -> c.amountRefunded() > 0).ifPresent(c -> body.append("<br><span class=\"muted\">")
+                    .append(c.isFullyRefunded() ? "refunded" : "refunded " + Money.format(c.amountRefunded(),
+                            c.currency())).append("</span>"));
+            body.append("</td>")
                     .append("<td>").append(Html.escape(Money.format(session.amountTotal(), session.currency())))
                     .append("</td><td>").append(Html.escape(session.clientReferenceId())).append("</td><td>");
             if (session.isOpen()) {
                 body.append("<form method=\"post\" action=\"/_emulator/sessions/").append(id)
                         .append("/expire\"><button type=\"submit\">Expire</button></form>");
             }
+            if (charge.isPresent() && !charge.get().isFullyRefunded()) {
+                body.append("<form method=\"post\" action=\"/_emulator/sessions/").append(id)
+                        .append("/refund\"><button type=\"submit\">Refund</button></form>");
+            }
             body.append("</td></tr>\n");
+        }
+        body.append("</table>");
+    }
+
+    private static void refunds(List<Refund> refunds, StringBuilder body) {
+        if (refunds.isEmpty()) {
+            body.append("<p class=\"empty\">No refunds yet.</p>");
+            return;
+        }
+        body.append("<table>\n<tr><th>Created (UTC)</th><th>Refund</th><th>Payment</th><th>Amount</th>"
+                + "<th>Reason</th><th>Status</th></tr>\n");
+        for (Refund refund : refunds) {
+            body.append("<tr><td class=\"time\">").append(time(refund.created() * 1000)).append("</td>")
+                    .append("<td class=\"mono\">").append(Html.escape(refund.id())).append("</td>")
+                    .append("<td class=\"mono\">").append(Html.escape(refund.paymentIntent()))
+                    .append("<br><span class=\"muted\">").append(Html.escape(refund.charge())).append("</span></td>")
+                    .append("<td>").append(Html.escape(Money.format(refund.amount(), refund.currency())))
+                    .append("</td><td>").append(refund.reason() == null ? "" : Html.escape(refund.reason().wireName()))
+                    .append("</td><td>").append(status("succeeded")).append("</td></tr>\n");
         }
         body.append("</table>");
     }

@@ -21,6 +21,14 @@ public final class RandomIds {
         return "pi_" + random(24);
     }
 
+    public static String charge() {
+        return "ch_" + random(24);
+    }
+
+    public static String refund() {
+        return "re_" + random(24);
+    }
+
     public static String lineItem() {
         return "li_" + random(24);
     }
