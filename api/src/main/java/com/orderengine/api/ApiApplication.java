@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.orderengine.api.checkout.resource.CheckoutResource;
 import com.orderengine.api.checkout.service.CheckoutService;
 import com.orderengine.api.errors.ApiExceptionMapper;
+import com.orderengine.api.errors.DatabaseUnavailableMapper;
 import com.orderengine.api.errors.JsonProcessingExceptionMapper;
 import com.orderengine.api.errors.UnexpectedExceptionMapper;
 import com.orderengine.api.errors.ValidationExceptionMapper;
@@ -16,12 +17,14 @@ import com.orderengine.api.errors.WebApplicationExceptionMapper;
 import com.orderengine.api.http.RequestBodyLimit;
 import com.orderengine.api.order.resource.OrderResource;
 import com.orderengine.api.order.service.OrderCancellation;
+import com.orderengine.api.order.service.OrderViews;
 import com.orderengine.api.product.resource.ProductResource;
 import com.orderengine.api.webhook.resource.StripeWebhookResource;
 import com.orderengine.api.webhook.service.StripeEventForwarder;
 import com.orderengine.config.OrderEngineBootstrap;
 import com.orderengine.config.OrderEngineConfiguration;
 import com.orderengine.order.db.OrderDao;
+import com.orderengine.order.db.RefundDao;
 import com.orderengine.order.workflow.OrderWorkflowClient;
 import com.orderengine.product.db.ProductDao;
 import com.orderengine.temporal.TemporalConnection;
@@ -77,7 +80,8 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         environment.servlets().addFilter("storefront-pages", new StorefrontPages())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true,
                         StorefrontPages.PAGES.keySet().toArray(String[]::new));
-        environment.jersey().register(new OrderResource(orders, new OrderCancellation(orders, workflows)));
+        OrderViews views = new OrderViews(orders, jdbi.onDemand(RefundDao.class));
+        environment.jersey().register(new OrderResource(orders, views, new OrderCancellation(orders, views, workflows)));
         environment.jersey().register(new StripeWebhookResource(
                 new StripeEventForwarder(webhookSecret, workflows, orders, environment.getObjectMapper())));
     }
@@ -111,6 +115,7 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
             server.setRegisterDefaultExceptionMappers(false);
         }
         environment.jersey().register(new ApiExceptionMapper());
+        environment.jersey().register(new DatabaseUnavailableMapper());
         environment.jersey().register(new JsonProcessingExceptionMapper());
         environment.jersey().register(new ValidationExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());

@@ -6,6 +6,8 @@ import com.orderengine.temporal.SearchAttributeRegistrar;
 import com.orderengine.temporal.TemporalConnection;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +19,21 @@ public class OrderWorker implements Managed {
 
     private final TemporalConnection temporal;
     private final OrderActivities activities;
+    private final Duration stickyScheduleToStartTimeout;
     private WorkerFactory factory;
 
-    public OrderWorker(TemporalConnection temporal, OrderActivities activities) {
+    public OrderWorker(TemporalConnection temporal, OrderActivities activities, Duration stickyScheduleToStartTimeout) {
         this.temporal = temporal;
         this.activities = activities;
+        this.stickyScheduleToStartTimeout = stickyScheduleToStartTimeout;
     }
 
     @Override
     public void start() {
         SearchAttributeRegistrar.ensureRegistered(temporal.stubs(), temporal.namespace());
-        factory = WorkerFactory.newInstance(temporal.client());
+        factory = WorkerFactory.newInstance(temporal.client(), WorkerFactoryOptions.newBuilder()
+                .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(stickyScheduleToStartTimeout)
+                .build());
         var worker = factory.newWorker(temporal.taskQueue());
         worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);

@@ -7,7 +7,9 @@ import com.orderengine.order.workflow.OrderActivitiesImpl;
 import com.orderengine.order.workflow.OrderWorkflowClient;
 import com.orderengine.order.workflow.PendingOrderRecovery;
 import com.orderengine.payment.stripe.StripeCheckoutSessions;
+import com.orderengine.payment.stripe.StripeRefunds;
 import com.orderengine.temporal.TemporalConnection;
+import com.stripe.StripeClient;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -38,13 +40,16 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
 
     @Override
     public void run(OrderEngineConfiguration configuration, Environment environment) {
+        StripeClient stripe = configuration.getStripe().build();
         StripeCheckoutSessions checkoutSessions = new StripeCheckoutSessions(
-                configuration.getStripe().build(),
+                stripe,
                 configuration.getCheckout().successUrl(),
                 configuration.getCheckout().cancelUrl());
         Jdbi jdbi = OrderEngineBootstrap.database(configuration, environment);
         TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment);
-        environment.lifecycle().manage(new OrderWorker(temporal, new OrderActivitiesImpl(jdbi, checkoutSessions)));
+        OrderActivitiesImpl activities = new OrderActivitiesImpl(jdbi, checkoutSessions, new StripeRefunds(stripe));
+        environment.lifecycle().manage(new OrderWorker(temporal, activities,
+                configuration.getTemporal().getStickyScheduleToStartTimeout().toJavaDuration()));
 
         PendingOrderRecovery recovery = new PendingOrderRecovery(jdbi.onDemand(OrderDao.class),
                 new OrderWorkflowClient(temporal.client(), temporal.taskQueue()));

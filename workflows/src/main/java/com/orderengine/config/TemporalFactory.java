@@ -30,6 +30,25 @@ public class TemporalFactory {
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
     private Duration rpcTimeout = Duration.seconds(5);
 
+    /**
+     * How long a workflow task waits on the sticky queue of the worker that ran the workflow last before Temporal
+     * gives it to any worker. 0 turns stickiness off: every task replays the history, but none waits on a worker
+     * that has died. Temporal's server moves tasks off a dead worker's queue by itself; its Java test server
+     * never does, so a worker restart behind the local stack or in the crash tests needs 0.
+     */
+    @MinDuration(value = 0, unit = TimeUnit.SECONDS, inclusive = true)
+    private Duration stickyScheduleToStartTimeout = Duration.seconds(5);
+
+    @JsonProperty
+    public Duration getStickyScheduleToStartTimeout() {
+        return stickyScheduleToStartTimeout;
+    }
+
+    @JsonProperty
+    public void setStickyScheduleToStartTimeout(Duration stickyScheduleToStartTimeout) {
+        this.stickyScheduleToStartTimeout = stickyScheduleToStartTimeout;
+    }
+
     /** How this process appears in workflow histories (e.g. a pod name); empty means the SDK's pid@host. */
     private String identity = "";
 

@@ -39,6 +39,17 @@ public final class ApiClient {
         return postJson(path, body, Map.of());
     }
 
+    /** A Stripe webhook delivery as Stripe sends it; {@code signature} null sends no Stripe-Signature header. */
+    public Reply postWebhook(String payload, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/webhooks/stripe"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(payload));
+        if (signature != null) {
+            request.header("Stripe-Signature", signature);
+        }
+        return send(request);
+    }
+
     public Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),

@@ -267,6 +267,74 @@ class StripeWebhookSystemTest {
         return reply.text("orderId");
     }
 
+    @Test
+    void aDelayedPaymentSettlingAfterTheCancelIsRefundedOnceAndItsRefundEventChangesNothing() throws Exception {
+        String orderId = checkout();
+        String sessionId = sessionOf(orderId);
+        stack.stripe.payLater(sessionId);
+        assertThat(forwardEmulatorEvent(PaymentEvent.CHECKOUT_SESSION_COMPLETED, sessionId).status()).isEqualTo(200);
+        Reply cancelled = client.postJson("/api/orders/" + orderId + "/cancel", "");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+
+        String paymentIntent = stack.stripe.settleAsyncPayment(sessionId).paymentIntent();
+        for (int delivery = 0; delivery < 3; delivery++) { // Stripe may deliver it more than once
+            Reply reply = forwardEmulatorEvent(PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED, sessionId);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            awaitCount("SELECT count(*) FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.reference = ?",
+                    orderId, 1);
+        }
+        assertThat(stack.stripe.refundsForPaymentIntent(paymentIntent)).hasSize(1);
+        String chargeId = stack.stripe.refundsForPaymentIntent(paymentIntent).get(0).charge();
+        // The refund's own charge.refunded comes back to us: the order is cancelled, not paid, so nothing moves.
+        assertThat(forwardEmulatorEvent(PaymentEvent.CHARGE_REFUNDED, chargeId).status()).isEqualTo(200);
+        var order = client.get("/api/orders/" + orderId).json();
+        assertThat(order.path("status").asText()).isEqualTo("cancelled");
+        assertThat(order.path("refunds")).hasSize(1);
+        assertThat(order.path("refunds").get(0).path("amount").asText()).isEqualTo("39.98");
+        assertThat(order.path("refunds").get(0).path("refundId").asText())
+                .isEqualTo(stack.stripe.refundsForPaymentIntent(paymentIntent).get(0).id());
+        assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o "
+                + "ON o.id = c.order_id WHERE o.reference = ?", orderId)).isEqualTo(2);
+    }
+
+    @Test
+    void aRefundMadeAtStripeMakesAPaidOrderRefunded() throws Exception {
+        String orderId = checkout();
+        String sessionId = sessionOf(orderId);
+        String paymentIntent = stack.stripe.completeCheckoutSession(sessionId).paymentIntent();
+        assertThat(forwardEmulatorEvent(PaymentEvent.CHECKOUT_SESSION_COMPLETED, sessionId).status()).isEqualTo(200);
+        awaitStatus(orderId, "paid");
+
+        // An operator refunds the payment in Stripe's dashboard; Stripe tells us with charge.refunded.
+        String chargeId = stack.stripe.refundPayment(paymentIntent).charge();
+        Reply reply = forwardEmulatorEvent(PaymentEvent.CHARGE_REFUNDED, chargeId);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        awaitStatus(orderId, "refunded");
+        assertThat(client.get("/api/orders/" + orderId).json().path("status").asText()).isEqualTo("refunded");
+        assertThat(forwardEmulatorEvent(PaymentEvent.CHARGE_REFUNDED, chargeId).status()).isEqualTo(200);
+        assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o "
+                + "ON o.id = c.order_id WHERE o.reference = ? AND c.to_status = 'refunded'", orderId)).isEqualTo(1);
+    }
+
+    /** Sends the emulator's own event about {@code objectId}, signed, as Stripe's delivery would. */
+    private Reply forwardEmulatorEvent(String type, String objectId) {
+        String payload = stack.stripe.events().stream()
+                .filter(event -> type.equals(event.type()) && objectId.equals(event.objectId()))
+                .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no " + type + " event for "
+                        + objectId + " in " + stack.stripe.events()))
+                .payload();
+        return deliver(payload, StripeWebhooks.sign(payload, OrderEngineStack.WEBHOOK_SECRET));
+    }
+
+    private void awaitCount(String sql, String orderId, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (stack.database.count(sql, orderId) != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(stack.database.count(sql, orderId)).isEqualTo(expected);
+    }
+
     private String sessionOf(String orderId) {
         return stack.stripe.checkoutSessions().stream()
                 .filter(session -> orderId.equals(session.clientReferenceId()))
@@ -274,14 +342,7 @@ class StripeWebhookSystemTest {
     }
 
     private Reply deliver(String payload, String signature) {
-        var request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(client.baseUrl() + "/api/webhooks/stripe"))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(payload));
-        if (signature != null) {
-            request.header("Stripe-Signature", signature);
-        }
-        return client.send(request);
+        return client.postWebhook(payload, signature);
     }
 
     private void awaitStatus(String orderId, String status) throws InterruptedException {

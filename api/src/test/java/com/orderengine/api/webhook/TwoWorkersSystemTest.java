@@ -11,8 +11,6 @@ import com.orderengine.order.OrderReference;
 import com.orderengine.order.workflow.PaymentEvent;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.temporal.api.history.v1.HistoryEvent;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -75,9 +73,7 @@ class TwoWorkersSystemTest {
             stack.stripe.completeCheckoutSession(sessionId);
             String event = StripeWebhooks.event("evt_two_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
                     webhooks.session(sessionId));
-            Reply reply = client.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/webhooks/stripe"))
-                    .header("Stripe-Signature", StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
-                    .POST(HttpRequest.BodyPublishers.ofString(event)));
+            Reply reply = client.postWebhook(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
             assertThat(reply.status()).isEqualTo(200);
         }
 

@@ -29,6 +29,10 @@ public interface OrderDao {
     @SqlQuery("SELECT " + ORDER_COLUMNS + " FROM orders WHERE stripe_session_id = :sessionId")
     Optional<OrderRecord> findBySessionId(@Bind("sessionId") String sessionId);
 
+    /** The order a payment belongs to: {@code charge.refunded} names the payment intent, not the session. */
+    @SqlQuery("SELECT " + ORDER_COLUMNS + " FROM orders WHERE stripe_payment_intent_id = :paymentIntent")
+    Optional<OrderRecord> findByPaymentIntent(@Bind("paymentIntent") String paymentIntentId);
+
     /** Pending orders with a session after {@code afterId}, in id order: one page of those needing a workflow. */
     @SqlQuery("SELECT id, reference, currency FROM orders WHERE status = 'pending' AND reference IS NOT NULL "
             + "AND stripe_session_id IS NOT NULL AND id > :afterId ORDER BY id LIMIT :limit")

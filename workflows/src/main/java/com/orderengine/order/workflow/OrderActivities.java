@@ -1,5 +1,6 @@
 package com.orderengine.order.workflow;
 
+import com.orderengine.order.db.RefundRecord;
 import io.temporal.activity.ActivityInterface;
 
 /** Everything the order workflow does to the outside world: the database and Stripe. Each call is idempotent. */
@@ -21,6 +22,12 @@ public interface OrderActivities {
 
     /** The stored order, its status and session, for a workflow resuming it; null when there is no such order. */
     StoredOrder loadOrder(String orderId);
+
+    /**
+     * Refunds the payment in full under an idempotency key derived from the order and payment, and records it;
+     * a payment already refunded (by us earlier, or at Stripe) answers the recorded refund instead.
+     */
+    RefundRecord refundPayment(RefundRequest request);
 
     /** Applies the change if the order's current status allows it; false when nothing moved. */
     boolean changeStatus(StatusChange change);

@@ -4,7 +4,10 @@ import com.orderengine.order.PricedLine;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.OrderItemRecord;
 import com.orderengine.order.db.OrderRecord;
+import com.orderengine.order.db.RefundDao;
+import com.orderengine.order.db.RefundRecord;
 import com.orderengine.payment.stripe.StripeCheckoutSessions;
+import com.orderengine.payment.stripe.StripeRefunds;
 import com.orderengine.product.db.Product;
 import com.orderengine.product.db.ProductDao;
 import com.stripe.exception.ApiConnectionException;
@@ -30,10 +33,12 @@ public class OrderActivitiesImpl implements OrderActivities {
 
     private final Jdbi jdbi;
     private final StripeCheckoutSessions checkoutSessions;
+    private final StripeRefunds refunds;
 
-    public OrderActivitiesImpl(Jdbi jdbi, StripeCheckoutSessions checkoutSessions) {
+    public OrderActivitiesImpl(Jdbi jdbi, StripeCheckoutSessions checkoutSessions, StripeRefunds refunds) {
         this.jdbi = jdbi;
         this.checkoutSessions = checkoutSessions;
+        this.refunds = refunds;
     }
 
     @Override
@@ -92,6 +97,43 @@ public class OrderActivitiesImpl implements OrderActivities {
                 order.currency(),
                 order.stripeSessionExpiresAt() == null ? 0 : order.stripeSessionExpiresAt().getEpochSecond());
         return new StoredOrder(storedOrder(orders, orderId).orElseThrow(), order.status(), session);
+    }
+
+    @Override
+    public RefundRecord refundPayment(RefundRequest request) {
+        RefundDao recorded = jdbi.onDemand(RefundDao.class);
+        Optional<RefundRecord> earlier = recorded.findByPaymentIntent(request.paymentIntentId());
+        if (earlier.isPresent()) {
+            log.info("Order {}: payment {} was already refunded ({})", request.orderId(), request.paymentIntentId(),
+                    earlier.get().stripeRefundId());
+            return earlier.get();
+        }
+        RefundRecord refund;
+        try {
+            refund = refunds.refundInFull(request.orderId(), request.paymentIntentId(), request.reason());
+        } catch (InvalidRequestException e) {
+            if (!StripeRefunds.ALREADY_REFUNDED.equals(e.getCode())) {
+                throw asFailure(e);
+            }
+            // Refunded at Stripe but not recorded here (an idempotency key older than Stripe keeps them): record it.
+            refund = findLatestRefund(request, e);
+        } catch (StripeException e) {
+            throw asFailure(e);
+        }
+        boolean inserted = recorded.record(request.orderId(), refund);
+        log.warn("Order {}: refunded {} {} of payment {} ({}): {}{}", request.orderId(),
+                refund.amount().toPlainString(), refund.currency(), request.paymentIntentId(), refund.stripeRefundId(),
+                request.reason(), inserted ? "" : " (already recorded)");
+        return refund;
+    }
+
+    private RefundRecord findLatestRefund(RefundRequest request, InvalidRequestException alreadyRefunded) {
+        try {
+            return refunds.latestRefund(request.paymentIntentId(), request.reason())
+                    .orElseThrow(() -> asFailure(alreadyRefunded));
+        } catch (StripeException e) {
+            throw asFailure(e);
+        }
     }
 
     @Override

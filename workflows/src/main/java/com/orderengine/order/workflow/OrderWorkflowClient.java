@@ -80,11 +80,34 @@ public class OrderWorkflowClient {
      */
     public boolean deliverOrResume(String orderId, String currency, PaymentEvent event) {
         OrderInput input = OrderInput.recovery(orderId, currency);
-        OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, startOptions(input));
+        return startedUnlessClosed(() -> signalWithStart(input, event, startOptions(input)));
+    }
+
+    /**
+     * Hands a late event to an order that is already final (a payment after it expired, a refund after it was
+     * paid), starting a new run of the order's workflow when the last one has finished. Only here is a finished
+     * order's workflow id reused, and only for events the stored order says still matter
+     * ({@link PaymentEvent#actsOnFinalOrder}).
+     */
+    public void deliverToFinishedOrder(String orderId, String currency, PaymentEvent event) {
+        OrderInput input = OrderInput.recovery(orderId, currency);
+        WorkflowOptions options = WorkflowOptions.newBuilder(startOptions(input))
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .setStaticSummary("Order " + orderId + " (reopened for " + event.type() + ")")
+                .build();
+        try {
+            signalWithStart(input, event, options);
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    private void signalWithStart(OrderInput input, PaymentEvent event, WorkflowOptions options) {
+        OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, options);
         BatchRequest request = client.newSignalWithStartRequest();
         request.add(workflow::run, input);
         request.add(workflow::paymentEvent, event);
-        return startedUnlessClosed(() -> client.signalWithStart(request));
+        client.signalWithStart(request);
     }
 
     /**

@@ -8,6 +8,7 @@ import static com.orderengine.order.OrderStatus.PENDING;
 import static com.orderengine.order.OrderStatus.REFUNDED;
 
 import com.orderengine.order.OrderStatus;
+import com.orderengine.order.db.RefundRecord;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -40,6 +41,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     static final Duration FIRST_STRIPE_POLL = Duration.ofMinutes(2);
     static final Duration MAX_STRIPE_POLL = Duration.ofMinutes(30);
     static final String POLL_STRIPE_CHANGE = "poll-stripe-while-waiting";
+
+    /** Counted through the SDK's metrics scope, so operators can alert on payments that need a person. */
+    static final String PAYMENT_MISMATCH_METRIC = "order_payment_mismatch";
+    static final String LATE_PAYMENT_REFUND_METRIC = "order_late_payment_refunds";
 
     private static final RetryOptions RETRY = RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofMillis(500))
@@ -89,7 +94,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     public OrderWorkflowImpl(OrderInput input) {
         this.input = input;
         this.activities = Workflow.newActivityStub(OrderActivities.class, DATABASE,
-                Map.of("RetrieveCheckoutSession", STRIPE, "ExpireCheckoutSession", STRIPE));
+                Map.of("RetrieveCheckoutSession", STRIPE, "ExpireCheckoutSession", STRIPE, "RefundPayment", STRIPE));
         this.setupActivities = Workflow.newActivityStub(OrderActivities.class, SETUP_DATABASE,
                 Map.of("CreateCheckoutSession", SETUP_STRIPE));
     }
@@ -148,8 +153,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             return;
         }
         if (current.isPaid()) {
-            paymentIntentId = current.paymentIntentId();
-            moveTo(PAID, "paid; confirmed with Stripe while waiting, no webhook had arrived", null);
+            if (!flaggedForOperator) {
+                markPaidIfAmountMatches(current, "confirmed with Stripe while waiting, no webhook had arrived", null);
+            }
         } else if ("expired".equals(current.status())) {
             moveTo(EXPIRED, "the checkout session expired at Stripe (found while waiting)", null);
         }
@@ -198,7 +204,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         session = stored.session();
         status = OrderStatus.fromValue(stored.status());
         if (status != PENDING) {
-            detail = "recovered an order that is already " + status.value();
+            // Started for a late event (a payment after expiry, a refund after payment): the event is in the inbox.
+            paymentIntentId = session.paymentIntentId();
+            detail = "reopened: the order is already " + status.value();
+            Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.ORDER_STATUS.valueSet(status.value()));
+            publishDetails();
             return false;
         }
         CheckoutSessionState current;
@@ -211,9 +221,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             return false;
         }
         if (current.isPaid()) {
-            paymentIntentId = current.paymentIntentId();
-            moveTo(PAID, "paid; found paid at Stripe while recovering the order", null);
-            return false;
+            markPaidIfAmountMatches(current, "found paid at Stripe while recovering the order", null);
+            if (status != PENDING) {
+                return false;
+            }
         }
         if ("expired".equals(current.status())) {
             moveTo(EXPIRED, "the checkout session expired (found while recovering the order)", null);
@@ -268,8 +279,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             if (status == PENDING && session != null) {
                 CheckoutSessionState current = activities.expireCheckoutSession(input.orderId(), session.id());
                 if (current.isPaid()) {
-                    paymentIntentId = current.paymentIntentId();
-                    moveTo(PAID, "paid; the payment completed before the cancellation reached Stripe", null);
+                    markPaidIfAmountMatches(current, "the payment completed before the cancellation reached Stripe",
+                            null);
                 } else {
                     moveTo(CANCELLED, "cancelled by the customer" + (reason == null || reason.isBlank()
                             ? "" : ": " + reason), null);
@@ -281,6 +292,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         if (status != CANCELLED) {
             throw ApplicationFailure.newNonRetryableFailure(
                     status == PAID ? "order is paid; a paid order cannot be cancelled"
+                            : status == PENDING ? "the order's payment needs review by an operator"
                             : "order is already " + status.value(), "CancelRefused");
         }
         return state();
@@ -292,11 +304,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             duplicateEvents++;
             return;
         }
-        if (status.isFinal()) {
-            log.info("Order {} is {}; ignoring event {} ({})", input.orderId(), status.value(), event.eventId(),
-                    event.type());
-            return;
-        }
+        // Kept even when the order is final: a late payment must be refunded (see settleLateEvents).
         inbox.addLast(event);
     }
 
@@ -335,6 +343,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 }
             }
             case PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED -> markPaidIfAmountMatches(event);
+            case PaymentEvent.CHARGE_REFUNDED ->
+                    log.warn("Order {}: event {} refunds a payment of an unpaid order; ignored", input.orderId(),
+                            event.eventId());
             case PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_FAILED ->
                     moveTo(FAILED, "the delayed payment failed (event " + event.eventId() + ")", event.eventId());
             case PaymentEvent.CHECKOUT_SESSION_EXPIRED ->
@@ -345,19 +356,32 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     private void markPaidIfAmountMatches(PaymentEvent event) {
-        boolean amountMatches = event.amountTotal() == null || event.amountTotal() == order.amountTotal();
-        boolean currencyMatches = event.currency() == null || event.currency().equalsIgnoreCase(order.currency());
+        markPaidIfAmountMatches(event.amountTotal(), event.currency(), event.paymentIntentId(),
+                "event " + event.eventId(), event.eventId());
+    }
+
+    private void markPaidIfAmountMatches(CheckoutSessionState paidSession, String how, String eventId) {
+        markPaidIfAmountMatches(paidSession.amountTotal(), paidSession.currency(), paidSession.paymentIntentId(),
+                how, eventId);
+    }
+
+    /** Every way a payment is learnt of goes through here: the amount and currency must be the order's. */
+    private void markPaidIfAmountMatches(Long amountTotal, String currency, String paidWith, String how,
+            String eventId) {
+        boolean amountMatches = amountTotal == null || amountTotal == order.amountTotal();
+        boolean currencyMatches = currency == null || currency.equalsIgnoreCase(order.currency());
         if (!amountMatches || !currencyMatches) {
             flaggedForOperator = true;
-            detail = "NEEDS REVIEW: payment of " + event.amountTotal() + " " + event.currency()
+            detail = "NEEDS REVIEW: payment of " + amountTotal + " " + currency
                     + " does not match the order's " + order.amountTotal() + " " + order.currency()
-                    + " (event " + event.eventId() + "); not marked paid";
+                    + " (" + how + "); not marked paid";
             log.error("Order {}: {}", input.orderId(), detail);
+            Workflow.getMetricsScope().counter(PAYMENT_MISMATCH_METRIC).inc(1);
             publishDetails();
             return;
         }
-        paymentIntentId = event.paymentIntentId();
-        moveTo(PAID, "paid (event " + event.eventId() + ")", event.eventId());
+        paymentIntentId = paidWith;
+        moveTo(PAID, "paid (" + how + ")", eventId);
     }
 
     /** At the deadline Stripe is asked first: a payment whose webhook was lost is not thrown away. */
@@ -377,8 +401,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             return;
         }
         if (current.isPaid()) {
-            paymentIntentId = current.paymentIntentId();
-            moveTo(PAID, "paid; confirmed with Stripe at the session deadline, no webhook had arrived", null);
+            markPaidIfAmountMatches(current, "confirmed with Stripe at the session deadline, no webhook had arrived",
+                    null);
+            if (status == PENDING) {
+                // Paid, but not what the order costs: nothing left to wait for; an operator decides.
+                moveTo(FAILED, detail, null);
+            }
         } else if (current.isAwaitingAsyncPayment()) {
             deadlineMillis = Workflow.currentTimeMillis() + ASYNC_PAYMENT_RECHECK.toMillis();
             detail = "checkout completed; the delayed payment has not settled yet, next check at "
@@ -405,9 +433,68 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     private OrderOutcome finish() {
-        // Let a checkout update that is still waiting see the final state before the workflow closes.
-        Workflow.await(Workflow::isEveryHandlerFinished);
+        do {
+            settleLateEvents();
+            // Let a checkout update that is still waiting see the final state before the workflow closes.
+            Workflow.await(Workflow::isEveryHandlerFinished);
+        } while (!inbox.isEmpty());
         return new OrderOutcome(input.orderId(), status.value(), detail);
+    }
+
+    /**
+     * Events for an order that is already final: a payment for an expired or cancelled order is refunded in full
+     * (the customer paid in a tab left open, or a delayed payment settled after the cancel); a refund of a paid
+     * order makes it refunded. Everything else is only logged.
+     */
+    private void settleLateEvents() {
+        while (!inbox.isEmpty() && status.isFinal()) {
+            PaymentEvent event = inbox.removeFirst();
+            if (!concernsThisOrder(event) || !event.actsOnFinalOrder(status)) {
+                log.info("Order {} is {}; event {} ({}) changes nothing", input.orderId(), status.value(),
+                        event.eventId(), event.type());
+            } else if (event.isPayment()) {
+                refundLatePayment(event);
+            } else if (event.isFullRefund()) {
+                moveTo(REFUNDED, "refunded at Stripe (event " + event.eventId() + ")", event.eventId());
+            } else {
+                detail = "partly refunded at Stripe: " + event.amountRefunded() + " of " + event.amountTotal() + " "
+                        + event.currency() + " (event " + event.eventId() + "); the order stays paid";
+                log.info("Order {}: {}", input.orderId(), detail);
+                publishDetails();
+            }
+        }
+    }
+
+    private boolean concernsThisOrder(PaymentEvent event) {
+        if (PaymentEvent.CHARGE_REFUNDED.equals(event.type())) {
+            return paymentIntentId != null && paymentIntentId.equals(event.paymentIntentId());
+        }
+        return session != null && (event.sessionId() == null || event.sessionId().equals(session.id()));
+    }
+
+    private void refundLatePayment(PaymentEvent event) {
+        String why = "payment " + event.paymentIntentId() + " arrived after the order was " + status.value()
+                + " (event " + event.eventId() + ")";
+        if (event.paymentIntentId() == null) {
+            flaggedForOperator = true;
+            detail = "NEEDS REVIEW: " + why + " but names no payment intent to refund";
+            log.error("Order {}: {}", input.orderId(), detail);
+            publishDetails();
+            return;
+        }
+        try {
+            RefundRecord refund = activities.refundPayment(
+                    new RefundRequest(input.orderId(), event.paymentIntentId(), why));
+            detail = why + "; refunded " + refund.amount().toPlainString() + " " + refund.currency() + " ("
+                    + refund.stripeRefundId() + ")";
+            Workflow.getMetricsScope().counter(LATE_PAYMENT_REFUND_METRIC).inc(1);
+        } catch (ActivityFailure e) {
+            // Only a refund Stripe refuses for good ends up here (outages are retried): a person must look.
+            flaggedForOperator = true;
+            detail = "NEEDS REVIEW: " + why + "; Stripe refused the refund: " + rootMessage(e);
+            log.error("Order {}: {}", input.orderId(), detail);
+        }
+        publishDetails();
     }
 
     private void publishDetails() {

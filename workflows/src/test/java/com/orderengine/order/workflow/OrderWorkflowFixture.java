@@ -1,12 +1,16 @@
 package com.orderengine.order.workflow;
 
 import com.orderengine.payment.stripe.StripeCheckoutSessions;
+import com.orderengine.payment.stripe.StripeRefunds;
 import com.orderengine.stripeemulator.StripeEmulator;
 import com.orderengine.stripeemulator.StripeEmulatorOptions;
 import com.orderengine.testing.TestPostgres;
 import com.orderengine.testing.TestPostgres.TestDatabase;
 import com.stripe.StripeClient;
+import com.uber.m3.tally.RootScopeBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.testing.TestWorkflowExtension;
 import java.util.List;
 
@@ -20,17 +24,24 @@ final class OrderWorkflowFixture {
 
     final TestDatabase database = TestPostgres.newDatabase();
     final StripeEmulator stripe = StripeEmulator.start(StripeEmulatorOptions.defaults());
+    final StripeClient stripeClient = StripeClient.builder()
+            .setApiKey("sk_test_workflow")
+            .setApiBase(stripe.baseUrl())
+            .setReadTimeout(2_000)
+            .build();
     final OrderActivitiesImpl activities = new OrderActivitiesImpl(database.jdbi(), new StripeCheckoutSessions(
-            StripeClient.builder()
-                    .setApiKey("sk_test_workflow")
-                    .setApiBase(stripe.baseUrl())
-                    .setReadTimeout(2_000)
-                    .build(),
+            stripeClient,
             SITE_URL + "/checkout/success?session_id={CHECKOUT_SESSION_ID}",
-            SITE_URL + "/cart"));
+            SITE_URL + "/cart"), new StripeRefunds(stripeClient));
+
+    /** What the workflows count through the SDK's metrics scope, reported here as Micrometer meters. */
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     TestWorkflowExtension extension() {
         return TestWorkflowExtension.newBuilder()
+                .setMetricsScope(new RootScopeBuilder()
+                        .reporter(new MicrometerClientStatsReporter(metrics))
+                        .reportEvery(com.uber.m3.util.Duration.ofMillis(10)))
                 .registerSearchAttribute("OrderId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .registerSearchAttribute("OrderStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .setWorkflowTypes(OrderWorkflowImpl.class)

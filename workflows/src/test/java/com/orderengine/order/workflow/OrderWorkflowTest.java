@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.OrderRecord;
+import com.orderengine.order.db.RefundDao;
+import com.orderengine.order.db.RefundRecord;
 import com.orderengine.order.db.StatusChangeRecord;
 import com.orderengine.stripeemulator.CheckoutSessionView;
+import com.orderengine.stripeemulator.RefundView;
 import com.orderengine.stripeemulator.StripeOperation;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -37,12 +40,14 @@ class OrderWorkflowTest {
     private OrderWorkflowClient orders;
     private WorkflowClient client;
     private TestWorkflowEnvironment environment;
+    private int refundRequestsBefore;
 
     @BeforeEach
     void setUp(TestWorkflowEnvironment environment, WorkflowClient client, Worker worker) {
         this.environment = environment;
         this.client = client;
         this.orders = new OrderWorkflowClient(client, worker.getTaskQueue());
+        this.refundRequestsBefore = fixture.stripe.requestCount(StripeOperation.CREATE_REFUND);
     }
 
     @AfterEach
@@ -161,10 +166,12 @@ class OrderWorkflowTest {
     }
 
     @Test
-    void stripeFailingTwiceStillCreatesExactlyOneSession() {
+    void stripeFailingWith500Then429StillCreatesExactlyOneSession() {
         int before = fixture.stripe.checkoutSessionsCreated();
         int requestsBefore = fixture.stripe.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION);
-        fixture.stripe.faults().failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 2, 500);
+        fixture.stripe.faults()
+                .failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 1, 500)
+                .failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 1, 429);
         String orderId = OrderReference.random();
 
         CheckoutLink link = orders.startCheckout(
@@ -204,24 +211,29 @@ class OrderWorkflowTest {
     }
 
     @Test
-    void retrieveAndExpireFailingWith500And429AreRetriedAndTheOrderStillExpires() {
+    void retrieveAndExpireFailingWith500And429AndTimingOutAreRetriedAndTheOrderStillExpires() {
         String orderId = OrderReference.random();
         orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(4, 1))), Duration.ofSeconds(30));
         String sessionId = order(orderId).stripeSessionId();
         int retrievesBefore = fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION);
         int expiresBefore = fixture.stripe.requestCount(StripeOperation.EXPIRE_CHECKOUT_SESSION);
-        fixture.stripe.faults()
-                .failNext(StripeOperation.RETRIEVE_CHECKOUT_SESSION, 2, 500)
-                .failNext(StripeOperation.EXPIRE_CHECKOUT_SESSION, 2, 429);
+        // Each: 500, then 429, then slower than the client's 2 s read timeout (the expire is done, its answer lost).
+        for (StripeOperation operation : List.of(StripeOperation.RETRIEVE_CHECKOUT_SESSION,
+                StripeOperation.EXPIRE_CHECKOUT_SESSION)) {
+            fixture.stripe.faults()
+                    .failNext(operation, 1, 500)
+                    .failNext(operation, 1, 429)
+                    .delayNextAfterExecuting(operation, Duration.ofSeconds(3));
+        }
 
         OrderOutcome outcome = stub(orderId).getResult(OrderOutcome.class);
 
         assertThat(outcome.status()).isEqualTo("expired");
         assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status()).isEqualTo("expired");
         assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION) - retrievesBefore)
-                .as("polls and the deadline check, with two 500s retried").isGreaterThanOrEqualTo(3);
+                .as("polls and the deadline check, with a 500, a 429 and a timeout retried").isGreaterThanOrEqualTo(4);
         assertThat(fixture.stripe.requestCount(StripeOperation.EXPIRE_CHECKOUT_SESSION) - expiresBefore)
-                .as("two 429s, then the expire that worked").isEqualTo(3);
+                .as("500, 429, the expire whose answer timed out, then its replay").isEqualTo(4);
     }
 
     @Test
@@ -374,6 +386,140 @@ class OrderWorkflowTest {
 
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("paid");
         assertThat(order(orderId).stripePaymentIntentId()).isEqualTo(paid.paymentIntent());
+    }
+
+    @Test
+    void aDelayedPaymentThatSettlesAfterTheCancellationIsRefundedInFullOnce() throws IOException {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(1, 2))), Duration.ofSeconds(30));
+        String sessionId = order(orderId).stripeSessionId();
+        // The customer finished checkout with a bank debit, then cancelled before the money arrived.
+        CheckoutSessionView completing = fixture.stripe.payLater(sessionId);
+        orders.deliver(orderId, completed("evt_pay_later", completing));
+        assertThat(orders.cancel(orderId, "ordered twice").status()).isEqualTo("cancelled");
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("cancelled");
+
+        CheckoutSessionView settled = fixture.stripe.settleAsyncPayment(sessionId);
+        PaymentEvent late = new PaymentEvent("evt_settled_late", PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED,
+                sessionId, "paid", settled.paymentIntent(), settled.amountTotal(), "usd");
+        assertThat(orders.deliver(orderId, late)).as("the order's workflow has finished").isFalse();
+        orders.deliverToFinishedOrder(orderId, "usd", late);
+        OrderOutcome reopened = stub(orderId).getResult(OrderOutcome.class);
+
+        assertThat(reopened.status()).isEqualTo("cancelled");
+        assertThat(reopened.detail()).contains("arrived after the order was cancelled", "refunded 28.00 usd");
+        List<RefundView> refunds = fixture.stripe.refundsForPaymentIntent(settled.paymentIntent());
+        assertThat(refunds).singleElement().satisfies(refund -> {
+            assertThat(refund.amount()).isEqualTo(2800);
+            assertThat(refund.metadata()).containsEntry("order_id", orderId);
+        });
+        assertThat(refunds(orderId)).singleElement().satisfies(refund -> {
+            assertThat(refund.stripeRefundId()).isEqualTo(refunds.get(0).id());
+            assertThat(refund.amount()).isEqualByComparingTo("28.00");
+            assertThat(refund.reason()).contains("evt_settled_late");
+        });
+        OrderRecord stored = order(orderId);
+        assertThat(stored.status()).isEqualTo("cancelled");
+        assertThat(stored.statusDetail()).contains("refunded 28.00 usd (" + refunds.get(0).id() + ")");
+        assertThat(changes(stored)).extracting(StatusChangeRecord::toStatus).containsExactly("pending", "cancelled");
+        recordHistory(orderId, "order-late-payment-refunded.json");
+
+        // Stripe delivers the event again, days later: a new run finds the refund recorded and gives nothing twice.
+        orders.deliverToFinishedOrder(orderId, "usd", late);
+        assertThat(stub(orderId).getResult(OrderOutcome.class).detail()).contains(refunds.get(0).id());
+        assertThat(fixture.stripe.refundsForPaymentIntent(settled.paymentIntent())).hasSize(1);
+        assertThat(fixture.stripe.requestCount(StripeOperation.CREATE_REFUND)).isEqualTo(refundRequestsBefore + 1);
+    }
+
+    @Test
+    void aPaymentForAnExpiredOrderIsRefundedThroughStripeFailuresWithOneRefund() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(3, 1))), Duration.ofSeconds(30));
+        String sessionId = order(orderId).stripeSessionId();
+        CheckoutSessionView completing = fixture.stripe.payLater(sessionId);
+        // Events out of order: the session's expiry is seen first, the payment settles afterwards.
+        orders.deliver(orderId, new PaymentEvent("evt_expired_first", PaymentEvent.CHECKOUT_SESSION_EXPIRED,
+                sessionId, "unpaid", null, completing.amountTotal(), "usd"));
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("expired");
+        CheckoutSessionView settled = fixture.stripe.settleAsyncPayment(sessionId);
+
+        // Stripe fails the refund with 500, then 429, then makes it but the answer is lost, then is too slow.
+        fixture.stripe.faults()
+                .failNext(StripeOperation.CREATE_REFUND, 1, 500)
+                .failNext(StripeOperation.CREATE_REFUND, 1, 429)
+                .failNextAfterExecuting(StripeOperation.CREATE_REFUND, 1, 500)
+                .delayNext(StripeOperation.CREATE_REFUND, 1, Duration.ofSeconds(3));
+        orders.deliverToFinishedOrder(orderId, "usd", new PaymentEvent("evt_settled_after_expiry",
+                PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED, sessionId, "paid", settled.paymentIntent(),
+                settled.amountTotal(), "usd"));
+
+        OrderOutcome reopened = stub(orderId).getResult(OrderOutcome.class);
+        assertThat(reopened.status()).isEqualTo("expired");
+        assertThat(reopened.detail()).contains("arrived after the order was expired", "refunded 9.50 usd");
+        assertThat(fixture.stripe.refundsForPaymentIntent(settled.paymentIntent())).singleElement()
+                .extracting(RefundView::amount).isEqualTo(950L);
+        assertThat(refunds(orderId)).hasSize(1);
+        assertThat(fixture.stripe.requestCount(StripeOperation.CREATE_REFUND) - refundRequestsBefore)
+                .as("500, 429, lost answer, timeout, then the replay").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aRefundAtStripeOfAPaidOrderMarksItRefundedAndAPartialOneDoesNot() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(4, 1))), Duration.ofSeconds(30));
+        CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+        orders.deliver(orderId, completed("evt_paid_then_refunded", paid));
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("paid");
+
+        // Half given back first: still paid.
+        orders.deliverToFinishedOrder(orderId, "usd", new PaymentEvent("evt_partly_refunded",
+                PaymentEvent.CHARGE_REFUNDED, null, null, paid.paymentIntent(), 4900L, "usd", 2450L));
+        OrderOutcome partly = stub(orderId).getResult(OrderOutcome.class);
+        assertThat(partly.status()).isEqualTo("paid");
+        assertThat(partly.detail()).contains("partly refunded", "2450 of 4900");
+
+        // Then the operator refunds the rest in Stripe's dashboard.
+        RefundView refund = fixture.stripe.refundPayment(paid.paymentIntent());
+        assertThat(refund.amount()).isEqualTo(4900);
+        orders.deliverToFinishedOrder(orderId, "usd", new PaymentEvent("evt_fully_refunded",
+                PaymentEvent.CHARGE_REFUNDED, null, null, paid.paymentIntent(), 4900L, "usd", 4900L));
+
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("refunded");
+        assertThat(changes(order(orderId))).extracting(StatusChangeRecord::toStatus)
+                .containsExactly("pending", "paid", "refunded");
+        assertThat(searchAttribute(orderId, "OrderStatus")).contains("refunded");
+        // A refund of some other payment changes nothing.
+        orders.deliverToFinishedOrder(orderId, "usd", new PaymentEvent("evt_other_charge",
+                PaymentEvent.CHARGE_REFUNDED, null, null, "pi_someone_else", 100L, "usd", 100L));
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("refunded");
+        assertThat(changes(order(orderId))).hasSize(3);
+    }
+
+    @Test
+    void aPaymentOfTheWrongAmountIsCountedForOperators() {
+        double before = mismatches();
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(6, 1))), Duration.ofSeconds(30));
+        CheckoutSessionView session = fixture.stripe.checkoutSession(order(orderId).stripeSessionId()).orElseThrow();
+        orders.deliver(orderId, new PaymentEvent("evt_short_payment", PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                session.id(), "paid", "pi_short", 1L, "usd"));
+
+        assertThat(query(orderId).flaggedForOperator()).isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (mismatches() < before + 1 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(mismatches()).isEqualTo(before + 1);
+        assertThat(order(orderId).status()).isEqualTo("pending");
+    }
+
+    private double mismatches() {
+        return fixture.metrics.find(OrderWorkflowImpl.PAYMENT_MISMATCH_METRIC).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
+    private List<RefundRecord> refunds(String orderId) {
+        return fixture.database.jdbi().onDemand(RefundDao.class).findByOrder(order(orderId).id());
     }
 
     /** An order and its open session as a workflow leaves them, but with no workflow running. */

@@ -2,9 +2,10 @@ package com.orderengine.api.order.model;
 
 import com.orderengine.order.db.OrderItemRecord;
 import com.orderengine.order.db.OrderRecord;
+import com.orderengine.order.db.RefundRecord;
 import java.util.List;
 
-/** {@code GET /api/orders/{orderId}}: money as decimal strings, times as ISO-8601. */
+/** {@code GET /api/orders/{orderId}}: money as decimal strings, times as ISO-8601; refunds the engine gave. */
 public record OrderView(
         String orderId,
         String status,
@@ -13,9 +14,10 @@ public record OrderView(
         String total,
         List<OrderItemView> items,
         String createdAt,
-        String paidAt) {
+        String paidAt,
+        List<RefundView> refunds) {
 
-    public static OrderView of(OrderRecord order, List<OrderItemRecord> items) {
+    public static OrderView of(OrderRecord order, List<OrderItemRecord> items, List<RefundRecord> refunds) {
         return new OrderView(
                 order.reference(),
                 order.status(),
@@ -27,6 +29,7 @@ public record OrderView(
                                 item.price().toPlainString()))
                         .toList(),
                 order.createdAt().toString(),
-                order.paidAt() == null ? null : order.paidAt().toString());
+                order.paidAt() == null ? null : order.paidAt().toString(),
+                refunds.stream().map(RefundView::of).toList());
     }
 }

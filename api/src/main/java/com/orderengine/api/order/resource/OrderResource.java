@@ -4,6 +4,7 @@ import com.orderengine.api.errors.ApiException;
 import com.orderengine.api.order.model.OrderView;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.api.order.service.OrderCancellation;
+import com.orderengine.api.order.service.OrderViews;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,10 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 public class OrderResource {
 
     private final OrderDao orders;
+    private final OrderViews views;
     private final OrderCancellation cancellation;
 
-    public OrderResource(OrderDao orders, OrderCancellation cancellation) {
+    public OrderResource(OrderDao orders, OrderViews views, OrderCancellation cancellation) {
         this.orders = orders;
+        this.views = views;
         this.cancellation = cancellation;
     }
 
@@ -29,7 +32,7 @@ public class OrderResource {
         // Malformed and unknown references take the same path (one indexed lookup) and get the same answer,
         // so neither the body nor the time tells an attacker which references exist.
         return orders.findByReference(orderId)
-                .map(order -> OrderView.of(order, orders.findItems(order.id())))
+                .map(views::of)
                 .orElseThrow(() -> ApiException.notFound("order not found"));
     }
 

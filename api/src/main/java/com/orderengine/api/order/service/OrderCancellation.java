@@ -21,10 +21,12 @@ public class OrderCancellation {
     private static final String REASON = "requested by the customer";
 
     private final OrderDao orders;
+    private final OrderViews views;
     private final OrderWorkflowClient workflows;
 
-    public OrderCancellation(OrderDao orders, OrderWorkflowClient workflows) {
+    public OrderCancellation(OrderDao orders, OrderViews views, OrderWorkflowClient workflows) {
         this.orders = orders;
+        this.views = views;
         this.workflows = workflows;
     }
 
@@ -78,6 +80,6 @@ public class OrderCancellation {
     }
 
     private OrderView view(OrderRecord order) {
-        return OrderView.of(order, orders.findItems(order.id()));
+        return views.of(order);
     }
 }

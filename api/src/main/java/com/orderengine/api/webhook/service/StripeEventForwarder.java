@@ -17,8 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies a Stripe webhook and hands it to the order's workflow. The order is found through the session's
- * {@code client_reference_id}, so nothing has to be read from the database first.
+ * Verifies a Stripe webhook and hands it to the order's workflow. A session event names its order in
+ * {@code client_reference_id}, so nothing is read from the database before the hand-over; {@code charge.refunded}
+ * names a payment intent, whose order is looked up. A database outage while looking answers 503
+ * ({@code DatabaseUnavailableMapper}), so Stripe redelivers.
  */
 public class StripeEventForwarder {
 
@@ -60,43 +62,67 @@ public class StripeEventForwarder {
         if (eventId == null || type == null || !object.isObject()) {
             throw ApiException.badRequest("not a Stripe event: id, type and data.object are required");
         }
-        if (!PaymentEvent.isForwarded(type) || !"checkout.session".equals(object.path("object").asText())) {
+        String objectType = object.path("object").asText();
+        PaymentEvent paymentEvent;
+        String orderId;
+        if (PaymentEvent.isSessionEvent(type) && "checkout.session".equals(objectType)) {
+            paymentEvent = new PaymentEvent(eventId, type, object.path("id").asText(null),
+                    object.path("payment_status").asText(null), text(object, "payment_intent"),
+                    number(object, "amount_total"), object.path("currency").asText(null));
+            orderId = object.path("client_reference_id").asText(null);
+        } else if (PaymentEvent.CHARGE_REFUNDED.equals(type) && "charge".equals(objectType)) {
+            paymentEvent = new PaymentEvent(eventId, type, null, null, text(object, "payment_intent"),
+                    number(object, "amount"), object.path("currency").asText(null), number(object, "amount_refunded"));
+            // A charge names its payment intent, not the session: the order is found by the payment it recorded.
+            orderId = paymentEvent.paymentIntentId() == null ? null : orders
+                    .findByPaymentIntent(paymentEvent.paymentIntentId()).map(OrderRecord::reference).orElse(null);
+        } else {
             log.debug("Event {} of type {} acknowledged and ignored", eventId, type);
             return;
         }
-        String orderId = object.path("client_reference_id").asText(null);
         if (!OrderReference.isWellFormed(orderId)) {
-            log.info("Event {} ({}) carries no order reference of ours; acknowledged", eventId, type);
+            log.info("Event {} ({}) concerns no order of ours; acknowledged", eventId, type);
             return;
         }
-        PaymentEvent paymentEvent = new PaymentEvent(
-                eventId,
-                type,
-                object.path("id").asText(null),
-                object.path("payment_status").asText(null),
-                object.path("payment_intent").isTextual() ? object.path("payment_intent").asText() : null,
-                object.path("amount_total").isIntegralNumber() ? object.path("amount_total").asLong() : null,
-                object.path("currency").asText(null));
         try {
-            if (workflows.deliver(orderId, paymentEvent)) {
-                log.info("Event {} ({}) forwarded to order {}", eventId, type, orderId);
-                return;
-            }
-            // A stored, pending order whose workflow was lost gets a recovery workflow, with this event.
-            Optional<OrderRecord> order = orders.findByReference(orderId);
-            if (order.isPresent() && OrderStatus.PENDING.value().equals(order.get().status())
-                    && workflows.deliverOrResume(orderId, order.get().currency(), paymentEvent)) {
-                log.info("Event {} ({}) resumed order {}, whose workflow was missing", eventId, type, orderId);
-                return;
-            }
-            log.info("Event {} ({}) for order {}: no running workflow (unknown or finished); acknowledged", eventId,
-                    type, orderId);
-            return;
+            hand(orderId, paymentEvent);
         } catch (OrderWorkflowClient.Unavailable e) {
             // Never acknowledge what was not handed over: Stripe redelivers on a non-2xx.
             log.warn("Event {} for order {} not delivered: {}", eventId, orderId, e.getMessage());
             throw ApiException.unavailable("order workflows are unavailable; retry later");
         }
+    }
+
+    private void hand(String orderId, PaymentEvent event) {
+        if (workflows.deliver(orderId, event)) {
+            log.info("Event {} ({}) forwarded to order {}", event.eventId(), event.type(), orderId);
+            return;
+        }
+        Optional<OrderRecord> order = orders.findByReference(orderId);
+        OrderStatus status = order.map(found -> OrderStatus.fromValue(found.status())).orElse(null);
+        // A stored, pending order whose workflow was lost gets a recovery workflow, with this event.
+        if (status == OrderStatus.PENDING && workflows.deliverOrResume(orderId, order.get().currency(), event)) {
+            log.info("Event {} ({}) resumed order {}, whose workflow was missing", event.eventId(), event.type(),
+                    orderId);
+            return;
+        }
+        // A payment for an expired or cancelled order (to refund), a refund of a paid one: the order reopens.
+        if (status != null && status.isFinal() && event.actsOnFinalOrder(status)) {
+            workflows.deliverToFinishedOrder(orderId, order.get().currency(), event);
+            log.info("Event {} ({}) reopened order {}, which is {}", event.eventId(), event.type(), orderId,
+                    status.value());
+            return;
+        }
+        log.info("Event {} ({}) for order {}: nothing left to do (unknown or finished); acknowledged",
+                event.eventId(), event.type(), orderId);
+    }
+
+    private static String text(JsonNode object, String field) {
+        return object.path(field).isTextual() ? object.path(field).asText() : null;
+    }
+
+    private static Long number(JsonNode object, String field) {
+        return object.path(field).isIntegralNumber() ? object.path(field).asLong() : null;
     }
 
     private JsonNode parse(String payload) {

@@ -1,0 +1,12 @@
+package com.orderengine.api.order.model;
+
+import com.orderengine.order.db.RefundRecord;
+
+/** A refund the engine gave for the order: money as a decimal string, time as ISO-8601. */
+public record RefundView(String refundId, String amount, String currency, String createdAt) {
+
+    public static RefundView of(RefundRecord refund) {
+        return new RefundView(refund.stripeRefundId(), refund.amount().toPlainString(), refund.currency(),
+                refund.createdAt() == null ? null : refund.createdAt().toString());
+    }
+}

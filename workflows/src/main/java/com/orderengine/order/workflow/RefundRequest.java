@@ -1,0 +1,5 @@
+package com.orderengine.order.workflow;
+
+/** Give back a payment in full; {@code reason} says why, for Stripe's metadata and the order's record. */
+public record RefundRequest(String orderId, String paymentIntentId, String reason) {
+}
