@@ -12,6 +12,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.grpc.StatusRuntimeException;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -153,6 +154,51 @@ class CheckoutSystemTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(malformed.status()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo(malformed.body()).isEqualTo("{\"error\":\"order not found\"}");
+    }
+
+    /**
+     * The same in time, not only in body: unknown and malformed references, interleaved so both see the same
+     * machine, must not differ in median or tail by more than noise.
+     */
+    @Test
+    void unknownAndMalformedOrderReferencesTakeTheSameTime() {
+        List<String> malformed = List.of("1%20OR%201=1", "not-a-reference", "x".repeat(200), "0", "%27%3B--",
+                OrderReference.random().substring(1));
+        for (int i = 0; i < 300; i++) { // warm up both paths
+            client.get("/api/orders/" + OrderReference.random());
+            client.get("/api/orders/" + malformed.get(i % malformed.size()));
+        }
+        int rounds = 2_000;
+        long[] unknownNanos = new long[rounds];
+        long[] malformedNanos = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            String unknownPath = "/api/orders/" + OrderReference.random();
+            String malformedPath = "/api/orders/" + malformed.get(i % malformed.size());
+            boolean unknownFirst = i % 2 == 0;
+            long first = timed(unknownFirst ? unknownPath : malformedPath);
+            long second = timed(unknownFirst ? malformedPath : unknownPath);
+            unknownNanos[i] = unknownFirst ? first : second;
+            malformedNanos[i] = unknownFirst ? second : first;
+        }
+        java.util.Arrays.sort(unknownNanos);
+        java.util.Arrays.sort(malformedNanos);
+        double unknownMedian = unknownNanos[rounds / 2] / 1e6;
+        double malformedMedian = malformedNanos[rounds / 2] / 1e6;
+        double unknownP90 = unknownNanos[rounds * 9 / 10] / 1e6;
+        double malformedP90 = malformedNanos[rounds * 9 / 10] / 1e6;
+        System.out.printf("enumeration timing: %d × 2 requests; median unknown %.3f ms, malformed %.3f ms; "
+                + "p90 %.3f ms vs %.3f ms%n", rounds, unknownMedian, malformedMedian, unknownP90, malformedP90);
+        // An attacker measuring over the network sees the difference of medians; keep it within noise.
+        assertThat(Math.abs(unknownMedian - malformedMedian))
+                .isLessThan(Math.max(0.25, 0.2 * Math.max(unknownMedian, malformedMedian)));
+    }
+
+    private long timed(String path) {
+        long start = System.nanoTime();
+        Reply reply = client.get(path);
+        long elapsed = System.nanoTime() - start;
+        assertThat(reply.status()).isEqualTo(404);
+        return elapsed;
     }
 
     static java.util.stream.Stream<Arguments> badCheckouts() {

@@ -20,6 +20,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -35,11 +36,21 @@ public final class OrderEngineStack implements AfterAllCallback {
     public static final String SITE_URL = "http://shop.test";
     public static final String CONFIG = Path.of("..", "config.yml").toAbsolutePath().normalize().toString();
 
-    public final TestDatabase database = TestPostgres.newDatabase();
+    public final TestDatabase database;
     public final StripeEmulator stripe = StripeEmulator.start(StripeEmulatorOptions.defaults());
     public final int temporalPort = freePort();
     private final TestServer.PortBoundTestServer temporalServer = TestServer.createPortBoundServer(temporalPort, true);
     private WorkflowServiceStubs stubs;
+
+    /** A stack on a fresh database of the shared test server. */
+    public OrderEngineStack() {
+        this(TestPostgres.newDatabase());
+    }
+
+    /** A stack on the given database, e.g. one on a server the test stops and starts. */
+    public OrderEngineStack(TestDatabase database) {
+        this.database = database;
+    }
 
     public String temporalTarget() {
         return "127.0.0.1:" + temporalPort;
@@ -83,6 +94,22 @@ public final class OrderEngineStack implements AfterAllCallback {
         overrides.add(ConfigOverride.config(prefix, "checkout.siteUrl", SITE_URL));
         overrides.add(ConfigOverride.config(prefix, "logging.level", "WARN"));
         return overrides;
+    }
+
+    /** The environment a worker started as its own process needs to join this stack (see {@link WorkerProcess}). */
+    public Map<String, String> workerEnvironment() {
+        return Map.of(
+                "DATABASE_URL", database.jdbcUrl(),
+                "DATABASE_USER", database.user(),
+                "DATABASE_PASSWORD", database.password(),
+                "TEMPORAL_ADDRESS", temporalTarget(),
+                "TEMPORAL_RPC_TIMEOUT", "2s",
+                // The test server never moves a task off a killed worker's sticky queue (Temporal's server does).
+                "TEMPORAL_STICKY_TIMEOUT", "0s",
+                "STRIPE_SECRET_KEY", SECRET_KEY,
+                "STRIPE_API_BASE", stripe.baseUrl(),
+                "SITE_URL", SITE_URL,
+                "LOG_LEVEL", "INFO");
     }
 
     /** A client of the same Temporal server, for describing workflows the way an operator would. */
