@@ -23,6 +23,8 @@ import com.orderengine.api.webhook.resource.StripeWebhookResource;
 import com.orderengine.api.webhook.service.StripeEventForwarder;
 import com.orderengine.config.OrderEngineBootstrap;
 import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.metrics.PrometheusMetrics;
+import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.RefundDao;
 import com.orderengine.order.workflow.OrderWorkflowClient;
@@ -64,7 +66,10 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
     public void run(OrderEngineConfiguration configuration, Environment environment) {
         String webhookSecret = configuration.getStripe().requireWebhookSecret();
         Jdbi jdbi = OrderEngineBootstrap.database(configuration, environment);
-        TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment);
+        configuration.getStripe().registerHealthCheck(environment, false, true);
+        PrometheusMetrics metrics = OrderEngineBootstrap.metrics(environment);
+        OrderMetrics orderMetrics = new OrderMetrics(metrics.registry());
+        TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment, metrics);
         OrderWorkflowClient workflows = new OrderWorkflowClient(temporal.client(), temporal.taskQueue());
         ProductDao products = jdbi.onDemand(ProductDao.class);
         OrderDao orders = jdbi.onDemand(OrderDao.class);
@@ -74,7 +79,7 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         registerErrorMappers(configuration, environment);
         environment.jersey().register(new ProductResource(products));
         environment.jersey().register(new CheckoutResource(
-                new CheckoutService(products, orders, workflows, configuration.getCheckout()), orders));
+                new CheckoutService(products, orders, workflows, configuration.getCheckout(), orderMetrics), orders));
         environment.servlets().addFilter("request-body-limit", new RequestBodyLimit(MAX_REQUEST_BYTES))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.servlets().addFilter("storefront-pages", new StorefrontPages())
@@ -83,7 +88,8 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         OrderViews views = new OrderViews(orders, jdbi.onDemand(RefundDao.class));
         environment.jersey().register(new OrderResource(orders, views, new OrderCancellation(orders, views, workflows)));
         environment.jersey().register(new StripeWebhookResource(
-                new StripeEventForwarder(webhookSecret, workflows, orders, environment.getObjectMapper())));
+                new StripeEventForwarder(webhookSecret, workflows, orders, environment.getObjectMapper(),
+                        orderMetrics)));
     }
 
     /**

@@ -2,6 +2,8 @@ package com.orderengine.worker;
 
 import com.orderengine.config.OrderEngineBootstrap;
 import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.metrics.PrometheusMetrics;
+import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.workflow.OrderActivitiesImpl;
 import com.orderengine.order.workflow.OrderWorkflowClient;
@@ -41,13 +43,16 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
     @Override
     public void run(OrderEngineConfiguration configuration, Environment environment) {
         StripeClient stripe = configuration.getStripe().build();
+        configuration.getStripe().registerHealthCheck(environment, true, false);
         StripeCheckoutSessions checkoutSessions = new StripeCheckoutSessions(
                 stripe,
                 configuration.getCheckout().successUrl(),
                 configuration.getCheckout().cancelUrl());
         Jdbi jdbi = OrderEngineBootstrap.database(configuration, environment);
-        TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment);
-        OrderActivitiesImpl activities = new OrderActivitiesImpl(jdbi, checkoutSessions, new StripeRefunds(stripe));
+        PrometheusMetrics metrics = OrderEngineBootstrap.metrics(environment);
+        TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment, metrics);
+        OrderActivitiesImpl activities = new OrderActivitiesImpl(jdbi, checkoutSessions, new StripeRefunds(stripe),
+                new OrderMetrics(metrics.registry()));
         environment.lifecycle().manage(new OrderWorker(temporal, activities,
                 configuration.getTemporal().getStickyScheduleToStartTimeout().toJavaDuration()));
 

@@ -1,6 +1,7 @@
 package com.orderengine.config;
 
 import com.orderengine.db.DatabaseMigrations;
+import com.orderengine.metrics.PrometheusMetrics;
 import com.orderengine.temporal.TemporalConnection;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -13,7 +14,7 @@ import io.dropwizard.migrations.MigrationsBundle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
-/** What the api and the worker set up alike: config substitution, migrations, the pooled database. */
+/** What the api and the worker set up alike: config substitution, migrations, the pooled database, metrics. */
 public final class OrderEngineBootstrap {
 
     private OrderEngineBootstrap() {
@@ -45,7 +46,13 @@ public final class OrderEngineBootstrap {
         return jdbi;
     }
 
-    public static TemporalConnection temporal(OrderEngineConfiguration configuration, Environment environment) {
-        return configuration.getTemporal().build(environment);
+    /** The Prometheus registry and its admin endpoint; create it before anything that reports to it. */
+    public static PrometheusMetrics metrics(Environment environment) {
+        return PrometheusMetrics.install(environment);
+    }
+
+    public static TemporalConnection temporal(OrderEngineConfiguration configuration, Environment environment,
+            PrometheusMetrics metrics) {
+        return configuration.getTemporal().build(environment, metrics.temporalScope());
     }
 }

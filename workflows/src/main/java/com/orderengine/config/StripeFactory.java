@@ -1,7 +1,9 @@
 package com.orderengine.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.orderengine.payment.stripe.StripeConfigurationHealthCheck;
 import com.stripe.StripeClient;
+import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotEmpty;
 
@@ -80,6 +82,15 @@ public class StripeFactory {
     /** The signing secret the api verifies webhooks with. */
     public String requireWebhookSecret() {
         return RequiredSecret.require(webhookSecret, "stripe.webhookSecret", "STRIPE_WEBHOOK_SECRET", "whsec_");
+    }
+
+    /**
+     * Registers the {@code stripe} health check for the secrets this process uses (the worker its secret key,
+     * the api its webhook signing secret).
+     */
+    public void registerHealthCheck(Environment environment, boolean usesSecretKey, boolean usesWebhookSecret) {
+        environment.healthChecks().register("stripe", new StripeConfigurationHealthCheck(apiBase,
+                usesSecretKey ? requireSecretKey() : null, usesWebhookSecret ? requireWebhookSecret() : null));
     }
 
     /**

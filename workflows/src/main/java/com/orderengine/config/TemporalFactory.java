@@ -3,6 +3,7 @@ package com.orderengine.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.orderengine.temporal.TemporalConnection;
 import com.orderengine.temporal.TemporalHealthCheck;
+import com.uber.m3.tally.Scope;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
@@ -102,12 +103,16 @@ public class TemporalFactory {
         this.rpcTimeout = rpcTimeout;
     }
 
-    /** Connects lazily (start-up does not wait for Temporal), closes with the application, and adds a health check. */
-    public TemporalConnection build(Environment environment) {
+    /**
+     * Connects lazily (start-up does not wait for Temporal), closes with the application, and adds a health check.
+     * The SDK's metrics (client calls, and a worker's polls, tasks and slots) go to {@code metricsScope}.
+     */
+    public TemporalConnection build(Environment environment, Scope metricsScope) {
         WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
                 WorkflowServiceStubsOptions.newBuilder()
                         .setTarget(target)
                         .setRpcTimeout(rpcTimeout.toJavaDuration())
+                        .setMetricsScope(metricsScope)
                         .build());
         WorkflowClientOptions.Builder clientOptions = WorkflowClientOptions.newBuilder().setNamespace(namespace);
         if (!identity.isBlank()) {

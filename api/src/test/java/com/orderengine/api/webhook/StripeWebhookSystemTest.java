@@ -317,6 +317,59 @@ class StripeWebhookSystemTest {
                 + "ON o.id = c.order_id WHERE o.reference = ? AND c.to_status = 'refunded'", orderId)).isEqualTo(1);
     }
 
+    @Test
+    void operatorsScrapePrometheusOnBothAdminPortsAndSeeTheHealthOfEachDependency() throws Exception {
+        String orderId = checkout();
+        String event = paidAtStripe(orderId, "evt_metrics_");
+        assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET)).status()).isEqualTo(200);
+        assertThat(deliver(event, "t=1,v1=forged").status()).isEqualTo(400);
+        awaitStatus(orderId, "paid");
+
+        Reply apiMetrics = admin(api.getAdminPort(), "/prometheus");
+        assertThat(apiMetrics.status()).isEqualTo(200);
+        assertThat(apiMetrics.contentType()).startsWith("text/plain; version=0.0.4");
+        assertThat(sample(apiMetrics.body(), "orderengine_checkouts_total{outcome=\"started\",}")).isPositive();
+        assertThat(sample(apiMetrics.body(), "orderengine_webhook_events_total{outcome=\"accepted\","
+                + "type=\"checkout.session.completed\",}")).isPositive();
+        assertThat(sample(apiMetrics.body(), "orderengine_webhook_events_total{outcome=\"invalid_signature\","
+                + "type=\"unknown\",}")).isPositive();
+        assertThat(sample(apiMetrics.body(), "io_dropwizard_jetty_MutableServletContextHandler_post_requests_count"))
+                .as("Dropwizard's own metrics (Jetty)").isPositive();
+        assertThat(sample(apiMetrics.body(), "io_dropwizard_db_ManagedPooledDataSource_postgresql_size"))
+                .as("Dropwizard's own metrics (the connection pool)").isPositive();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String workerMetrics = admin(worker.getAdminPort(), "/prometheus").body();
+        while (!workerMetrics.contains("temporal_") && System.nanoTime() < deadline) {
+            Thread.sleep(200); // the SDK hands its figures over once a second
+            workerMetrics = admin(worker.getAdminPort(), "/prometheus").body();
+        }
+        assertThat(sample(workerMetrics, "orderengine_orders_finished_total{status=\"paid\",}")).isPositive();
+        assertThat(sample(workerMetrics, "orderengine_checkout_to_paid_seconds_count")).isPositive();
+        assertThat(workerMetrics).as("the Temporal SDK's metrics").containsPattern("(?m)^temporal_\\w+");
+
+        for (int port : List.of(api.getAdminPort(), worker.getAdminPort())) {
+            var health = admin(port, "/healthcheck").json();
+            for (String check : List.of("postgresql", "temporal", "stripe")) {
+                assertThat(health.path(check).path("healthy").asBoolean()).as(check + " on " + port).isTrue();
+            }
+        }
+        assertThat(admin(worker.getAdminPort(), "/healthcheck").json().path("stripe").path("message").asText())
+                .isEqualTo("Stripe emulator at " + stack.stripe.baseUrl() + ", test mode");
+    }
+
+    private static Reply admin(int port, String path) {
+        return new ApiClient(port).get(path);
+    }
+
+    /** The value of the sample whose name and labels start the line; 0 when there is none. */
+    private static double sample(String prometheusText, String nameAndLabels) {
+        return prometheusText.lines()
+                .filter(line -> line.startsWith(nameAndLabels + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     /** Sends the emulator's own event about {@code objectId}, signed, as Stripe's delivery would. */
     private Reply forwardEmulatorEvent(String type, String objectId) {
         String payload = stack.stripe.events().stream()

@@ -1,5 +1,7 @@
 package com.orderengine.order.workflow;
 
+import com.orderengine.order.OrderMetrics;
+import com.orderengine.order.OrderStatus;
 import com.orderengine.order.PricedLine;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.OrderItemRecord;
@@ -16,6 +18,7 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +37,14 @@ public class OrderActivitiesImpl implements OrderActivities {
     private final Jdbi jdbi;
     private final StripeCheckoutSessions checkoutSessions;
     private final StripeRefunds refunds;
+    private final OrderMetrics metrics;
 
-    public OrderActivitiesImpl(Jdbi jdbi, StripeCheckoutSessions checkoutSessions, StripeRefunds refunds) {
+    public OrderActivitiesImpl(Jdbi jdbi, StripeCheckoutSessions checkoutSessions, StripeRefunds refunds,
+            OrderMetrics metrics) {
         this.jdbi = jdbi;
         this.checkoutSessions = checkoutSessions;
         this.refunds = refunds;
+        this.metrics = metrics;
     }
 
     @Override
@@ -121,6 +127,9 @@ public class OrderActivitiesImpl implements OrderActivities {
             throw asFailure(e);
         }
         boolean inserted = recorded.record(request.orderId(), refund);
+        if (inserted) {
+            metrics.refundIssued();
+        }
         log.warn("Order {}: refunded {} {} of payment {} ({}): {}{}", request.orderId(),
                 refund.amount().toPlainString(), refund.currency(), request.paymentIntentId(), refund.stripeRefundId(),
                 request.reason(), inserted ? "" : " (already recorded)");
@@ -138,11 +147,28 @@ public class OrderActivitiesImpl implements OrderActivities {
 
     @Override
     public boolean changeStatus(StatusChange change) {
-        boolean moved = jdbi.onDemand(OrderDao.class).transition(change.orderId(), change.to(), change.detail(),
-                change.stripeEventId(), change.paymentIntentId());
+        OrderDao orders = jdbi.onDemand(OrderDao.class);
+        boolean moved = orders.transition(change.orderId(), change.to(), change.detail(), change.stripeEventId(),
+                change.paymentIntentId());
         log.info("Order {} -> {}: {}{}", change.orderId(), change.to().value(), change.detail(),
                 moved ? "" : " (already applied)");
+        if (moved) {
+            count(orders, change);
+        }
         return moved;
+    }
+
+    /** Counted only when the row moved, so a retried or replayed change is never counted twice. */
+    private void count(OrderDao orders, StatusChange change) {
+        metrics.orderFinished(change.to());
+        if (change.to() == OrderStatus.PAID) {
+            if (change.stripeEventId() == null) {
+                metrics.reconciliationCorrection(change.to());
+            }
+            orders.findByReference(change.orderId())
+                    .filter(order -> order.paidAt() != null)
+                    .ifPresent(order -> metrics.checkoutToPaid(Duration.between(order.createdAt(), order.paidAt())));
+        }
     }
 
     private PricedOrder price(NewOrder order) {

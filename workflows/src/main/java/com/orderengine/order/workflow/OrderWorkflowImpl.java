@@ -42,9 +42,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     static final Duration MAX_STRIPE_POLL = Duration.ofMinutes(30);
     static final String POLL_STRIPE_CHANGE = "poll-stripe-while-waiting";
 
-    /** Counted through the SDK's metrics scope, so operators can alert on payments that need a person. */
-    static final String PAYMENT_MISMATCH_METRIC = "order_payment_mismatch";
-    static final String LATE_PAYMENT_REFUND_METRIC = "order_late_payment_refunds";
+    /** Counted through the SDK's metrics scope (replay-safe), so operators can alert on payments needing a person. */
+    static final String PAYMENT_MISMATCH_METRIC = "orderengine_payment_mismatch";
 
     private static final RetryOptions RETRY = RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofMillis(500))
@@ -273,7 +272,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public OrderSnapshot cancel(String reason) {
-        Workflow.await(() -> session != null || checkoutFailure != null || status.isFinal());
+        // Until the order waits for payment (set up, or resumed after Stripe was asked) there is nothing to cancel
+        // yet; deciding earlier would race the resume's own look at Stripe.
+        Workflow.await(() -> deadlineMillis > 0 || checkoutFailure != null || status.isFinal());
         statusLock.lock();
         try {
             if (status == PENDING && session != null) {
@@ -487,7 +488,6 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                     new RefundRequest(input.orderId(), event.paymentIntentId(), why));
             detail = why + "; refunded " + refund.amount().toPlainString() + " " + refund.currency() + " ("
                     + refund.stripeRefundId() + ")";
-            Workflow.getMetricsScope().counter(LATE_PAYMENT_REFUND_METRIC).inc(1);
         } catch (ActivityFailure e) {
             // Only a refund Stripe refuses for good ends up here (outages are retried): a person must look.
             flaggedForOperator = true;

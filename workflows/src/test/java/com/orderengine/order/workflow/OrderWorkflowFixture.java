@@ -1,5 +1,6 @@
 package com.orderengine.order.workflow;
 
+import com.orderengine.order.OrderMetrics;
 import com.orderengine.payment.stripe.StripeCheckoutSessions;
 import com.orderengine.payment.stripe.StripeRefunds;
 import com.orderengine.stripeemulator.StripeEmulator;
@@ -22,6 +23,8 @@ final class OrderWorkflowFixture {
 
     static final String SITE_URL = "http://shop.test";
 
+    /** The engine's meters and, through the SDK's metrics scope, the workflows' ones. */
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     final TestDatabase database = TestPostgres.newDatabase();
     final StripeEmulator stripe = StripeEmulator.start(StripeEmulatorOptions.defaults());
     final StripeClient stripeClient = StripeClient.builder()
@@ -32,10 +35,7 @@ final class OrderWorkflowFixture {
     final OrderActivitiesImpl activities = new OrderActivitiesImpl(database.jdbi(), new StripeCheckoutSessions(
             stripeClient,
             SITE_URL + "/checkout/success?session_id={CHECKOUT_SESSION_ID}",
-            SITE_URL + "/cart"), new StripeRefunds(stripeClient));
-
-    /** What the workflows count through the SDK's metrics scope, reported here as Micrometer meters. */
-    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+            SITE_URL + "/cart"), new StripeRefunds(stripeClient), new OrderMetrics(metrics));
 
     TestWorkflowExtension extension() {
         return TestWorkflowExtension.newBuilder()

@@ -3,6 +3,7 @@ package com.orderengine.order.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.OrderRecord;
@@ -158,11 +159,17 @@ class OrderWorkflowTest {
         String orderId = OrderReference.random();
         orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(3, 2))), Duration.ofSeconds(30));
         fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+        double corrections = meter(OrderMetrics.RECONCILIATIONS, "status", "paid");
+        double paidOrders = meter(OrderMetrics.ORDERS_FINISHED, "status", "paid");
+        double timedToPaid = meter(OrderMetrics.CHECKOUT_TO_PAID);
 
         environment.sleep(Duration.ofMinutes(3)); // the first poll is at 2 minutes; the deadline is at 60
 
         assertThat(order(orderId).status()).isEqualTo("paid");
         assertThat(stub(orderId).getResult(OrderOutcome.class).detail()).contains("while waiting");
+        assertThat(meter(OrderMetrics.RECONCILIATIONS, "status", "paid")).isEqualTo(corrections + 1);
+        assertThat(meter(OrderMetrics.ORDERS_FINISHED, "status", "paid")).isEqualTo(paidOrders + 1);
+        assertThat(meter(OrderMetrics.CHECKOUT_TO_PAID)).isEqualTo(timedToPaid + 1);
     }
 
     @Test
@@ -403,9 +410,11 @@ class OrderWorkflowTest {
         PaymentEvent late = new PaymentEvent("evt_settled_late", PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED,
                 sessionId, "paid", settled.paymentIntent(), settled.amountTotal(), "usd");
         assertThat(orders.deliver(orderId, late)).as("the order's workflow has finished").isFalse();
+        double refundsIssued = meter(OrderMetrics.REFUNDS);
         orders.deliverToFinishedOrder(orderId, "usd", late);
         OrderOutcome reopened = stub(orderId).getResult(OrderOutcome.class);
 
+        assertThat(meter(OrderMetrics.REFUNDS)).isEqualTo(refundsIssued + 1);
         assertThat(reopened.status()).isEqualTo("cancelled");
         assertThat(reopened.detail()).contains("arrived after the order was cancelled", "refunded 28.00 usd");
         List<RefundView> refunds = fixture.stripe.refundsForPaymentIntent(settled.paymentIntent());
@@ -429,6 +438,7 @@ class OrderWorkflowTest {
         assertThat(stub(orderId).getResult(OrderOutcome.class).detail()).contains(refunds.get(0).id());
         assertThat(fixture.stripe.refundsForPaymentIntent(settled.paymentIntent())).hasSize(1);
         assertThat(fixture.stripe.requestCount(StripeOperation.CREATE_REFUND)).isEqualTo(refundRequestsBefore + 1);
+        assertThat(meter(OrderMetrics.REFUNDS)).as("counted once").isEqualTo(refundsIssued + 1);
     }
 
     @Test
@@ -514,8 +524,14 @@ class OrderWorkflowTest {
     }
 
     private double mismatches() {
-        return fixture.metrics.find(OrderWorkflowImpl.PAYMENT_MISMATCH_METRIC).counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        return meter(OrderWorkflowImpl.PAYMENT_MISMATCH_METRIC);
+    }
+
+    /** A counter's total over all its tags, or a timer's count. */
+    private static double meter(String name, String... tags) {
+        var search = fixture.metrics.find(name).tags(tags);
+        return search.counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum()
+                + search.timers().stream().mapToDouble(io.micrometer.core.instrument.Timer::count).sum();
     }
 
     private List<RefundRecord> refunds(String orderId) {

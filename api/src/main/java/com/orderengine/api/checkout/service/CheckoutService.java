@@ -5,11 +5,12 @@ import com.orderengine.api.checkout.model.CheckoutRequest;
 import com.orderengine.api.checkout.model.CheckoutResponse;
 import com.orderengine.api.errors.ApiException;
 import com.orderengine.config.CheckoutFactory;
+import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.OrderRecord;
-import com.orderengine.order.workflow.CheckoutLink;
 import com.orderengine.order.PricedLine;
+import com.orderengine.order.workflow.CheckoutLink;
 import com.orderengine.order.workflow.OrderInput;
 import com.orderengine.order.workflow.OrderLine;
 import com.orderengine.order.workflow.OrderWorkflowClient;
@@ -49,15 +50,30 @@ public class CheckoutService {
     private final OrderDao orders;
     private final OrderWorkflowClient workflows;
     private final CheckoutFactory rules;
+    private final OrderMetrics metrics;
 
-    public CheckoutService(ProductDao products, OrderDao orders, OrderWorkflowClient workflows, CheckoutFactory rules) {
+    public CheckoutService(ProductDao products, OrderDao orders, OrderWorkflowClient workflows, CheckoutFactory rules,
+            OrderMetrics metrics) {
         this.products = products;
         this.orders = orders;
         this.workflows = workflows;
         this.rules = rules;
+        this.metrics = metrics;
     }
 
     public CheckoutResponse start(CheckoutRequest request, String idempotencyKey) {
+        try {
+            CheckoutResponse response = checkout(request, idempotencyKey);
+            metrics.checkout(OrderMetrics.CheckoutOutcome.STARTED);
+            return response;
+        } catch (ApiException e) {
+            metrics.checkout(e.status() == 503 ? OrderMetrics.CheckoutOutcome.UNAVAILABLE
+                    : OrderMetrics.CheckoutOutcome.REJECTED);
+            throw e;
+        }
+    }
+
+    private CheckoutResponse checkout(CheckoutRequest request, String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.badRequest("Idempotency-Key must be 1 to 255 printable ASCII characters");
         }

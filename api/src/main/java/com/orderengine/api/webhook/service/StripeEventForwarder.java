@@ -3,6 +3,8 @@ package com.orderengine.api.webhook.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderengine.api.errors.ApiException;
+import com.orderengine.order.OrderMetrics;
+import com.orderengine.order.OrderMetrics.WebhookOutcome;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.OrderStatus;
 import com.orderengine.order.db.OrderDao;
@@ -13,6 +15,7 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import java.io.IOException;
 import java.util.Optional;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +33,15 @@ public class StripeEventForwarder {
     private final OrderWorkflowClient workflows;
     private final OrderDao orders;
     private final ObjectMapper json;
+    private final OrderMetrics metrics;
 
     public StripeEventForwarder(String webhookSecret, OrderWorkflowClient workflows, OrderDao orders,
-            ObjectMapper json) {
+            ObjectMapper json, OrderMetrics metrics) {
         this.webhookSecret = webhookSecret;
         this.workflows = workflows;
         this.orders = orders;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /**
@@ -44,24 +49,53 @@ public class StripeEventForwarder {
      * throws {@link ApiException} for a bad signature or body (400) and when Temporal is unreachable (503).
      */
     public void forward(String payload, String signatureHeader) {
+        verify(payload, signatureHeader);
+        JsonNode event;
+        try {
+            event = parse(payload);
+        } catch (ApiException e) {
+            metrics.webhookEvent(null, WebhookOutcome.INVALID_PAYLOAD);
+            throw e;
+        }
+        String eventId = event.path("id").asText(null);
+        String type = event.path("type").asText(null);
+        JsonNode object = event.path("data").path("object");
+        if (eventId == null || type == null || !object.isObject()) {
+            metrics.webhookEvent(null, WebhookOutcome.INVALID_PAYLOAD);
+            throw ApiException.badRequest("not a Stripe event: id, type and data.object are required");
+        }
+        try {
+            metrics.webhookEvent(type, route(eventId, type, event.path("data").path("object")));
+        } catch (OrderWorkflowClient.Unavailable | JdbiException e) {
+            // Never acknowledge what was not handed over: Stripe redelivers on a non-2xx.
+            metrics.webhookEvent(type, WebhookOutcome.RETRIED);
+            log.warn("Event {} ({}) not delivered: {}", eventId, type, e.getMessage());
+            if (e instanceof JdbiException database) {
+                throw database;
+            }
+            throw ApiException.unavailable("order workflows are unavailable; retry later");
+        }
+    }
+
+    private void verify(String payload, String signatureHeader) {
         if (signatureHeader == null || signatureHeader.isBlank()) {
+            metrics.webhookEvent(null, WebhookOutcome.INVALID_SIGNATURE);
             throw ApiException.badRequest("missing Stripe-Signature header");
         }
         try {
             Webhook.Signature.verifyHeader(payload, signatureHeader, webhookSecret, Webhook.DEFAULT_TOLERANCE);
         } catch (SignatureVerificationException e) {
+            metrics.webhookEvent(null, WebhookOutcome.INVALID_SIGNATURE);
             throw ApiException.badRequest("invalid signature: " + e.getMessage());
         } catch (RuntimeException e) {
             // stripe-java parses t= with Long.parseLong and lets a malformed header escape as an exception.
+            metrics.webhookEvent(null, WebhookOutcome.INVALID_SIGNATURE);
             throw ApiException.badRequest("invalid signature: malformed Stripe-Signature header");
         }
-        JsonNode event = parse(payload);
-        String eventId = event.path("id").asText(null);
-        String type = event.path("type").asText(null);
-        JsonNode object = event.path("data").path("object");
-        if (eventId == null || type == null || !object.isObject()) {
-            throw ApiException.badRequest("not a Stripe event: id, type and data.object are required");
-        }
+    }
+
+    /** Hands the event to its order's workflow when it concerns one; says what became of it. */
+    private WebhookOutcome route(String eventId, String type, JsonNode object) {
         String objectType = object.path("object").asText();
         PaymentEvent paymentEvent;
         String orderId;
@@ -78,25 +112,19 @@ public class StripeEventForwarder {
                     .findByPaymentIntent(paymentEvent.paymentIntentId()).map(OrderRecord::reference).orElse(null);
         } else {
             log.debug("Event {} of type {} acknowledged and ignored", eventId, type);
-            return;
+            return WebhookOutcome.IGNORED;
         }
         if (!OrderReference.isWellFormed(orderId)) {
             log.info("Event {} ({}) concerns no order of ours; acknowledged", eventId, type);
-            return;
+            return WebhookOutcome.IGNORED;
         }
-        try {
-            hand(orderId, paymentEvent);
-        } catch (OrderWorkflowClient.Unavailable e) {
-            // Never acknowledge what was not handed over: Stripe redelivers on a non-2xx.
-            log.warn("Event {} for order {} not delivered: {}", eventId, orderId, e.getMessage());
-            throw ApiException.unavailable("order workflows are unavailable; retry later");
-        }
+        return hand(orderId, paymentEvent);
     }
 
-    private void hand(String orderId, PaymentEvent event) {
+    private WebhookOutcome hand(String orderId, PaymentEvent event) {
         if (workflows.deliver(orderId, event)) {
             log.info("Event {} ({}) forwarded to order {}", event.eventId(), event.type(), orderId);
-            return;
+            return WebhookOutcome.ACCEPTED;
         }
         Optional<OrderRecord> order = orders.findByReference(orderId);
         OrderStatus status = order.map(found -> OrderStatus.fromValue(found.status())).orElse(null);
@@ -104,17 +132,18 @@ public class StripeEventForwarder {
         if (status == OrderStatus.PENDING && workflows.deliverOrResume(orderId, order.get().currency(), event)) {
             log.info("Event {} ({}) resumed order {}, whose workflow was missing", event.eventId(), event.type(),
                     orderId);
-            return;
+            return WebhookOutcome.ACCEPTED;
         }
         // A payment for an expired or cancelled order (to refund), a refund of a paid one: the order reopens.
         if (status != null && status.isFinal() && event.actsOnFinalOrder(status)) {
             workflows.deliverToFinishedOrder(orderId, order.get().currency(), event);
             log.info("Event {} ({}) reopened order {}, which is {}", event.eventId(), event.type(), orderId,
                     status.value());
-            return;
+            return WebhookOutcome.ACCEPTED;
         }
         log.info("Event {} ({}) for order {}: nothing left to do (unknown or finished); acknowledged",
                 event.eventId(), event.type(), orderId);
+        return WebhookOutcome.DUPLICATE;
     }
 
     private static String text(JsonNode object, String field) {
