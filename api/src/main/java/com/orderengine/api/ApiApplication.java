@@ -15,6 +15,7 @@ import com.orderengine.api.errors.UnexpectedExceptionMapper;
 import com.orderengine.api.errors.ValidationExceptionMapper;
 import com.orderengine.api.errors.WebApplicationExceptionMapper;
 import com.orderengine.api.http.RequestBodyLimit;
+import com.orderengine.api.http.RequestLogging;
 import com.orderengine.api.order.resource.OrderResource;
 import com.orderengine.api.order.service.OrderCancellation;
 import com.orderengine.api.order.service.OrderViews;
@@ -80,6 +81,8 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         environment.jersey().register(new ProductResource(products));
         environment.jersey().register(new CheckoutResource(
                 new CheckoutService(products, orders, workflows, configuration.getCheckout(), orderMetrics), orders));
+        environment.servlets().addFilter("request-logging", new RequestLogging())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.servlets().addFilter("request-body-limit", new RequestBodyLimit(MAX_REQUEST_BYTES))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.servlets().addFilter("storefront-pages", new StorefrontPages())

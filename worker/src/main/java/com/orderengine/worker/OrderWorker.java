@@ -33,6 +33,7 @@ public class OrderWorker implements Managed {
         SearchAttributeRegistrar.ensureRegistered(temporal.stubs(), temporal.namespace());
         factory = WorkerFactory.newInstance(temporal.client(), WorkerFactoryOptions.newBuilder()
                 .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(stickyScheduleToStartTimeout)
+                .setWorkerInterceptors(new OrderLogContextInterceptor())
                 .build());
         var worker = factory.newWorker(temporal.taskQueue());
         worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);

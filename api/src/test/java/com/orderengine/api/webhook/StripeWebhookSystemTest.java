@@ -28,10 +28,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /** Stripe's side: signed webhooks into the running api, through the workflow, into the database. */
 class StripeWebhookSystemTest {
@@ -356,6 +359,49 @@ class StripeWebhookSystemTest {
         }
         assertThat(admin(worker.getAdminPort(), "/healthcheck").json().path("stripe").path("message").asText())
                 .isEqualTo("Stripe emulator at " + stack.stripe.baseUrl() + ", test mode");
+    }
+
+    @Test
+    void everyLogLineAboutAnOrderCarriesItsReferenceAndWorkflowIdFromRequestToActivity() throws Exception {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(lines);
+        String orderId;
+        try {
+            orderId = checkout();
+            String event = paidAtStripe(orderId, "evt_logs_");
+            assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET)).status())
+                    .isEqualTo(200);
+            awaitStatus(orderId, "paid");
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (lines.list.stream().noneMatch(line -> line.getFormattedMessage().contains(orderId + " -> paid"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            root.detachAppender(lines);
+        }
+        List<ILoggingEvent> ours = List.copyOf(lines.list).stream()
+                .filter(line -> line.getLoggerName().startsWith("com.orderengine"))
+                .filter(line -> line.getFormattedMessage().contains(orderId)
+                        || orderId.equals(line.getMDCPropertyMap().get("OrderId")))
+                .toList();
+        assertThat(ours).extracting(line -> line.getLoggerName().replaceAll(".*\\.", "") + ": "
+                        + line.getFormattedMessage().replaceAll(" \\d+ ms$", ""))
+                .contains("request: POST /api/checkout 200",
+                        "request: POST /api/webhooks/stripe 200",
+                        "StripeEventForwarder: Event evt_logs_" + orderId + " (checkout.session.completed) forwarded "
+                                + "to order " + orderId,
+                        "OrderActivitiesImpl: Order " + orderId + " -> paid: paid (event evt_logs_" + orderId + ")");
+        assertThat(ours).as("every line about the order, in the api and the worker, is tagged with it")
+                .allSatisfy(line -> {
+                    assertThat(line.getMDCPropertyMap()).containsEntry("OrderId", orderId);
+                    assertThat(line.getMDCPropertyMap()).containsEntry("WorkflowId", "order-" + orderId);
+                });
+        assertThat(ours).filteredOn(line -> line.getLoggerName().endsWith(".request"))
+                .allSatisfy(line -> assertThat(line.getMDCPropertyMap()).containsKey("RequestId"));
     }
 
     private static Reply admin(int port, String path) {

@@ -1,11 +1,12 @@
 package com.orderengine.api.checkout.resource;
 
 import com.orderengine.api.checkout.model.CheckoutRequest;
-import com.orderengine.api.checkout.model.CheckoutSessionOrder;
-import com.orderengine.api.errors.ApiException;
-import com.orderengine.order.db.OrderDao;
 import com.orderengine.api.checkout.model.CheckoutResponse;
+import com.orderengine.api.checkout.model.CheckoutSessionOrder;
 import com.orderengine.api.checkout.service.CheckoutService;
+import com.orderengine.api.errors.ApiException;
+import com.orderengine.logging.OrderLogContext;
+import com.orderengine.order.db.OrderDao;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -47,7 +48,10 @@ public class CheckoutResource {
             throw ApiException.notFound("checkout session not found");
         }
         return orders.findBySessionId(sessionId)
-                .map(order -> new CheckoutSessionOrder(order.reference(), order.status()))
+                .map(order -> {
+                    OrderLogContext.set(order.reference());
+                    return new CheckoutSessionOrder(order.reference(), order.status());
+                })
                 .orElseThrow(() -> ApiException.notFound("checkout session not found"));
     }
 }

@@ -5,6 +5,7 @@ import com.orderengine.api.checkout.model.CheckoutRequest;
 import com.orderengine.api.checkout.model.CheckoutResponse;
 import com.orderengine.api.errors.ApiException;
 import com.orderengine.config.CheckoutFactory;
+import com.orderengine.logging.OrderLogContext;
 import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
@@ -81,6 +82,7 @@ public class CheckoutService {
         String orderId = idempotencyKey == null
                 ? OrderReference.random()
                 : OrderReference.fromIdempotencyKey(idempotencyKey);
+        OrderLogContext.set(orderId);
         OrderInput input = new OrderInput(orderId, request.email(), rules.getCurrency(), lines,
                 rules.getSessionTtl().toSeconds(), fingerprint(request.email(), lines));
         try {

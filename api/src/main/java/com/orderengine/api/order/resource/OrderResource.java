@@ -2,6 +2,7 @@ package com.orderengine.api.order.resource;
 
 import com.orderengine.api.errors.ApiException;
 import com.orderengine.api.order.model.OrderView;
+import com.orderengine.logging.OrderLogContext;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.api.order.service.OrderCancellation;
 import com.orderengine.api.order.service.OrderViews;
@@ -29,6 +30,7 @@ public class OrderResource {
     @GET
     @Path("/{orderId}")
     public OrderView get(@PathParam("orderId") String orderId) {
+        OrderLogContext.set(orderId);
         // Malformed and unknown references take the same path (one indexed lookup) and get the same answer,
         // so neither the body nor the time tells an attacker which references exist.
         return orders.findByReference(orderId)
@@ -40,6 +42,7 @@ public class OrderResource {
     @POST
     @Path("/{orderId}/cancel")
     public OrderView cancel(@PathParam("orderId") String orderId) {
+        OrderLogContext.set(orderId);
         return cancellation.cancel(orderId);
     }
 }

@@ -3,6 +3,7 @@ package com.orderengine.api.webhook.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderengine.api.errors.ApiException;
+import com.orderengine.logging.OrderLogContext;
 import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.OrderMetrics.WebhookOutcome;
 import com.orderengine.order.OrderReference;
@@ -118,6 +119,7 @@ public class StripeEventForwarder {
             log.info("Event {} ({}) concerns no order of ours; acknowledged", eventId, type);
             return WebhookOutcome.IGNORED;
         }
+        OrderLogContext.set(orderId);
         return hand(orderId, paymentEvent);
     }
 
