@@ -17,6 +17,7 @@ import com.orderengine.stripeemulator.refund.ChargeRecorder;
 import com.orderengine.stripeemulator.refund.ChargeStore;
 import com.orderengine.stripeemulator.refund.RefundService;
 import com.orderengine.stripeemulator.refund.RefundStore;
+import com.orderengine.stripeemulator.support.OrderLookup;
 import com.orderengine.stripeemulator.webhook.DeliveryLog;
 import com.orderengine.stripeemulator.webhook.RetryPolicy;
 import com.orderengine.stripeemulator.webhook.WebhookDeliveries;
@@ -35,6 +36,7 @@ final class EmulatorCore implements AutoCloseable {
     final DeliveryLog deliveryLog;
     final WebhookDeliveries deliveries;
     final IdempotencyStore idempotency;
+    final OrderLookup orders;
     final FaultPlan faults = new FaultPlan();
     final OperationCounters counters = new OperationCounters();
     private final CheckoutSessionStore sessionStore;
@@ -55,8 +57,10 @@ final class EmulatorCore implements AutoCloseable {
         events = new EventStore(changed);
         deliveryLog = new DeliveryLog(changed);
         idempotency = new IdempotencyStore(options.clock(), changed);
+        orders = new OrderLookup(sessionStore, chargeStore, refundStore, events);
         deliveries = new WebhookDeliveries(options.webhookUrl(), options.webhookSecret(),
-                new RetryPolicy(options.deliveryMaxAttempts(), options.deliveryBackoff()), deliveryLog, changed);
+                new RetryPolicy(options.deliveryMaxAttempts(), options.deliveryBackoff()), deliveryLog, changed,
+                orders::ofEvent);
         EventPublisher publisher = new EventPublisher(events, options.clock(), options.apiVersion(),
                 deliveries.endpointConfigured(), deliveries::deliver);
         ChargeRecorder chargeRecorder = new ChargeRecorder(chargeStore, options.clock());

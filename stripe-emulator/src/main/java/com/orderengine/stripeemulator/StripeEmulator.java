@@ -1,17 +1,22 @@
 package com.orderengine.stripeemulator;
 
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
+import com.orderengine.stripeemulator.event.StripeEvent;
 import com.orderengine.stripeemulator.http.ApiDependencies;
 import com.orderengine.stripeemulator.http.ApiServer;
 import com.orderengine.stripeemulator.operator.OperatorHandler;
 import com.orderengine.stripeemulator.operator.OperatorSettings;
 import com.orderengine.stripeemulator.page.HostedCheckoutHandler;
+import com.orderengine.stripeemulator.refund.Refund;
+import com.orderengine.stripeemulator.support.ActionLog;
 import com.orderengine.stripeemulator.web.WebHttpAdapter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * A local Stripe: an HTTP server speaking the part of Stripe's API that the order engine uses, reachable
@@ -19,6 +24,9 @@ import java.util.Optional;
  * checkout page at each session's {@code url}; refunds of paid sessions; signed webhook delivery with
  * retries; an operator page at {@code /_emulator/}; and a Java API to inspect state, act as the customer
  * or the dashboard, and inject faults.
+ *
+ * <p>What it does about one of our orders is logged with the MDC keys {@code OrderId} and {@code WorkflowId}
+ * (see the README's "Logs"): each API request, webhook delivery, hosted page, operator and Java API action.
  */
 public final class StripeEmulator implements AutoCloseable {
 
@@ -26,6 +34,7 @@ public final class StripeEmulator implements AutoCloseable {
     private final String baseUrl;
     private final EmulatorCore core;
     private final FaultInjector faults;
+    private final ActionLog actions = new ActionLog(LoggerFactory.getLogger(StripeEmulator.class), "Java API");
 
     private StripeEmulator(ApiServer server, String baseUrl, EmulatorCore core) {
         this.server = server;
@@ -53,10 +62,11 @@ public final class StripeEmulator implements AutoCloseable {
             OperatorSettings settings = new OperatorSettings(baseUrl, options.webhookUrl(), options.apiVersion(),
                     options.dataDirectory() == null ? null : options.dataDirectory().toString());
             server.serve(new ApiDependencies(core.sessions, core.sessionParams, core.refunds, core.events,
-                    core.faults, core.idempotency, core.counters), Map.of(
-                    "/c/pay/", new WebHttpAdapter(new HostedCheckoutHandler(core.sessions, core.payments)),
+                    core.faults, core.idempotency, core.counters, core.orders), Map.of(
+                    "/c/pay/", new WebHttpAdapter(new HostedCheckoutHandler(core.sessions, core.payments,
+                            core.orders)),
                     "/_emulator", new WebHttpAdapter(new OperatorHandler(core.sessions, core.refunds, core.events,
-                            core.deliveryLog, core.deliveries, settings))));
+                            core.deliveryLog, core.deliveries, settings, core.orders))));
             return new StripeEmulator(server, baseUrl, core);
         } catch (RuntimeException e) {
             server.close();
@@ -113,7 +123,7 @@ public final class StripeEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if there is no such session
      */
     public CheckoutSessionView completeCheckoutSession(String id) {
-        return view(core.payments.pay(id, null));
+        return view(onSession("pay", id, () -> core.payments.pay(id, null)));
     }
 
     /**
@@ -124,7 +134,7 @@ public final class StripeEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if there is no such session
      */
     public CheckoutSessionView payLater(String id) {
-        return view(core.payments.payLater(id, null));
+        return view(onSession("pay-later", id, () -> core.payments.payLater(id, null)));
     }
 
     /**
@@ -134,7 +144,7 @@ public final class StripeEmulator implements AutoCloseable {
      * @throws IllegalStateException unless the session awaits a delayed payment
      */
     public CheckoutSessionView settleAsyncPayment(String id) {
-        return view(core.payments.settleAsyncPayment(id));
+        return view(onSession("settle", id, () -> core.payments.settleAsyncPayment(id)));
     }
 
     /**
@@ -144,7 +154,7 @@ public final class StripeEmulator implements AutoCloseable {
      * @throws IllegalStateException unless the session awaits a delayed payment
      */
     public CheckoutSessionView failAsyncPayment(String id) {
-        return view(core.payments.failAsyncPayment(id));
+        return view(onSession("fail", id, () -> core.payments.failAsyncPayment(id)));
     }
 
     /**
@@ -153,7 +163,7 @@ public final class StripeEmulator implements AutoCloseable {
      * @throws IllegalStateException unless the session is {@code open}
      */
     public CheckoutSessionView expireCheckoutSession(String id) {
-        return view(core.sessions.expire(id));
+        return view(onSession("expire", id, () -> core.sessions.expire(id)));
     }
 
     /** Every refund in creation order (the API lists them newest first). */
@@ -179,7 +189,11 @@ public final class StripeEmulator implements AutoCloseable {
      *                                  has been refunded in full already
      */
     public RefundView refundPayment(String paymentIntentId) {
-        return RefundView.of(core.refunds.refundInFull(Objects.requireNonNull(paymentIntentId, "paymentIntentId")));
+        Objects.requireNonNull(paymentIntentId, "paymentIntentId");
+        Refund refund = actions.run("refund", paymentIntentId, core.orders.ofPaymentIntent(paymentIntentId),
+                () -> core.refunds.refundInFull(paymentIntentId),
+                done -> done.id() + " of " + done.amount() + " " + done.currency() + " from " + done.charge());
+        return RefundView.of(refund);
     }
 
     /** Every event in creation order (the API lists them newest first). */
@@ -204,7 +218,11 @@ public final class StripeEmulator implements AutoCloseable {
      * @throws IllegalStateException    if no webhook URL is configured
      */
     public void redeliver(String eventId) {
-        core.deliveries.redeliver(core.events.require(eventId));
+        actions.run("redeliver", eventId, core.orders.ofEventId(eventId), () -> {
+            StripeEvent event = core.events.require(eventId);
+            core.deliveries.redeliver(event);
+            return event;
+        }, event -> event.type() + " scheduled");
     }
 
     /**
@@ -224,6 +242,13 @@ public final class StripeEmulator implements AutoCloseable {
     public void close() {
         server.close();
         core.close();
+    }
+
+    /** Acts on a session as the customer or the dashboard would, logged with the session's order. */
+    private CheckoutSession onSession(String action, String id, Supplier<CheckoutSession> change) {
+        return actions.run(action, id, core.orders.ofSessionId(id), change,
+                session -> session.status().wireName() + ", " + session.paymentStatus().wireName()
+                        + (session.paymentIntent() == null ? "" : ", " + session.paymentIntent()));
     }
 
     private CheckoutSessionView view(CheckoutSession session) {

@@ -6,6 +6,7 @@ import com.orderengine.stripeemulator.event.EventStore;
 import com.orderengine.stripeemulator.fault.FaultPlan;
 import com.orderengine.stripeemulator.idempotency.IdempotencyStore;
 import com.orderengine.stripeemulator.refund.RefundService;
+import com.orderengine.stripeemulator.support.OrderLookup;
 
 /** What the API layer calls into; assembled by the emulator so state is shared with its Java API. */
 public record ApiDependencies(
@@ -15,5 +16,6 @@ public record ApiDependencies(
         EventStore events,
         FaultPlan faults,
         IdempotencyStore idempotency,
-        OperationCounters counters) {
+        OperationCounters counters,
+        OrderLookup orders) {
 }

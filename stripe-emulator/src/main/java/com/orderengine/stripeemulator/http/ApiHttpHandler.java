@@ -3,6 +3,7 @@ package com.orderengine.stripeemulator.http;
 import com.orderengine.stripeemulator.error.StripeErrorException;
 import com.orderengine.stripeemulator.form.FormDecoder;
 import com.orderengine.stripeemulator.form.MalformedFormException;
+import com.orderengine.stripeemulator.support.OrderLogContext;
 import com.orderengine.stripeemulator.support.RandomIds;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The single entry point for API requests: authenticates, routes, decodes parameters, invokes the
  * operation and writes the response with Stripe's headers. Every failure becomes a Stripe-shaped error.
+ * Every answered request is logged in one line, with the order it concerns in the MDC while the
+ * operation runs and the line is logged (see {@link ApiRequestLog}).
  */
 final class ApiHttpHandler implements HttpHandler {
 
@@ -27,6 +30,7 @@ final class ApiHttpHandler implements HttpHandler {
     private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator();
     private final Router router;
     private final OperationInvoker invoker;
+    private final ApiRequestLog requestLog = new ApiRequestLog();
 
     ApiHttpHandler(Router router, OperationInvoker invoker) {
         this.router = router;
@@ -35,10 +39,12 @@ final class ApiHttpHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
+        long started = System.nanoTime();
         String requestId = RandomIds.request();
-        ApiResponse response;
+        Routed routed = null;
+        ApiResponse response = null;
         try {
-            response = dispatch(exchange);
+            routed = route(exchange);
         } catch (StripeErrorException e) {
             response = ApiResponse.error(e);
         } catch (MalformedFormException e) {
@@ -49,14 +55,27 @@ final class ApiHttpHandler implements HttpHandler {
             exchange.close();
             return;
         } catch (RuntimeException e) {
-            LOG.error("Unexpected failure handling {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            response = ApiResponse.error(new StripeErrorException(500, StripeErrorException.API_ERROR,
-                    "The Stripe emulator failed unexpectedly: " + e, null, null));
+            response = unexpectedFailure(exchange, e);
+        }
+        // The operation runs, and its line is logged, tagged with the order it concerns.
+        OrderLogContext.Scope order = OrderLogContext.open(routed == null ? null : orderOf(routed));
+        try {
+            if (response == null) {
+                response = invoke(exchange, routed);
+            }
+            requestLog.answered(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    routed == null ? null : routed.request().pathParam("id"), response, started);
+        } finally {
+            order.close();
         }
         write(exchange, requestId, response);
     }
 
-    private ApiResponse dispatch(HttpExchange exchange) throws IOException {
+    /** A request that passed authentication and found its route, with its parameters decoded. */
+    private record Routed(Router.Route route, ApiRequest request) {
+    }
+
+    private Routed route(HttpExchange exchange) throws IOException {
         Headers headers = exchange.getRequestHeaders();
         authenticator.authenticate(headers.getFirst("Authorization"));
         String method = exchange.getRequestMethod();
@@ -68,7 +87,37 @@ final class ApiHttpHandler implements HttpHandler {
         String form = query == null || query.isEmpty() ? body : body.isEmpty() ? query : query + "&" + body;
         ApiRequest request = new ApiRequest(method, path, FormDecoder.decode(form), match.pathParams(),
                 idempotencyKey(headers));
-        return invoker.invoke(match.route(), request);
+        return new Routed(match.route(), request);
+    }
+
+    private ApiResponse invoke(HttpExchange exchange, Routed routed) {
+        try {
+            return invoker.invoke(routed.route(), routed.request());
+        } catch (StripeErrorException e) {
+            return ApiResponse.error(e);
+        } catch (MalformedFormException e) {
+            return ApiResponse.error(StripeErrorException.invalidRequest(
+                    "Invalid request body: " + e.getMessage(), null));
+        } catch (RuntimeException e) {
+            return unexpectedFailure(exchange, e);
+        }
+    }
+
+    /** Finding the order is for the log only: a failure there must not fail the request. */
+    private static String orderOf(Routed routed) {
+        try {
+            return routed.route().orders().orderOf(routed.request());
+        } catch (RuntimeException e) {
+            LOG.debug("Could not tell which order {} {} concerns", routed.request().method(),
+                    routed.request().path(), e);
+            return null;
+        }
+    }
+
+    private static ApiResponse unexpectedFailure(HttpExchange exchange, RuntimeException e) {
+        LOG.error("Unexpected failure handling {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+        return ApiResponse.error(new StripeErrorException(500, StripeErrorException.API_ERROR,
+                "The Stripe emulator failed unexpectedly: " + e, null, null));
     }
 
     private static String idempotencyKey(Headers headers) {

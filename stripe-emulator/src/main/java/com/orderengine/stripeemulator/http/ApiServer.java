@@ -52,10 +52,10 @@ public final class ApiServer implements AutoCloseable {
      */
     public void serve(ApiDependencies dependencies, Map<String, HttpHandler> otherContexts) {
         Router router = new Router();
-        new CheckoutSessionRoutes(dependencies.checkoutSessions(), dependencies.checkoutSessionParams())
-                .registerOn(router);
-        new RefundRoutes(dependencies.refunds()).registerOn(router);
-        new EventRoutes(dependencies.events()).registerOn(router);
+        new CheckoutSessionRoutes(dependencies.checkoutSessions(), dependencies.checkoutSessionParams(),
+                dependencies.orders()).registerOn(router);
+        new RefundRoutes(dependencies.refunds(), dependencies.orders()).registerOn(router);
+        new EventRoutes(dependencies.events(), dependencies.orders()).registerOn(router);
         OperationInvoker invoker = new OperationInvoker(dependencies.faults(), dependencies.idempotency(),
                 dependencies.counters());
         server.createContext("/", new ApiHttpHandler(router, invoker));

@@ -11,6 +11,7 @@ import com.orderengine.stripeemulator.error.StripeErrorException;
 import com.orderengine.stripeemulator.form.Params;
 import com.orderengine.stripeemulator.json.CheckoutSessionJson;
 import com.orderengine.stripeemulator.json.ListPage;
+import com.orderengine.stripeemulator.support.OrderLookup;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,18 +24,25 @@ final class CheckoutSessionRoutes {
 
     private final CheckoutSessionService service;
     private final CheckoutSessionParamsParser parser;
+    private final OrderLookup orders;
 
-    CheckoutSessionRoutes(CheckoutSessionService service, CheckoutSessionParamsParser parser) {
+    CheckoutSessionRoutes(CheckoutSessionService service, CheckoutSessionParamsParser parser, OrderLookup orders) {
         this.service = service;
         this.parser = parser;
+        this.orders = orders;
     }
 
     void registerOn(Router router) {
-        router.add("POST", "/v1/checkout/sessions", StripeOperation.CREATE_CHECKOUT_SESSION, this::create)
-                .add("GET", "/v1/checkout/sessions/{id}", StripeOperation.RETRIEVE_CHECKOUT_SESSION, this::retrieve)
+        // A create names its order in its parameters; the others act on a session that has one.
+        OrderResolver fromParams = request -> orders.ofObject(request.params());
+        OrderResolver ofSession = request -> orders.ofSessionId(request.pathParam("id"));
+        router.add("POST", "/v1/checkout/sessions", StripeOperation.CREATE_CHECKOUT_SESSION, this::create,
+                        fromParams)
+                .add("GET", "/v1/checkout/sessions/{id}", StripeOperation.RETRIEVE_CHECKOUT_SESSION, this::retrieve,
+                        ofSession)
                 .add("POST", "/v1/checkout/sessions/{id}/expire", StripeOperation.EXPIRE_CHECKOUT_SESSION,
-                        this::expire)
-                .add("GET", "/v1/checkout/sessions/{id}/line_items", null, this::listLineItems);
+                        this::expire, ofSession)
+                .add("GET", "/v1/checkout/sessions/{id}/line_items", null, this::listLineItems, ofSession);
     }
 
     private ApiResponse create(ApiRequest request) {

@@ -6,6 +6,7 @@ import com.orderengine.stripeemulator.event.StripeEvent;
 import com.orderengine.stripeemulator.form.Params;
 import com.orderengine.stripeemulator.json.EventJson;
 import com.orderengine.stripeemulator.json.ListPage;
+import com.orderengine.stripeemulator.support.OrderLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,13 +20,16 @@ final class EventRoutes {
             "types");
 
     private final EventStore events;
+    private final OrderLookup orders;
 
-    EventRoutes(EventStore events) {
+    EventRoutes(EventStore events, OrderLookup orders) {
         this.events = events;
+        this.orders = orders;
     }
 
     void registerOn(Router router) {
-        router.add("GET", "/v1/events/{id}", null, this::retrieve)
+        router.add("GET", "/v1/events/{id}", null, this::retrieve,
+                        request -> orders.ofEventId(request.pathParam("id")))
                 .add("GET", "/v1/events", null, this::list);
     }
 

@@ -10,6 +10,7 @@ import com.orderengine.stripeemulator.refund.Refund;
 import com.orderengine.stripeemulator.refund.RefundParamsParser;
 import com.orderengine.stripeemulator.refund.RefundRefusedException;
 import com.orderengine.stripeemulator.refund.RefundService;
+import com.orderengine.stripeemulator.support.OrderLookup;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -22,15 +23,20 @@ final class RefundRoutes {
             "payment_intent", "charge");
 
     private final RefundService service;
+    private final OrderLookup orders;
 
-    RefundRoutes(RefundService service) {
+    RefundRoutes(RefundService service, OrderLookup orders) {
         this.service = service;
+        this.orders = orders;
     }
 
     void registerOn(Router router) {
-        router.add("POST", "/v1/refunds", StripeOperation.CREATE_REFUND, this::create)
-                .add("GET", "/v1/refunds/{id}", StripeOperation.RETRIEVE_REFUND, this::retrieve)
-                .add("GET", "/v1/refunds", StripeOperation.LIST_REFUNDS, this::list);
+        // Creating and listing name the payment_intent or charge (and maybe metadata[order_id]) in parameters.
+        OrderResolver fromParams = request -> orders.ofObject(request.params());
+        router.add("POST", "/v1/refunds", StripeOperation.CREATE_REFUND, this::create, fromParams)
+                .add("GET", "/v1/refunds/{id}", StripeOperation.RETRIEVE_REFUND, this::retrieve,
+                        request -> orders.ofRefundId(request.pathParam("id")))
+                .add("GET", "/v1/refunds", StripeOperation.LIST_REFUNDS, this::list, fromParams);
     }
 
     private ApiResponse create(ApiRequest request) {

@@ -12,7 +12,8 @@ import java.util.Optional;
 /** Maps method and path (with {@code {name}} variables) to a handler and its operation, if it has one. */
 final class Router {
 
-    record Route(String method, List<String> segments, StripeOperation operation, RouteHandler handler) {
+    record Route(String method, List<String> segments, StripeOperation operation, RouteHandler handler,
+                 OrderResolver orders) {
     }
 
     record Match(Route route, Map<String, String> pathParams) {
@@ -22,7 +23,13 @@ final class Router {
 
     /** {@code operation} is null for endpoints that are neither counted nor fault-injectable. */
     Router add(String method, String pattern, StripeOperation operation, RouteHandler handler) {
-        routes.add(new Route(method, split(pattern), operation, handler));
+        return add(method, pattern, operation, handler, OrderResolver.NONE);
+    }
+
+    /** {@code orders} finds the order a request concerns, for the log context. */
+    Router add(String method, String pattern, StripeOperation operation, RouteHandler handler,
+               OrderResolver orders) {
+        routes.add(new Route(method, split(pattern), operation, handler, orders));
         return this;
     }
 

@@ -12,6 +12,8 @@ import com.orderengine.stripeemulator.refund.NoSuchPaymentObjectException;
 import com.orderengine.stripeemulator.refund.Refund;
 import com.orderengine.stripeemulator.refund.RefundRefusedException;
 import com.orderengine.stripeemulator.refund.RefundService;
+import com.orderengine.stripeemulator.support.ActionLog;
+import com.orderengine.stripeemulator.support.OrderLookup;
 import com.orderengine.stripeemulator.web.WebHandler;
 import com.orderengine.stripeemulator.web.WebRequest;
 import com.orderengine.stripeemulator.web.WebResponse;
@@ -20,11 +22,12 @@ import com.orderengine.stripeemulator.webhook.WebhookDeliveries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator interface under {@code /_emulator/}: an HTML overview with Expire, Refund and Redeliver
  * buttons, and the same as JSON under {@code /_emulator/api/}. It takes no API key: the emulator is
- * meant to listen on loopback only.
+ * meant to listen on loopback only. Each action is logged in one INFO line, with its order in the MDC.
  */
 public final class OperatorHandler implements WebHandler {
 
@@ -36,15 +39,19 @@ public final class OperatorHandler implements WebHandler {
     private final DeliveryLog deliveryLog;
     private final WebhookDeliveries deliveries;
     private final OperatorSettings settings;
+    private final OrderLookup orders;
+    private final ActionLog actions = new ActionLog(LoggerFactory.getLogger(OperatorHandler.class), "Operator");
 
     public OperatorHandler(CheckoutSessionService sessions, RefundService refunds, EventStore events,
-                           DeliveryLog deliveryLog, WebhookDeliveries deliveries, OperatorSettings settings) {
+                           DeliveryLog deliveryLog, WebhookDeliveries deliveries, OperatorSettings settings,
+                           OrderLookup orders) {
         this.sessions = sessions;
         this.refunds = refunds;
         this.events = events;
         this.deliveryLog = deliveryLog;
         this.deliveries = deliveries;
         this.settings = settings;
+        this.orders = orders;
     }
 
     @Override
@@ -83,12 +90,11 @@ public final class OperatorHandler implements WebHandler {
             return WebResponse.json(200, OperatorJson.list(data));
         }
         if (request.isPost() && isAction(route, "events", "redeliver")) {
-            StripeEvent event = events.require(route.get(1));
-            deliveries.redeliver(event);
+            StripeEvent event = redeliver(route.get(1));
             return WebResponse.json(202, Map.of("event_id", event.id(), "redelivery", "scheduled"));
         }
         if (request.isPost() && isAction(route, "sessions", "expire")) {
-            return WebResponse.json(200, CheckoutSessionJson.session(sessions.expire(route.get(1))));
+            return WebResponse.json(200, CheckoutSessionJson.session(expire(route.get(1))));
         }
         if (request.isPost() && isAction(route, "sessions", "refund")) {
             return WebResponse.json(200, RefundJson.refund(refundInFull(route.get(1))));
@@ -104,11 +110,11 @@ public final class OperatorHandler implements WebHandler {
             return WebResponse.html(200, html);
         }
         if (request.isPost() && isAction(route, "events", "redeliver")) {
-            deliveries.redeliver(events.require(route.get(1)));
+            redeliver(route.get(1));
             return WebResponse.seeOther("/" + ROOT + "/");
         }
         if (request.isPost() && isAction(route, "sessions", "expire")) {
-            sessions.expire(route.get(1));
+            expire(route.get(1));
             return WebResponse.seeOther("/" + ROOT + "/");
         }
         if (request.isPost() && isAction(route, "sessions", "refund")) {
@@ -118,14 +124,29 @@ public final class OperatorHandler implements WebHandler {
         return notFound();
     }
 
+    private StripeEvent redeliver(String eventId) {
+        return actions.run("redeliver", eventId, orders.ofEventId(eventId), () -> {
+            StripeEvent event = events.require(eventId);
+            deliveries.redeliver(event);
+            return event;
+        }, event -> event.type() + " scheduled");
+    }
+
+    private CheckoutSession expire(String sessionId) {
+        return actions.run("expire", sessionId, orders.ofSessionId(sessionId), () -> sessions.expire(sessionId),
+                session -> session.status().wireName());
+    }
+
     /** The dashboard's "Refund payment" for the session's PaymentIntent: all that is left of its charge. */
     private Refund refundInFull(String sessionId) {
-        CheckoutSession session = sessions.retrieve(sessionId);
-        if (session.paymentIntent() == null) {
-            throw new RefundRefusedException(RefundRefusedException.Refusal.NO_SUCCESSFUL_CHARGE,
-                    "Checkout Session " + sessionId + " has not been paid, so there is nothing to refund.");
-        }
-        return refunds.refundInFull(session.paymentIntent());
+        return actions.run("refund", sessionId, orders.ofSessionId(sessionId), () -> {
+            CheckoutSession session = sessions.retrieve(sessionId);
+            if (session.paymentIntent() == null) {
+                throw new RefundRefusedException(RefundRefusedException.Refusal.NO_SUCCESSFUL_CHARGE,
+                        "Checkout Session " + sessionId + " has not been paid, so there is nothing to refund.");
+            }
+            return refunds.refundInFull(session.paymentIntent());
+        }, refund -> refund.id() + " of " + refund.amount() + " " + refund.currency() + " from " + refund.charge());
     }
 
     private static boolean isAction(List<String> route, String collection, String action) {

@@ -5,17 +5,22 @@ import com.orderengine.stripeemulator.checkout.CheckoutSession;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionService;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionStateException;
 import com.orderengine.stripeemulator.checkout.NoSuchCheckoutSessionException;
+import com.orderengine.stripeemulator.support.ActionLog;
+import com.orderengine.stripeemulator.support.OrderLookup;
 import com.orderengine.stripeemulator.web.WebHandler;
 import com.orderengine.stripeemulator.web.WebRequest;
 import com.orderengine.stripeemulator.web.WebResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hosted checkout page, {@code /c/pay/{id}}, and the customer's actions posted from it to
  * {@code /c/pay/{id}/{pay|pay-later|decline|cancel|settle|fail}}. Actions that change the session
  * redirect (303) like Stripe does: to the success URL after paying, back to the page after settling.
+ * Each action is logged in one INFO line, with the session's order in the MDC.
  */
 public final class HostedCheckoutHandler implements WebHandler {
 
@@ -25,10 +30,14 @@ public final class HostedCheckoutHandler implements WebHandler {
 
     private final CheckoutSessionService sessions;
     private final CheckoutPayments payments;
+    private final OrderLookup orders;
+    private final ActionLog actions =
+            new ActionLog(LoggerFactory.getLogger(HostedCheckoutHandler.class), "Hosted page");
 
-    public HostedCheckoutHandler(CheckoutSessionService sessions, CheckoutPayments payments) {
+    public HostedCheckoutHandler(CheckoutSessionService sessions, CheckoutPayments payments, OrderLookup orders) {
         this.sessions = sessions;
         this.payments = payments;
+        this.orders = orders;
     }
 
     @Override
@@ -60,22 +69,40 @@ public final class HostedCheckoutHandler implements WebHandler {
         String email = request.formValue("email");
         switch (action) {
             case "pay":
-                return WebResponse.seeOther(payments.pay(id, email).resolvedSuccessUrl());
+                return WebResponse.seeOther(
+                        act(id, action, () -> payments.pay(id, email)).resolvedSuccessUrl());
             case "pay-later":
-                return WebResponse.seeOther(payments.payLater(id, email).resolvedSuccessUrl());
+                return WebResponse.seeOther(
+                        act(id, action, () -> payments.payLater(id, email)).resolvedSuccessUrl());
             case "decline":
-                return show(payments.decline(id), PageNotice.error("Your card was declined."), DECLINED);
+                CheckoutSession declined = actions.run(action, id, orders.ofSessionId(id), () -> payments.decline(id),
+                        session -> "card declined, " + summary(session));
+                return show(declined, PageNotice.error("Your card was declined."), DECLINED);
             case "cancel":
-                return cancel(sessions.retrieve(id));
+                return cancel(actions.run(action, id, orders.ofSessionId(id), () -> sessions.retrieve(id),
+                        session -> "left for the cancel_url, " + summary(session)));
             case "settle":
-                payments.settleAsyncPayment(id);
+                act(id, action, () -> payments.settleAsyncPayment(id));
                 return WebResponse.seeOther(pagePath(id));
             case "fail":
-                payments.failAsyncPayment(id);
+                act(id, action, () -> payments.failAsyncPayment(id));
                 return WebResponse.seeOther(pagePath(id));
             default:
                 return WebResponse.html(404, CheckoutPage.notFound(id + "/" + action));
         }
+    }
+
+    private CheckoutSession act(String id, String action, Supplier<CheckoutSession> change) {
+        return actions.run(action, id, orders.ofSessionId(id), change, HostedCheckoutHandler::summary);
+    }
+
+    /** {@code complete, paid, pi_…}: where the session is now. */
+    private static String summary(CheckoutSession session) {
+        String state = session.status().wireName() + ", " + session.paymentStatus().wireName();
+        if (session.isAwaitingAsyncPayment()) {
+            state += " (payment processing)";
+        }
+        return session.paymentIntent() == null ? state : state + ", " + session.paymentIntent();
     }
 
     /** Leaving changes nothing at Stripe: the session stays open until it expires. */

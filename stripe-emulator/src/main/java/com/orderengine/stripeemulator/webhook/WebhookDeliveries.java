@@ -2,6 +2,7 @@ package com.orderengine.stripeemulator.webhook;
 
 import com.orderengine.stripeemulator.event.StripeEvent;
 import com.orderengine.stripeemulator.json.EventJson;
+import com.orderengine.stripeemulator.support.OrderLogContext;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Signatures and attempt times use the wall clock, not the emulator's (possibly fake) clock: the
  * receiver checks the signature's timestamp against its own time.
+ *
+ * <p>Each attempt is logged, at INFO when delivered and at WARN when not, with the order the event is
+ * about in the MDC (see {@link OrderLogContext}).
  */
 public final class WebhookDeliveries implements AutoCloseable {
 
@@ -35,6 +39,7 @@ public final class WebhookDeliveries implements AutoCloseable {
     private final RetryPolicy policy;
     private final DeliveryLog log;
     private final Runnable onChange;
+    private final Function<StripeEvent, String> orderOf;
     private final Clock wallClock = Clock.systemUTC();
     private final ScheduledExecutorService scheduler;
     /** Guarded by {@code this}. */
@@ -43,13 +48,18 @@ public final class WebhookDeliveries implements AutoCloseable {
     private final List<PendingDelivery> dormant = new ArrayList<>();
     private boolean closed;
 
-    /** @param url the endpoint, or null to send nothing */
-    public WebhookDeliveries(String url, String secret, RetryPolicy policy, DeliveryLog log, Runnable onChange) {
+    /**
+     * @param url     the endpoint, or null to send nothing
+     * @param orderOf the order an event is about (null for none), to tag the log lines of its deliveries
+     */
+    public WebhookDeliveries(String url, String secret, RetryPolicy policy, DeliveryLog log, Runnable onChange,
+                             Function<StripeEvent, String> orderOf) {
         this.sender = url == null ? null : new WebhookSender(url);
         this.signer = new WebhookSigner(secret);
         this.policy = policy;
         this.log = log;
         this.onChange = onChange;
+        this.orderOf = orderOf;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "stripe-emulator-webhook-scheduler");
             thread.setDaemon(true);
@@ -64,7 +74,7 @@ public final class WebhookDeliveries implements AutoCloseable {
     /** Starts delivering a new event; does nothing without an endpoint. Never blocks. */
     public void deliver(StripeEvent event) {
         if (sender != null) {
-            start(new Run(event, false, 0));
+            start(new Run(event, false, 0, orderOf(event)));
         }
     }
 
@@ -74,7 +84,7 @@ public final class WebhookDeliveries implements AutoCloseable {
             throw new IllegalStateException("No webhook URL is configured, so there is nowhere to redeliver "
                     + event.id() + " to");
         }
-        start(new Run(event, true, 0));
+        start(new Run(event, true, 0, orderOf(event)));
     }
 
     /** Carries on with deliveries an earlier run left unfinished: each is tried again now. */
@@ -88,7 +98,7 @@ public final class WebhookDeliveries implements AutoCloseable {
                     dormant.add(delivery);
                 }
             } else {
-                start(new Run(event.get(), delivery.redelivery(), delivery.attemptsMade()));
+                start(new Run(event.get(), delivery.redelivery(), delivery.attemptsMade(), orderOf(event.get())));
             }
         }
     }
@@ -181,23 +191,58 @@ public final class WebhookDeliveries implements AutoCloseable {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
         DeliveryAttempt attempt = log.record(new AttemptOutcome(run.event.id(), attemptedAt, sender.url(),
                 error == null ? status : null, error == null ? null : describe(error), millis, run.redelivery));
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            run.attemptsMade++;
-            if (attempt.succeeded() || !policy.mayRetryAfter(run.attemptsMade)) {
-                if (!attempt.succeeded()) {
-                    LOG.warn("Gave up delivering {} to {} after {} attempts", run.event.id(), sender.url(),
-                            run.attemptsMade);
+        OrderLogContext.Scope order = OrderLogContext.open(run.orderId);
+        try {
+            synchronized (this) {
+                if (closed) {
+                    return;
                 }
-                runs.remove(run);
-                notifyAll();
-            } else {
-                Duration delay = policy.delayAfter(run.attemptsMade);
-                scheduler.schedule(() -> attempt(run), delay.toMillis(), TimeUnit.MILLISECONDS);
+                run.attemptsMade++;
+                // Logged before the run settles, so whoever awaits the deliveries finds the line written.
+                if (attempt.succeeded() || !policy.mayRetryAfter(run.attemptsMade)) {
+                    logAttempt(run, attempt, null);
+                    if (!attempt.succeeded()) {
+                        LOG.warn("Gave up delivering {} {} to {} after {} attempts", run.event.id(), run.event.type(),
+                                sender.url(), run.attemptsMade);
+                    }
+                    runs.remove(run);
+                    notifyAll();
+                } else {
+                    Duration delay = policy.delayAfter(run.attemptsMade);
+                    logAttempt(run, attempt, delay);
+                    scheduler.schedule(() -> attempt(run), delay.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                onChange.run();
             }
-            onChange.run();
+        } finally {
+            order.close();
+        }
+    }
+
+    /**
+     * {@code Delivered evt_… checkout.session.completed to http://… : 200 in 12 ms (attempt 1)}, or at WARN
+     * what went wrong instead of the status and, if it is to be retried, when.
+     */
+    private static void logAttempt(Run run, DeliveryAttempt attempt, Duration retryIn) {
+        String number = "(attempt " + attempt.attempt() + (attempt.redelivery() ? ", redelivery)" : ")");
+        if (attempt.succeeded()) {
+            LOG.info("Delivered {} {} to {} : {} in {} ms {}", run.event.id(), run.event.type(), attempt.url(),
+                    attempt.httpStatus(), attempt.durationMillis(), number);
+            return;
+        }
+        String outcome = attempt.httpStatus() != null ? attempt.httpStatus().toString() : attempt.error();
+        LOG.warn("Could not deliver {} {} to {} : {} in {} ms {}{}", run.event.id(), run.event.type(), attempt.url(),
+                outcome, attempt.durationMillis(), number,
+                retryIn == null ? "" : ", retrying in " + retryIn.toMillis() + " ms");
+    }
+
+    private String orderOf(StripeEvent event) {
+        try {
+            return orderOf.apply(event);
+        } catch (RuntimeException e) {
+            // Only the log's tag depends on it: deliver regardless.
+            LOG.debug("Could not tell which order {} is about", event.id(), e);
+            return null;
         }
     }
 
@@ -216,14 +261,17 @@ public final class WebhookDeliveries implements AutoCloseable {
         final StripeEvent event;
         final String payload;
         final boolean redelivery;
+        /** The order the event is about, for the log context; null for none. */
+        final String orderId;
         /** Guarded by the enclosing instance. */
         int attemptsMade;
 
-        Run(StripeEvent event, boolean redelivery, int attemptsMade) {
+        Run(StripeEvent event, boolean redelivery, int attemptsMade, String orderId) {
             this.event = event;
             this.payload = EventJson.payload(event);
             this.redelivery = redelivery;
             this.attemptsMade = attemptsMade;
+            this.orderId = orderId;
         }
     }
 }
