@@ -19,7 +19,10 @@ import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -30,6 +33,13 @@ public class OrderWorkflowClient {
     private static final java.util.Set<Status.Code> OUTAGE_CODES = java.util.EnumSet.of(
             Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED,
             Status.Code.ABORTED, Status.Code.CANCELLED);
+
+    /** Threads that wait for checkout updates to be accepted; a caller gives up after its URL timeout. */
+    private static final Executor UPDATE_CALLS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "checkout-update");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final WorkflowClient client;
     private final String taskQueue;
@@ -46,17 +56,23 @@ public class OrderWorkflowClient {
     public CheckoutLink startCheckout(OrderInput input, Duration urlTimeout) {
         OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, startOptions(input));
         try {
-            WorkflowUpdateHandle<CheckoutLink> handle = WorkflowClient.startUpdateWithStart(
-                    workflow::checkout,
-                    input.requestFingerprint(),
-                    UpdateOptions.<CheckoutLink>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
-                    new WithStartWorkflowOperation<>(workflow::run, input));
-            return handle.getResultAsync(urlTimeout.toMillis(), TimeUnit.MILLISECONDS).get();
+            // The update is accepted in the workflow task that also prices the order and creates the session
+            // (local activities), so waiting for acceptance is bounded by the same timeout as the result.
+            return CompletableFuture.supplyAsync(() -> WorkflowClient.startUpdateWithStart(
+                            workflow::checkout,
+                            input.requestFingerprint(),
+                            UpdateOptions.<CheckoutLink>newBuilder()
+                                    .setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
+                            new WithStartWorkflowOperation<>(workflow::run, input)), UPDATE_CALLS)
+                    .thenCompose(WorkflowUpdateHandle::getResultAsync)
+                    .get(urlTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable("interrupted while waiting for the checkout URL", e);
         } catch (ExecutionException e) {
             throw translate(e.getCause());
+        } catch (TimeoutException e) {
+            throw translate(e);
         } catch (RuntimeException e) {
             throw translate(e);
         }
