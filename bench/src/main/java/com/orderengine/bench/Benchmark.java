@@ -1,0 +1,181 @@
+package com.orderengine.bench;
+
+import com.orderengine.bench.baseline.BaselineProcess;
+import com.orderengine.bench.checkout.CartGenerator;
+import com.orderengine.bench.checkout.Catalogue;
+import com.orderengine.bench.checkout.CheckoutCall;
+import com.orderengine.bench.checkout.CreatedOrder;
+import com.orderengine.bench.db.PaidCheck;
+import com.orderengine.bench.db.ShopDatabase;
+import com.orderengine.bench.growth.GrowthTest;
+import com.orderengine.bench.http.BenchHttp;
+import com.orderengine.bench.load.Measured;
+import com.orderengine.bench.load.StepRunner;
+import com.orderengine.bench.options.BenchOptions;
+import com.orderengine.bench.options.Durations;
+import com.orderengine.bench.payment.DuplicateStorm;
+import com.orderengine.bench.payment.PaidEvents;
+import com.orderengine.bench.payment.StripeSessions;
+import com.orderengine.bench.report.TargetsCheck;
+import com.orderengine.bench.resources.Monitored;
+import com.orderengine.bench.results.GrowthMeasurement;
+import com.orderengine.bench.results.GrowthResult;
+import com.orderengine.bench.results.MachineInfo;
+import com.orderengine.bench.results.ProcessInfo;
+import com.orderengine.bench.results.RunResults;
+import com.orderengine.bench.results.StepResult;
+import com.orderengine.bench.results.StormResult;
+import com.orderengine.bench.stack.Target;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One run against a target: the baseline's checkout, the engine's checkout, webhooks, the duplicate storm and,
+ * when asked, growth. The target's lifecycle belongs to the caller; the baseline's belongs to this run.
+ */
+public final class Benchmark {
+
+    static final int PRIMING_CHECKOUTS = 10;
+
+    private final BenchOptions options;
+    private final Target target;
+    private final Path logDirectory;
+    private final MachineInfo machine;
+    private final BenchHttp http;
+    private final ShopDatabase database;
+    private final StepRunner runner;
+    private final Queue<String> paidOrders = new ConcurrentLinkedQueue<>();
+    private final List<ProcessInfo> processes = new ArrayList<>();
+
+    public Benchmark(BenchOptions options, Target target, Path logDirectory, MachineInfo machine, BenchHttp http) {
+        this.options = options;
+        this.target = target;
+        this.logDirectory = logDirectory;
+        this.machine = machine;
+        this.http = http;
+        this.database = new ShopDatabase(target.jdbcUrl(), target.dbUser(), target.dbPassword());
+        this.runner = new StepRunner(options.warmup(), options.duration());
+    }
+
+    public BenchmarkRun run() throws Exception {
+        CartGenerator carts = new CartGenerator(Catalogue.productIds(http, target));
+        Monitored engineProcesses = new Monitored(target.serverPid(), target.admin(), target.databasePid(),
+                target.emulatorPid());
+        PaidEvents events = new PaidEvents(new StripeSessions(http, target.stripeApiBase(), target.stripeSecretKey()),
+                target);
+        EngineSteps engine = new EngineSteps(runner, http, target, carts, events, options.pollInterval(),
+                engineProcesses, paidOrders);
+        processes.add(new ProcessInfo("engine: local stack (api, worker, Temporal test server)", target.serverPid(),
+                target.serverCommand()));
+        processes.add(new ProcessInfo("PostgreSQL (postmaster)", target.databasePid(), target.jdbcUrl()));
+        processes.add(new ProcessInfo("Stripe emulator", target.emulatorPid(), target.stripeApiBase()));
+        processes.add(new ProcessInfo("load generator (this benchmark)", ProcessHandle.current().pid(),
+                machine.command()));
+
+        GrowthTest growth = options.growth()
+                ? new GrowthTest(engine, runner, http, target, database, options.growthConcurrency()) : null;
+        List<GrowthMeasurement> growthMeasurements = new ArrayList<>();
+        if (growth != null) {
+            prime(target.api("/api/checkout"), carts, null);
+            // Twice the step warm-up, then each step's own: the first measurement must not meet a cold JIT.
+            growthMeasurements.add(growth.small(options.warmup().multipliedBy(2)));
+        }
+
+        List<StepResult> steps = new ArrayList<>(baselineCheckouts(carts));
+        Queue<CreatedOrder> created = new ConcurrentLinkedQueue<>();
+        prime(target.api("/api/checkout"), carts, created);
+        for (int clients : options.concurrency()) {
+            steps.add(engine.checkout(clients, created));
+        }
+        for (int clients : options.paymentConcurrency()) {
+            steps.addAll(engine.webhooks(clients, created));
+        }
+        PaidCheck paidCheck = database.checkPaid(List.copyOf(paidOrders));
+        Progress.say("paid check: " + paidCheck);
+
+        CreatedOrder stormOrder = CheckoutCall.createOne(http, target.api("/api/checkout"), carts);
+        StormResult storm = new DuplicateStorm(http, target, events, database)
+                .run(stormOrder, options.stormEvents(), options.stormParallelism(), engineProcesses);
+        Progress.report(storm.step());
+        Progress.say("storm: order " + storm.finalStatus() + ", " + storm.paidTransitions() + " paid transition(s)");
+
+        GrowthResult growthResult = null;
+        if (growth != null) {
+            long before = database.orderCount();
+            double seconds = growth.grow(options.growthOrders());
+            long inserted = Math.max(0, database.orderCount() - before);
+            growthMeasurements.add(growth.measure());
+            growthResult = new GrowthResult(growthMeasurements, inserted, seconds);
+        }
+        List<StepResult> everyEngineStep = new ArrayList<>(steps);
+        everyEngineStep.add(storm.step());
+        RunResults results = new RunResults(machine, settings(), List.copyOf(processes), steps, paidCheck, storm,
+                growthResult, TargetsCheck.evaluate(everyEngineStep));
+        return new BenchmarkRun(results, List.copyOf(paidOrders));
+    }
+
+    /** The baseline runs first, while the engine has no orders and no background work of its own. */
+    private List<StepResult> baselineCheckouts(CartGenerator carts) throws InterruptedException {
+        List<StepResult> steps = new ArrayList<>();
+        Progress.say("starting the baseline server");
+        try (BaselineProcess baseline = BaselineProcess.start(options.serverHeap(), target, logDirectory)) {
+            processes.add(new ProcessInfo("baseline server", baseline.pid(), baseline.commandLine()));
+            Monitored monitored = new Monitored(baseline.pid(), baseline.admin(), target.databasePid(),
+                    target.emulatorPid());
+            prime(baseline.checkout(), carts, null);
+            for (int clients : options.concurrency()) {
+                Measured measured = runner.forDuration(clients, monitored,
+                        () -> new CheckoutCall(http, baseline.checkout(), carts, null));
+                steps.add(Progress.report(StepResult.of(CheckoutCall.METRIC, StepResult.BASELINE, clients,
+                        measured.metric(CheckoutCall.METRIC), measured.resources())));
+                database.retireBaselineOrders();
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * A few untimed checkouts before a system's first step: its very first requests load classes and start
+     * connections, which a short warm-up (--quick) would otherwise measure, or not get past at all.
+     */
+    private void prime(URI checkout, CartGenerator carts, Queue<CreatedOrder> created) {
+        for (int i = 0; i < PRIMING_CHECKOUTS; i++) {
+            try {
+                CreatedOrder order = CheckoutCall.createOne(http, checkout, carts);
+                if (created != null) {
+                    created.add(order);
+                }
+            } catch (Exception e) {
+                Progress.say("priming checkout failed (the step will count such errors): " + e.getMessage());
+                return;
+            }
+        }
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("--warmup", Durations.format(options.warmup()));
+        settings.put("--duration", Durations.format(options.duration()));
+        settings.put("--concurrency", join(options.concurrency()));
+        settings.put("--payment-concurrency", join(options.paymentConcurrency()));
+        settings.put("--storm-events", String.valueOf(options.stormEvents()));
+        settings.put("--storm-parallelism", String.valueOf(options.stormParallelism()));
+        settings.put("--poll-interval", Durations.format(options.pollInterval()));
+        settings.put("--server-heap", options.serverHeap());
+        if (options.growth()) {
+            settings.put("--growth-orders", String.valueOf(options.growthOrders()));
+            settings.put("--growth-concurrency", String.valueOf(options.growthConcurrency()));
+        }
+        return settings;
+    }
+
+    private static String join(List<Integer> numbers) {
+        return String.join(",", numbers.stream().map(String::valueOf).toList());
+    }
+}

@@ -1,0 +1,30 @@
+package com.orderengine.bench.stack;
+
+import java.net.URI;
+
+/**
+ * The system under test and what sits beside it: where the engine's api answers, where its JVM's heap can be read,
+ * its process (for CPU; null when unknown), the shop database (and its PostgreSQL server's process), and the
+ * Stripe the engine talks to.
+ * {@code payAtEmulator} is true only when that Stripe sends no webhooks of its own, so the benchmark's signed
+ * events are the only ones the engine receives.
+ */
+public record Target(
+        URI api,
+        URI admin,
+        Long serverPid,
+        String serverCommand,
+        String jdbcUrl,
+        Long databasePid,
+        String dbUser,
+        String dbPassword,
+        String stripeApiBase,
+        String stripeSecretKey,
+        String webhookSecret,
+        Long emulatorPid,
+        boolean payAtEmulator) {
+
+    public URI api(String path) {
+        return URI.create(api + path);
+    }
+}
