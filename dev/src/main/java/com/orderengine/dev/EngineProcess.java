@@ -34,6 +34,8 @@ final class EngineProcess implements AutoCloseable {
             Map<String, String> variables) throws Exception {
         Bootstrap<OrderEngineConfiguration> bootstrap = new Bootstrap<>(application);
         application.initialize(bootstrap);
+        // What Application.run does before a command: the JVM's gauges (heap, threads, GC) in the app's metrics.
+        bootstrap.registerMetrics();
         StringLookup lookup = key -> variables.containsKey(key) ? variables.get(key) : System.getenv(key);
         StringSubstitutor substitutor = new StringSubstitutor(lookup);
         substitutor.setEnableUndefinedVariableException(false);

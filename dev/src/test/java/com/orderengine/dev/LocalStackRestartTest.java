@@ -49,6 +49,14 @@ class LocalStackRestartTest {
                 Thread.sleep(50);
             }
             assertThat(TestStacks.orderStatus(settings, orderId)).isEqualTo("paid");
+
+            // Operators of the local stack get the JVM's gauges too, as from java -jar.
+            for (int adminPort : new int[] {settings.adminPort(), settings.workerAdminPort()}) {
+                String metrics = http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + adminPort + "/prometheus")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(metrics).containsPattern("(?m)^jvm_memory_heap_used [0-9.E]+$");
+            }
         }
     }
 
