@@ -108,7 +108,7 @@ public final class Benchmark {
         GrowthResult growthResult = null;
         if (growth != null) {
             long before = database.orderCount();
-            double seconds = growth.grow(options.growthOrders());
+            double seconds = growth.grow(options.growthOrders()).toMillis() / 1000.0;
             long inserted = Math.max(0, database.orderCount() - before);
             growthMeasurements.add(growth.measure());
             growthResult = new GrowthResult(growthMeasurements, inserted, seconds);

@@ -1,6 +1,7 @@
 package com.orderengine.bench.baseline;
 
 import com.orderengine.bench.db.ShopDatabase;
+import com.orderengine.payment.stripe.MinorUnits;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
@@ -14,10 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -160,9 +159,8 @@ final class BaselineCheckout {
         return ShopDatabase.BASELINE_REFERENCE_PREFIX + ENCODER.encodeToString(bytes);
     }
 
+    /** The engine's own conversion: exact, never through double. */
     private long minorUnits(BigDecimal amount) {
-        int digits = Math.max(0, Currency.getInstance(settings.currency().toUpperCase(Locale.ROOT))
-                .getDefaultFractionDigits());
-        return amount.movePointRight(digits).longValueExact();
+        return MinorUnits.fromDecimal(amount, settings.currency());
     }
 }

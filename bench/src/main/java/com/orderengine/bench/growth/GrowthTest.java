@@ -58,16 +58,16 @@ public final class GrowthTest {
         return measure();
     }
 
-    /** Bulk-inserts up to {@code total} orders in all, then measures again; returns the seconds the insert took. */
-    public double grow(long total) {
+    /** Bulk-inserts up to {@code total} orders in all; returns how long the insert took. */
+    public Duration grow(long total) {
         long missing = total - database.orderCount();
         Progress.say("growth: bulk-inserting " + Math.max(0, missing) + " orders");
         long start = System.nanoTime();
         bulk.insert(missing);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Progress.say(String.format("growth: inserted in %.1f s; %d orders in the database", seconds,
-                database.orderCount()));
-        return seconds;
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Progress.say(String.format("growth: inserted in %.1f s; %d orders in the database",
+                took.toMillis() / 1000.0, database.orderCount()));
+        return took;
     }
 
     public GrowthMeasurement measure() throws InterruptedException {
