@@ -30,6 +30,7 @@ import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.RefundDao;
 import com.orderengine.order.workflow.OrderWorkflowClient;
 import com.orderengine.product.db.ProductDao;
+import com.orderengine.temporal.SearchAttributeRegistrar;
 import com.orderengine.temporal.TemporalConnection;
 import com.orderengine.api.storefront.StorefrontPages;
 import io.dropwizard.assets.AssetsBundle;
@@ -71,6 +72,8 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         PrometheusMetrics metrics = OrderEngineBootstrap.metrics(environment);
         OrderMetrics orderMetrics = new OrderMetrics(metrics.registry());
         TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment, metrics);
+        // Checkouts start workflows with these attributes: a Temporal whose worker never ran must know them too.
+        SearchAttributeRegistrar.ensureRegistered(temporal.stubs(), temporal.namespace());
         OrderWorkflowClient workflows = new OrderWorkflowClient(temporal.client(), temporal.taskQueue());
         ProductDao products = jdbi.onDemand(ProductDao.class);
         OrderDao orders = jdbi.onDemand(OrderDao.class);

@@ -3,6 +3,7 @@ package com.orderengine.api.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderengine.api.testing.ApiClient;
 import com.orderengine.api.testing.ApiClient.Reply;
@@ -327,6 +328,13 @@ class StripeWebhookSystemTest {
         assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET)).status()).isEqualTo(200);
         assertThat(deliver(event, "t=1,v1=forged").status()).isEqualTo(400);
         awaitStatus(orderId, "paid");
+        stack.temporalClient().newUntypedWorkflowStub(OrderReference.workflowId(orderId))
+                .getResult(10, java.util.concurrent.TimeUnit.SECONDS, OrderOutcome.class);
+        // Stripe sends it again after the order finished, and an event type the engine does not act on.
+        assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET)).status()).isEqualTo(200);
+        String other = StripeWebhooks.event("evt_metrics_other_" + orderId, "customer.created",
+                new ObjectMapper().createObjectNode().put("id", "cus_1").put("object", "customer"));
+        assertThat(deliver(other, StripeWebhooks.sign(other, OrderEngineStack.WEBHOOK_SECRET)).status()).isEqualTo(200);
 
         Reply apiMetrics = admin(api.getAdminPort(), "/prometheus");
         assertThat(apiMetrics.status()).isEqualTo(200);
@@ -336,6 +344,10 @@ class StripeWebhookSystemTest {
                 + "type=\"checkout.session.completed\",}")).isPositive();
         assertThat(sample(apiMetrics.body(), "orderengine_webhook_events_total{outcome=\"invalid_signature\","
                 + "type=\"unknown\",}")).isPositive();
+        assertThat(sample(apiMetrics.body(), "orderengine_webhook_events_total{outcome=\"duplicate\","
+                + "type=\"checkout.session.completed\",}")).isPositive();
+        assertThat(sample(apiMetrics.body(), "orderengine_webhook_events_total{outcome=\"ignored\","
+                + "type=\"customer.created\",}")).isPositive();
         assertThat(sample(apiMetrics.body(), "io_dropwizard_jetty_MutableServletContextHandler_post_requests_count"))
                 .as("Dropwizard's own metrics (Jetty)").isPositive();
         assertThat(sample(apiMetrics.body(), "io_dropwizard_db_ManagedPooledDataSource_postgresql_size"))
