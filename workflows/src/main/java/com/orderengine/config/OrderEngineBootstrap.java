@@ -1,6 +1,7 @@
 package com.orderengine.config;
 
 import com.orderengine.db.DatabaseMigrations;
+import com.orderengine.db.StatementNamingTemplateEngine;
 import com.orderengine.metrics.PrometheusMetrics;
 import com.orderengine.temporal.TemporalConnection;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -12,6 +13,7 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 /** What the api and the worker set up alike: config substitution, migrations, the pooled database, metrics. */
@@ -43,6 +45,8 @@ public final class OrderEngineBootstrap {
         configuration.getMigrations().applyIfEnabled(dataSource);
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "postgresql");
         jdbi.installPlugin(new PostgresPlugin());
+        // Replaces Dropwizard's statement-naming engine with one whose parsed templates Jdbi can cache.
+        jdbi.setTemplateEngine(new StatementNamingTemplateEngine(new DefinedAttributeTemplateEngine()));
         return jdbi;
     }
 
