@@ -34,30 +34,47 @@ public class OrderActivitiesImpl implements OrderActivities {
 
     private static final Logger log = LoggerFactory.getLogger(OrderActivitiesImpl.class);
 
-    private final Jdbi jdbi;
+    /** On-demand DAOs are thread-safe; made once, since building one per call showed up in the profile. */
+    private final OrderDao orders;
+    private final ProductDao products;
+    private final RefundDao recordedRefunds;
     private final StripeCheckoutSessions checkoutSessions;
     private final StripeRefunds refunds;
     private final OrderMetrics metrics;
 
     public OrderActivitiesImpl(Jdbi jdbi, StripeCheckoutSessions checkoutSessions, StripeRefunds refunds,
             OrderMetrics metrics) {
-        this.jdbi = jdbi;
+        this.orders = jdbi.onDemand(OrderDao.class);
+        this.products = jdbi.onDemand(ProductDao.class);
+        this.recordedRefunds = jdbi.onDemand(RefundDao.class);
         this.checkoutSessions = checkoutSessions;
         this.refunds = refunds;
         this.metrics = metrics;
     }
 
     @Override
+    public OpenedCheckout openCheckout(CheckoutSetup setup) {
+        NewOrder order = setup.order();
+        PricedOrder priced = createOrder(order);
+        CheckoutSessionState session = createCheckoutSession(new CheckoutSessionRequest(order.orderId(),
+                order.email(), priced.currency(), priced.lines(), setup.sessionExpiresAtEpochSecond()));
+        recordCheckoutSession(order.orderId(), session);
+        return new OpenedCheckout(priced, session);
+    }
+
+    @Override
     public PricedOrder createOrder(NewOrder order) {
-        OrderDao orders = jdbi.onDemand(OrderDao.class);
-        Optional<PricedOrder> existing = storedOrder(orders, order.orderId());
+        Optional<PricedOrder> existing = storedOrder(order.orderId());
         if (existing.isPresent()) {
             return existing.get();
         }
         PricedOrder priced = price(order);
-        orders.createOrder(order.orderId(), order.email(), order.currency(), priced.total(), priced.lines());
-        // Read back: when a concurrent attempt won the insert, its rows are the order.
-        return storedOrder(orders, order.orderId())
+        if (orders.createOrder(order.orderId(), order.email(), order.currency(), priced.total(), priced.lines())
+                .isPresent()) {
+            return priced;
+        }
+        // A concurrent attempt won the insert: its rows are the order.
+        return storedOrder(order.orderId())
                 .orElseThrow(() -> new IllegalStateException("order " + order.orderId() + " vanished after insert"));
     }
 
@@ -68,7 +85,7 @@ public class OrderActivitiesImpl implements OrderActivities {
 
     @Override
     public void recordCheckoutSession(String orderId, CheckoutSessionState session) {
-        jdbi.onDemand(OrderDao.class).recordCheckoutSession(
+        orders.recordCheckoutSession(
                 orderId, session.id(), session.url(), Instant.ofEpochSecond(session.expiresAtEpochSecond()));
     }
 
@@ -92,7 +109,6 @@ public class OrderActivitiesImpl implements OrderActivities {
 
     @Override
     public StoredOrder loadOrder(String orderId) {
-        OrderDao orders = jdbi.onDemand(OrderDao.class);
         Optional<OrderRecord> record = orders.findByReference(orderId);
         if (record.isEmpty()) {
             return null;
@@ -102,13 +118,12 @@ public class OrderActivitiesImpl implements OrderActivities {
                 order.stripeSessionId(), order.stripeSessionUrl(), null, null, order.stripePaymentIntentId(), null,
                 order.currency(),
                 order.stripeSessionExpiresAt() == null ? 0 : order.stripeSessionExpiresAt().getEpochSecond());
-        return new StoredOrder(storedOrder(orders, orderId).orElseThrow(), order.status(), session);
+        return new StoredOrder(storedOrder(orderId).orElseThrow(), order.status(), session);
     }
 
     @Override
     public RefundRecord refundPayment(RefundRequest request) {
-        RefundDao recorded = jdbi.onDemand(RefundDao.class);
-        Optional<RefundRecord> earlier = recorded.findByPaymentIntent(request.paymentIntentId());
+        Optional<RefundRecord> earlier = recordedRefunds.findByPaymentIntent(request.paymentIntentId());
         if (earlier.isPresent()) {
             log.info("Order {}: payment {} was already refunded ({})", request.orderId(), request.paymentIntentId(),
                     earlier.get().stripeRefundId());
@@ -126,7 +141,7 @@ public class OrderActivitiesImpl implements OrderActivities {
         } catch (StripeException e) {
             throw asFailure(e);
         }
-        boolean inserted = recorded.record(request.orderId(), refund);
+        boolean inserted = recordedRefunds.record(request.orderId(), refund);
         if (inserted) {
             metrics.refundIssued();
         }
@@ -147,19 +162,18 @@ public class OrderActivitiesImpl implements OrderActivities {
 
     @Override
     public boolean changeStatus(StatusChange change) {
-        OrderDao orders = jdbi.onDemand(OrderDao.class);
         boolean moved = orders.transition(change.orderId(), change.to(), change.detail(), change.stripeEventId(),
                 change.paymentIntentId());
         log.info("Order {} -> {}: {}{}", change.orderId(), change.to().value(), change.detail(),
                 moved ? "" : " (already applied)");
         if (moved) {
-            count(orders, change);
+            count(change);
         }
         return moved;
     }
 
     /** Counted only when the row moved, so a retried or replayed change is never counted twice. */
-    private void count(OrderDao orders, StatusChange change) {
+    private void count(StatusChange change) {
         metrics.orderFinished(change.to());
         if (change.to() == OrderStatus.PAID) {
             if (change.stripeEventId() == null) {
@@ -173,11 +187,11 @@ public class OrderActivitiesImpl implements OrderActivities {
 
     private PricedOrder price(NewOrder order) {
         int[] ids = order.lines().stream().mapToInt(OrderLine::productId).toArray();
-        Map<Integer, Product> products = jdbi.onDemand(ProductDao.class).findByIds(ids).stream()
+        Map<Integer, Product> byId = products.findByIds(ids).stream()
                 .collect(Collectors.toMap(Product::id, Function.identity()));
         List<PricedLine> lines = new ArrayList<>();
         for (OrderLine line : order.lines()) {
-            Product product = products.get(line.productId());
+            Product product = byId.get(line.productId());
             if (product == null) {
                 throw ApplicationFailure.newNonRetryableFailure(
                         "product " + line.productId() + " does not exist", "UnknownProduct");
@@ -187,7 +201,7 @@ public class OrderActivitiesImpl implements OrderActivities {
         return priced(order.orderId(), order.currency(), lines);
     }
 
-    private static Optional<PricedOrder> storedOrder(OrderDao orders, String orderId) {
+    private Optional<PricedOrder> storedOrder(String orderId) {
         Optional<OrderRecord> stored = orders.findByReference(orderId);
         if (stored.isEmpty()) {
             return Optional.empty();

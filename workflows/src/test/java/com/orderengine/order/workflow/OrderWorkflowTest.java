@@ -100,7 +100,7 @@ class OrderWorkflowTest {
         // A delivery after the workflow closed finds no running workflow and changes nothing.
         assertThat(orders.deliver(orderId, event)).isFalse();
         assertThat(changes(done)).hasSize(2);
-        recordHistory(orderId, "order-paid-v1.json");
+        recordHistory(orderId, "order-paid-v2.json");
     }
 
     @Test
@@ -136,7 +136,7 @@ class OrderWorkflowTest {
         assertThat(order(orderId).status()).isEqualTo("expired");
         // The session is closed at Stripe too, so no payment can land after the order expired.
         assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status()).isEqualTo("expired");
-        recordHistory(orderId, "order-expired-v1.json");
+        recordHistory(orderId, "order-expired-v2.json");
     }
 
     @Test
