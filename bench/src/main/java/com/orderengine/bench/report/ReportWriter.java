@@ -176,8 +176,9 @@ public final class ReportWriter {
                 Temporal's test server and LocalStack's idle emulator in one process) for the engine, the baseline's \
                 JVM for the baseline; PostgreSQL (all its processes) is the db column. The load generator shares the \
                 machine: its own CPU is the bench column.
-                - Pending engine orders keep costing a little after their checkout: each workflow asks Stripe \
-                about its session 2, 6, 14 and 30 minutes after creation. Later steps of a long run include that \
+                - Pending engine orders keep costing after their checkout: each workflow asks Stripe about its \
+                session about 10 and 30 minutes after creation (each wait ±20 %), which costs Temporal as much as \
+                the checkout did. Steps that start 8 minutes or more after the first checkouts include that \
                 background work; short runs do not.
 
                 """;

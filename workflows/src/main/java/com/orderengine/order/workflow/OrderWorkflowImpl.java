@@ -37,9 +37,19 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     /** Creating the order and its session gives up after this long; the customer will have left by then. */
     static final Duration CHECKOUT_SETUP_DEADLINE = Duration.ofMinutes(10);
 
-    /** Ask Stripe 2, 6, 14, 30 minutes after the session was created, then every 30 minutes until the deadline. */
-    static final Duration FIRST_STRIPE_POLL = Duration.ofMinutes(2);
-    static final Duration MAX_STRIPE_POLL = Duration.ofMinutes(30);
+    /**
+     * While waiting, Stripe is asked about the session in case its webhook was lost: about 10 and 30 minutes after
+     * the session was created (each wait ±20 %, doubling up to an hour, none in the last 10 minutes), and always
+     * at the deadline. A poll costs
+     * a timer, an activity, two workflow tasks and a Stripe request, as much as the checkout itself, and most
+     * sessions are never paid; so version 2 polls twice an hour at most, spread out so that a burst of checkouts
+     * does not poll in a burst. Version 1 asked at 2, 6, 14 and 30 minutes, then every 30 minutes.
+     */
+    static final Duration FIRST_STRIPE_POLL = Duration.ofMinutes(10);
+    static final Duration MAX_STRIPE_POLL = Duration.ofMinutes(60);
+    static final double STRIPE_POLL_JITTER = 0.2;
+    static final Duration FIRST_STRIPE_POLL_V1 = Duration.ofMinutes(2);
+    static final Duration MAX_STRIPE_POLL_V1 = Duration.ofMinutes(30);
     static final String POLL_STRIPE_CHANGE = "poll-stripe-while-waiting";
     /** Version 1 sets a checkout up in one activity (openCheckout) instead of three; see setUpCheckout. */
     static final String ONE_SETUP_ACTIVITY_CHANGE = "one-setup-activity";
@@ -111,10 +121,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             return finish();
         }
 
-        // Version 1 also asks Stripe while waiting; workflows started before it keep their original schedule.
-        boolean pollStripe = Workflow.getVersion(POLL_STRIPE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
-        Duration pollInterval = FIRST_STRIPE_POLL;
-        long nextPollMillis = pollStripe ? Workflow.currentTimeMillis() + pollInterval.toMillis() : Long.MAX_VALUE;
+        // Version 1 also asks Stripe while waiting, version 2 less often; older workflows keep their schedule.
+        int pollVersion = Workflow.getVersion(POLL_STRIPE_CHANGE, Workflow.DEFAULT_VERSION, 2);
+        StripePollSchedule polls = pollVersion >= 2
+                ? new StripePollSchedule(FIRST_STRIPE_POLL, MAX_STRIPE_POLL, STRIPE_POLL_JITTER, Workflow.newRandom())
+                : new StripePollSchedule(FIRST_STRIPE_POLL_V1, MAX_STRIPE_POLL_V1, 0, null);
+        long nextPollMillis = pollVersion >= 1 ? nextPoll(polls, pollVersion) : Long.MAX_VALUE;
         while (status == PENDING) {
             long wakeAt = Math.min(deadlineMillis, nextPollMillis);
             Duration untilWake = Duration.ofMillis(Math.max(0, wakeAt - Workflow.currentTimeMillis()));
@@ -130,15 +142,22 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                     reconcileWithStripe();
                 } else {
                     pollStripe();
-                    pollInterval = pollInterval.multipliedBy(2).compareTo(MAX_STRIPE_POLL) > 0
-                            ? MAX_STRIPE_POLL : pollInterval.multipliedBy(2);
-                    nextPollMillis = Workflow.currentTimeMillis() + pollInterval.toMillis();
+                    nextPollMillis = nextPoll(polls, pollVersion);
                 }
             } finally {
                 statusLock.unlock();
             }
         }
         return finish();
+    }
+
+    /** When to poll next; from version 2, a poll that would come within 10 minutes of the deadline is left to it. */
+    private long nextPoll(StripePollSchedule polls, int pollVersion) {
+        long next = Workflow.currentTimeMillis() + polls.next().toMillis();
+        if (pollVersion >= 2 && next > deadlineMillis - FIRST_STRIPE_POLL.toMillis()) {
+            return Long.MAX_VALUE;
+        }
+        return next;
     }
 
     /**

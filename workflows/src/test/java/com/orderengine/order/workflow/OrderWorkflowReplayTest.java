@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Replays histories recorded from real runs (paid, expired) against today's workflow code. A change that would
  * break running orders (a reordered, added or removed command) fails here before it ships. The files without a
  * suffix come from before Stripe polling (version 0 of {@code poll-stripe-while-waiting}); {@code -v1} after it,
- * with three set-up activities; {@code -v2} after the set-up became one activity ({@code one-setup-activity}).
+ * with three set-up activities; {@code -v2} after the set-up became one activity ({@code one-setup-activity});
+ * {@code -v3} with version 2 of the polling (fewer polls, each wait jittered).
  * {@code order-late-payment-refunded} is a run reopened for a payment that settled after the order was cancelled.
  */
 class OrderWorkflowReplayTest {
@@ -21,6 +22,7 @@ class OrderWorkflowReplayTest {
     @ValueSource(strings = {"histories/order-paid.json", "histories/order-expired.json",
         "histories/order-paid-v1.json", "histories/order-expired-v1.json",
         "histories/order-paid-v2.json", "histories/order-expired-v2.json",
+        "histories/order-paid-v3.json", "histories/order-expired-v3.json",
         "histories/order-late-payment-refunded.json"})
     void recordedHistoriesReplayOnTheCurrentCode(String history) {
         assertThatCode(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(history, OrderWorkflowImpl.class))
@@ -29,7 +31,7 @@ class OrderWorkflowReplayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"histories/order-paid.json", "histories/order-expired-v1.json",
-        "histories/order-paid-v2.json"})
+        "histories/order-paid-v2.json", "histories/order-expired-v3.json"})
     void aNonDeterministicChangeIsCaught(String history) {
         assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(
                 history, SleepsBeforePricingWorkflow.class))

@@ -100,7 +100,7 @@ class OrderWorkflowTest {
         // A delivery after the workflow closed finds no running workflow and changes nothing.
         assertThat(orders.deliver(orderId, event)).isFalse();
         assertThat(changes(done)).hasSize(2);
-        recordHistory(orderId, "order-paid-v2.json");
+        recordHistory(orderId, "order-paid-v3.json");
     }
 
     @Test
@@ -136,7 +136,7 @@ class OrderWorkflowTest {
         assertThat(order(orderId).status()).isEqualTo("expired");
         // The session is closed at Stripe too, so no payment can land after the order expired.
         assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status()).isEqualTo("expired");
-        recordHistory(orderId, "order-expired-v2.json");
+        recordHistory(orderId, "order-expired-v3.json");
     }
 
     @Test
@@ -163,13 +163,34 @@ class OrderWorkflowTest {
         double paidOrders = meter(OrderMetrics.ORDERS_FINISHED, "status", "paid");
         double timedToPaid = meter(OrderMetrics.CHECKOUT_TO_PAID);
 
-        environment.sleep(Duration.ofMinutes(3)); // the first poll is at 2 minutes; the deadline is at 60
+        environment.sleep(Duration.ofMinutes(13)); // the first poll is at 8–12 minutes; the deadline is at 60
 
         assertThat(order(orderId).status()).isEqualTo("paid");
         assertThat(stub(orderId).getResult(OrderOutcome.class).detail()).contains("while waiting");
         assertThat(meter(OrderMetrics.RECONCILIATIONS, "status", "paid")).isEqualTo(corrections + 1);
         assertThat(meter(OrderMetrics.ORDERS_FINISHED, "status", "paid")).isEqualTo(paidOrders + 1);
         assertThat(meter(OrderMetrics.CHECKOUT_TO_PAID)).isEqualTo(timedToPaid + 1);
+    }
+
+    @Test
+    void anUnpaidOrderAsksStripeTwiceBeforeItsDeadlineAndOnceAtIt() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(2, 1))), Duration.ofSeconds(30));
+        int before = fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION);
+
+        environment.sleep(Duration.ofMinutes(7));
+        assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION) - before)
+                .as("no poll in the first 8 minutes").isZero();
+        environment.sleep(Duration.ofMinutes(6));
+        assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION) - before)
+                .as("the first poll, 8–12 minutes in").isEqualTo(1);
+        environment.sleep(Duration.ofMinutes(45));
+        assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION) - before)
+                .as("the second, 16–24 minutes after the first; none in the last 10 minutes").isEqualTo(2);
+
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("expired");
+        assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION) - before)
+                .as("and the look at the deadline").isEqualTo(3);
     }
 
     @Test
