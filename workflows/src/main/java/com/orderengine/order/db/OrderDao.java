@@ -82,8 +82,9 @@ public interface OrderDao {
     @SqlQuery("UPDATE orders SET status = :to, status_detail = :detail, updated_at = now(), "
             + "paid_at = CASE WHEN :to = 'paid' THEN now() ELSE paid_at END, "
             + "stripe_payment_intent_id = coalesce(:paymentIntent, stripe_payment_intent_id) "
-            + "WHERE reference = :reference AND status = any(:from) RETURNING id")
-    Optional<Integer> updateStatus(@Bind("reference") String reference, @Bind("from") String[] from,
+            + "WHERE reference = :reference AND status = any(:from) RETURNING id, created_at, paid_at")
+    @RegisterConstructorMapper(StatusMove.class)
+    Optional<StatusMove> updateStatus(@Bind("reference") String reference, @Bind("from") String[] from,
             @Bind("to") String to, @Bind("detail") String detail, @Bind("paymentIntent") String paymentIntent);
 
     /** Locks the order's row for the rest of the transaction, so the recorded "from" status is the real one. */
@@ -92,10 +93,10 @@ public interface OrderDao {
 
     /**
      * Moves the order to {@code to} if {@link OrderStatus} allows it from the current status, recording the change.
-     * Returns false when nothing moved (already there, or the move is not allowed), so a duplicate changes nothing.
+     * Returns empty when nothing moved (already there, or the move is not allowed), so a duplicate changes nothing.
      */
     @Transaction
-    default boolean transition(String reference, OrderStatus to, String detail, String stripeEventId,
+    default Optional<StatusMove> transition(String reference, OrderStatus to, String detail, String stripeEventId,
             String paymentIntent) {
         String[] from = Arrays.stream(OrderStatus.values())
                 .filter(status -> status.canMoveTo(to))
@@ -103,10 +104,10 @@ public interface OrderDao {
                 .toArray(String[]::new);
         Optional<String> before = lockStatus(reference);
         if (before.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        Optional<Integer> moved = updateStatus(reference, from, to.value(), detail, paymentIntent);
-        moved.ifPresent(orderId -> insertStatusChange(orderId, before.get(), to.value(), detail, stripeEventId));
-        return moved.isPresent();
+        Optional<StatusMove> moved = updateStatus(reference, from, to.value(), detail, paymentIntent);
+        moved.ifPresent(row -> insertStatusChange(row.id(), before.get(), to.value(), detail, stripeEventId));
+        return moved;
     }
 }

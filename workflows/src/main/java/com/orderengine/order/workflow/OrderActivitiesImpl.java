@@ -8,6 +8,7 @@ import com.orderengine.order.db.OrderItemRecord;
 import com.orderengine.order.db.OrderRecord;
 import com.orderengine.order.db.RefundDao;
 import com.orderengine.order.db.RefundRecord;
+import com.orderengine.order.db.StatusMove;
 import com.orderengine.payment.stripe.StripeCheckoutSessions;
 import com.orderengine.payment.stripe.StripeRefunds;
 import com.orderengine.product.db.Product;
@@ -162,26 +163,22 @@ public class OrderActivitiesImpl implements OrderActivities {
 
     @Override
     public boolean changeStatus(StatusChange change) {
-        boolean moved = orders.transition(change.orderId(), change.to(), change.detail(), change.stripeEventId(),
-                change.paymentIntentId());
+        Optional<StatusMove> moved = orders.transition(change.orderId(), change.to(), change.detail(),
+                change.stripeEventId(), change.paymentIntentId());
         log.info("Order {} -> {}: {}{}", change.orderId(), change.to().value(), change.detail(),
-                moved ? "" : " (already applied)");
-        if (moved) {
-            count(change);
-        }
-        return moved;
+                moved.isPresent() ? "" : " (already applied)");
+        moved.ifPresent(row -> count(change, row));
+        return moved.isPresent();
     }
 
     /** Counted only when the row moved, so a retried or replayed change is never counted twice. */
-    private void count(StatusChange change) {
+    private void count(StatusChange change, StatusMove row) {
         metrics.orderFinished(change.to());
         if (change.to() == OrderStatus.PAID) {
             if (change.stripeEventId() == null) {
                 metrics.reconciliationCorrection(change.to());
             }
-            orders.findByReference(change.orderId())
-                    .filter(order -> order.paidAt() != null)
-                    .ifPresent(order -> metrics.checkoutToPaid(Duration.between(order.createdAt(), order.paidAt())));
+            metrics.checkoutToPaid(Duration.between(row.createdAt(), row.paidAt()));
         }
     }
 

@@ -42,16 +42,18 @@ class OrderDaoTest {
     void transitionsFollowOrderStatusAndNeverGoBackwards() {
         String reference = newOrder();
 
-        assertThat(orders.transition(reference, OrderStatus.PAID, "paid", "evt_1", "pi_1")).isTrue();
-        assertThat(orders.transition(reference, OrderStatus.PAID, "again", "evt_1", "pi_1")).isFalse();
-        assertThat(orders.transition(reference, OrderStatus.EXPIRED, "late expiry", "evt_2", null)).isFalse();
-        assertThat(orders.transition(reference, OrderStatus.REFUNDED, "refund", "evt_3", null)).isTrue();
-        assertThat(orders.transition(reference, OrderStatus.PAID, "paid after refund", "evt_4", null)).isFalse();
-        assertThat(orders.transition(OrderReference.random(), OrderStatus.PAID, "no such order", null, null)).isFalse();
+        StatusMove paid = orders.transition(reference, OrderStatus.PAID, "paid", "evt_1", "pi_1").orElseThrow();
+        assertThat(orders.transition(reference, OrderStatus.PAID, "again", "evt_1", "pi_1")).isEmpty();
+        assertThat(orders.transition(reference, OrderStatus.EXPIRED, "late expiry", "evt_2", null)).isEmpty();
+        assertThat(orders.transition(reference, OrderStatus.REFUNDED, "refund", "evt_3", null)).isPresent();
+        assertThat(orders.transition(reference, OrderStatus.PAID, "paid after refund", "evt_4", null)).isEmpty();
+        assertThat(orders.transition(OrderReference.random(), OrderStatus.PAID, "no such order", null, null)).isEmpty();
 
         OrderRecord order = orders.findByReference(reference).orElseThrow();
         assertThat(order.status()).isEqualTo("refunded");
         assertThat(order.paidAt()).isNotNull();
+        assertThat(paid).as("the row as the paid transition left it, for the checkout-to-paid timer")
+                .isEqualTo(new StatusMove(order.id(), order.createdAt(), order.paidAt()));
         assertThat(order.stripePaymentIntentId()).isEqualTo("pi_1");
         assertThat(orders.findStatusChanges(order.id()))
                 .extracting(change -> change.fromStatus() + "->" + change.toStatus())
@@ -65,7 +67,7 @@ class OrderDaoTest {
         List<Callable<Boolean>> attempts = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             OrderStatus target = i % 2 == 0 ? OrderStatus.PAID : OrderStatus.EXPIRED;
-            attempts.add(() -> orders.transition(reference, target, "race", null, null));
+            attempts.add(() -> orders.transition(reference, target, "race", null, null).isPresent());
         }
         int moved = 0;
         try {
