@@ -66,7 +66,7 @@ public class StripeEventForwarder {
             throw ApiException.badRequest("not a Stripe event: id, type and data.object are required");
         }
         try {
-            metrics.webhookEvent(type, route(eventId, type, event.path("data").path("object")));
+            metrics.webhookEvent(type, route(eventId, type, object));
         } catch (OrderWorkflowClient.Unavailable | JdbiException e) {
             // Never acknowledge what was not handed over: Stripe redelivers on a non-2xx.
             metrics.webhookEvent(type, WebhookOutcome.RETRIED);
