@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.orderengine.api.checkout.resource.CheckoutOutcomeFilter;
 import com.orderengine.api.checkout.resource.CheckoutResource;
 import com.orderengine.api.checkout.service.CheckoutService;
 import com.orderengine.api.errors.ApiExceptionMapper;
@@ -83,7 +84,8 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         registerErrorMappers(configuration, environment);
         environment.jersey().register(new ProductResource(products));
         environment.jersey().register(new CheckoutResource(
-                new CheckoutService(products, orders, workflows, configuration.getCheckout(), orderMetrics), orders));
+                new CheckoutService(products, orders, workflows, configuration.getCheckout()), orders));
+        environment.jersey().register(new CheckoutOutcomeFilter(orderMetrics));
         environment.servlets().addFilter("request-logging", new RequestLogging())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.servlets().addFilter("request-body-limit", new RequestBodyLimit(MAX_REQUEST_BYTES))

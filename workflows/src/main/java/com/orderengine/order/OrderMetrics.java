@@ -18,8 +18,8 @@ public final class OrderMetrics {
     public static final String REFUNDS = "orderengine.refunds.issued";
     public static final String WEBHOOK_EVENTS = "orderengine.webhook.events";
 
-    /** Outcomes of {@code POST /api/checkout}. */
-    public enum CheckoutOutcome { STARTED, REJECTED, UNAVAILABLE }
+    /** Outcomes of {@code POST /api/checkout}: 2xx, 4xx, 503 (Temporal or the database down), any other 5xx. */
+    public enum CheckoutOutcome { STARTED, REJECTED, UNAVAILABLE, FAILED }
 
     /** What the api did with a webhook delivery. */
     public enum WebhookOutcome {

@@ -1,5 +1,6 @@
 package com.orderengine.api.webhook;
 
+import static com.orderengine.api.testing.PrometheusText.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -418,14 +419,6 @@ class StripeWebhookSystemTest {
 
     private static Reply admin(int port, String path) {
         return new ApiClient(port).get(path);
-    }
-
-    /** The value of the sample whose name and labels start the line; 0 when there is none. */
-    private static double sample(String prometheusText, String nameAndLabels) {
-        return prometheusText.lines()
-                .filter(line -> line.startsWith(nameAndLabels + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
     }
 
     /** Sends the emulator's own event about {@code objectId}, signed, as Stripe's delivery would. */

@@ -1,5 +1,7 @@
 package com.orderengine.api.webhook;
 
+import static com.orderengine.api.testing.PrometheusText.sample;
+import static com.orderengine.api.testing.PrometheusText.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** With Temporal unreachable nothing is acknowledged that was not handed over: Stripe is told to retry. */
+/**
+ * With Temporal unreachable nothing is acknowledged that was not handed over: Stripe is told to retry. Each answer
+ * is also counted for operators by its outcome.
+ */
 class TemporalUnavailableTest {
 
     @RegisterExtension
@@ -49,6 +54,28 @@ class TemporalUnavailableTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(503);
         assertThat(reply.text("error")).contains("retry");
         assertThat(millis).as("answered within the configured 2 s RPC timeout plus slack").isLessThan(8_000);
+        assertThat(sample(scrape(api.getAdminPort()), "orderengine_webhook_events_total{outcome=\"retried\","
+                + "type=\"checkout.session.completed\",}")).as("operators see the deliveries Stripe must repeat")
+                .isPositive();
+    }
+
+    @Test
+    void aSignedBodyThatIsNoStripeEventIsCountedAsAnInvalidPayload() {
+        String body = "{\"not\":\"an event\"}";
+        double before = invalidPayloads();
+
+        Reply reply = new ApiClient(api.getLocalPort()).send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + api.getLocalPort() + "/api/webhooks/stripe"))
+                .header("Stripe-Signature", StripeWebhooks.sign(body, OrderEngineStack.WEBHOOK_SECRET))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(invalidPayloads()).isEqualTo(before + 1);
+    }
+
+    private double invalidPayloads() {
+        return sample(scrape(api.getAdminPort()),
+                "orderengine_webhook_events_total{outcome=\"invalid_payload\",type=\"unknown\",}");
     }
 
     @Test
@@ -59,5 +86,19 @@ class TemporalUnavailableTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(503);
         assertThat(reply.text("error")).contains("retry");
         assertThat(stack.database.count("SELECT count(*) FROM orders")).isZero();
+        assertThat(sample(scrape(api.getAdminPort()), "orderengine_checkouts_total{outcome=\"unavailable\",}"))
+                .isPositive();
+    }
+
+    @Test
+    void aCheckoutRefusedByValidationBeforeTheServiceRunsIsCountedAsRejected() {
+        double before = sample(scrape(api.getAdminPort()), "orderengine_checkouts_total{outcome=\"rejected\",}");
+
+        Reply reply = new ApiClient(api.getLocalPort()).postJson("/api/checkout",
+                "{\"items\":[{\"productId\":1,\"quantity\":0}],\"email\":\"a@example.com\"}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(422);
+        assertThat(sample(scrape(api.getAdminPort()), "orderengine_checkouts_total{outcome=\"rejected\",}"))
+                .isEqualTo(before + 1);
     }
 }

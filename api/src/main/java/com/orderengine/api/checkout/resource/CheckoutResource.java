@@ -35,6 +35,7 @@ public class CheckoutResource {
     }
 
     @POST
+    @CountedCheckout
     public CheckoutResponse start(@NotNull @Valid CheckoutRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return checkout.start(request, idempotencyKey);

@@ -6,7 +6,6 @@ import com.orderengine.api.checkout.model.CheckoutResponse;
 import com.orderengine.api.errors.ApiException;
 import com.orderengine.config.CheckoutFactory;
 import com.orderengine.logging.OrderLogContext;
-import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.OrderRecord;
@@ -51,30 +50,15 @@ public class CheckoutService {
     private final OrderDao orders;
     private final OrderWorkflowClient workflows;
     private final CheckoutFactory rules;
-    private final OrderMetrics metrics;
 
-    public CheckoutService(ProductDao products, OrderDao orders, OrderWorkflowClient workflows, CheckoutFactory rules,
-            OrderMetrics metrics) {
+    public CheckoutService(ProductDao products, OrderDao orders, OrderWorkflowClient workflows, CheckoutFactory rules) {
         this.products = products;
         this.orders = orders;
         this.workflows = workflows;
         this.rules = rules;
-        this.metrics = metrics;
     }
 
     public CheckoutResponse start(CheckoutRequest request, String idempotencyKey) {
-        try {
-            CheckoutResponse response = checkout(request, idempotencyKey);
-            metrics.checkout(OrderMetrics.CheckoutOutcome.STARTED);
-            return response;
-        } catch (ApiException e) {
-            metrics.checkout(e.status() == 503 ? OrderMetrics.CheckoutOutcome.UNAVAILABLE
-                    : OrderMetrics.CheckoutOutcome.REJECTED);
-            throw e;
-        }
-    }
-
-    private CheckoutResponse checkout(CheckoutRequest request, String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.badRequest("Idempotency-Key must be 1 to 255 printable ASCII characters");
         }
