@@ -4,10 +4,10 @@ import com.orderengine.order.workflow.OrderActivities;
 import com.orderengine.order.workflow.OrderWorkflowImpl;
 import com.orderengine.temporal.SearchAttributeRegistrar;
 import com.orderengine.temporal.TemporalConnection;
+import com.orderengine.temporal.WorkerTuning;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,27 +19,34 @@ public class OrderWorker implements Managed {
 
     private final TemporalConnection temporal;
     private final OrderActivities activities;
-    private final Duration stickyScheduleToStartTimeout;
+    private final WorkerTuning tuning;
     private WorkerFactory factory;
 
-    public OrderWorker(TemporalConnection temporal, OrderActivities activities, Duration stickyScheduleToStartTimeout) {
+    public OrderWorker(TemporalConnection temporal, OrderActivities activities, WorkerTuning tuning) {
         this.temporal = temporal;
         this.activities = activities;
-        this.stickyScheduleToStartTimeout = stickyScheduleToStartTimeout;
+        this.tuning = tuning;
     }
 
     @Override
     public void start() {
         SearchAttributeRegistrar.ensureRegistered(temporal.stubs(), temporal.namespace());
-        factory = WorkerFactory.newInstance(temporal.client(), WorkerFactoryOptions.newBuilder()
-                .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(stickyScheduleToStartTimeout)
-                .setWorkerInterceptors(new OrderLogContextInterceptor())
-                .build());
+        factory = WorkerFactory.newInstance(temporal.client(), factoryOptions(tuning));
         var worker = factory.newWorker(temporal.taskQueue());
         worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
         factory.start();
-        log.info("Order worker polling task queue '{}' in namespace '{}'", temporal.taskQueue(), temporal.namespace());
+        log.info("Order worker polling task queue '{}' in namespace '{}' (workflow cache {}, {} workflow threads)",
+                temporal.taskQueue(), temporal.namespace(), tuning.workflowCacheSize(), tuning.maxWorkflowThreads());
+    }
+
+    static WorkerFactoryOptions factoryOptions(WorkerTuning tuning) {
+        return WorkerFactoryOptions.newBuilder()
+                .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(tuning.stickyScheduleToStartTimeout())
+                .setWorkflowCacheSize(tuning.workflowCacheSize())
+                .setMaxWorkflowThreadCount(tuning.maxWorkflowThreads())
+                .setWorkerInterceptors(new OrderLogContextInterceptor())
+                .build();
     }
 
     @Override

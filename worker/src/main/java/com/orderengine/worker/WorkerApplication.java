@@ -54,7 +54,7 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
         OrderActivitiesImpl activities = new OrderActivitiesImpl(jdbi, checkoutSessions, new StripeRefunds(stripe),
                 new OrderMetrics(metrics.registry()));
         environment.lifecycle().manage(new OrderWorker(temporal, activities,
-                configuration.getTemporal().getStickyScheduleToStartTimeout().toJavaDuration()));
+                configuration.getTemporal().workerTuning()));
 
         PendingOrderRecovery recovery = new PendingOrderRecovery(jdbi.onDemand(OrderDao.class),
                 new OrderWorkflowClient(temporal.client(), temporal.taskQueue()));

@@ -3,6 +3,7 @@ package com.orderengine.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.orderengine.temporal.TemporalConnection;
 import com.orderengine.temporal.TemporalHealthCheck;
+import com.orderengine.temporal.WorkerTuning;
 import com.uber.m3.tally.Scope;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
@@ -12,6 +13,9 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import java.util.concurrent.TimeUnit;
 
@@ -39,6 +43,50 @@ public class TemporalFactory {
      */
     @MinDuration(value = 0, unit = TimeUnit.SECONDS, inclusive = true)
     private Duration stickyScheduleToStartTimeout = Duration.seconds(5);
+
+    /**
+     * How many workflows the worker keeps in memory between their tasks. A task for a workflow not in the cache
+     * fetches and replays its whole history first, so a cache smaller than the number of orders awaiting payment
+     * makes their webhooks slower; each entry holds a parked thread and the workflow's state.
+     */
+    @Min(1)
+    @Max(100_000)
+    private int workflowCacheSize = 600;
+
+    /** Threads for cached and running workflows; at least the cache size, or cached workflows are evicted early. */
+    @Min(1)
+    @Max(100_000)
+    private int maxWorkflowThreads = 600;
+
+    @JsonProperty
+    public int getWorkflowCacheSize() {
+        return workflowCacheSize;
+    }
+
+    @JsonProperty
+    public void setWorkflowCacheSize(int workflowCacheSize) {
+        this.workflowCacheSize = workflowCacheSize;
+    }
+
+    @JsonProperty
+    public int getMaxWorkflowThreads() {
+        return maxWorkflowThreads;
+    }
+
+    @JsonProperty
+    public void setMaxWorkflowThreads(int maxWorkflowThreads) {
+        this.maxWorkflowThreads = maxWorkflowThreads;
+    }
+
+    @AssertTrue(message = "maxWorkflowThreads must be at least workflowCacheSize: each cached workflow holds a thread")
+    public boolean isThreadsEnoughForCache() {
+        return maxWorkflowThreads >= workflowCacheSize;
+    }
+
+    /** The settings only a worker uses. */
+    public WorkerTuning workerTuning() {
+        return new WorkerTuning(stickyScheduleToStartTimeout.toJavaDuration(), workflowCacheSize, maxWorkflowThreads);
+    }
 
     @JsonProperty
     public Duration getStickyScheduleToStartTimeout() {
