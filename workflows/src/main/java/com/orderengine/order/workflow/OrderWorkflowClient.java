@@ -2,6 +2,7 @@ package com.orderengine.order.workflow;
 
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.OrderStatus;
+import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -23,8 +24,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /** How the api talks to order workflows: start one with update-with-start, forward Stripe events as signals. */
 public class OrderWorkflowClient {
@@ -37,6 +40,13 @@ public class OrderWorkflowClient {
     /** Threads that wait for checkout updates to be accepted; a caller gives up after its URL timeout. */
     private static final Executor UPDATE_CALLS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "checkout-update");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Fires the deadlines of checkout calls; gRPC needs a scheduler for a context's deadline. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "checkout-deadline");
         thread.setDaemon(true);
         return thread;
     });
@@ -56,14 +66,15 @@ public class OrderWorkflowClient {
     public CheckoutLink startCheckout(OrderInput input, Duration urlTimeout) {
         OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, startOptions(input));
         try {
-            // The update is accepted in the workflow task that also prices the order and creates the session
-            // (local activities), so waiting for acceptance is bounded by the same timeout as the result.
-            return CompletableFuture.supplyAsync(() -> WorkflowClient.startUpdateWithStart(
-                            workflow::checkout,
-                            input.requestFingerprint(),
-                            UpdateOptions.<CheckoutLink>newBuilder()
-                                    .setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
-                            new WithStartWorkflowOperation<>(workflow::run, input)), UPDATE_CALLS)
+            // The update is accepted in the workflow's first task; its result comes once OpenCheckout has run.
+            // Both waits share the URL timeout.
+            return CompletableFuture.supplyAsync(() -> withDeadline(urlTimeout,
+                            () -> WorkflowClient.startUpdateWithStart(
+                                    workflow::checkout,
+                                    input.requestFingerprint(),
+                                    UpdateOptions.<CheckoutLink>newBuilder()
+                                            .setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
+                                    new WithStartWorkflowOperation<>(workflow::run, input))), UPDATE_CALLS)
                     .thenCompose(WorkflowUpdateHandle::getResultAsync)
                     .get(urlTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -75,6 +86,23 @@ public class OrderWorkflowClient {
             throw translate(e);
         } catch (RuntimeException e) {
             throw translate(e);
+        }
+    }
+
+    /**
+     * Runs a blocking Temporal call under a gRPC deadline. The SDK retries a failed call until its own budget (a
+     * minute) runs out, but stops at the deadline of the calling context: without one, a checkout that has already
+     * answered 503 would keep a thread busy retrying for that minute.
+     */
+    private static <T> T withDeadline(Duration timeout, Supplier<T> call) {
+        Context.CancellableContext context = Context.current()
+                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
+        Context previous = context.attach();
+        try {
+            return call.get();
+        } finally {
+            context.detach(previous);
+            context.cancel(null);
         }
     }
 
