@@ -81,15 +81,21 @@ public final class LocalStack implements AutoCloseable {
         PortCheck.requireFree("api admin", settings.adminPort(), "ADMIN_PORT");
         PortCheck.requireFree("worker", settings.workerPort(), "WORKER_HTTP_PORT");
         PortCheck.requireFree("worker admin", settings.workerAdminPort(), "WORKER_ADMIN_PORT");
-        PortCheck.requireFree("Temporal", settings.temporalPort(), "TEMPORAL_PORT");
+        if (settings.startsTemporal()) {
+            PortCheck.requireFree("Temporal", settings.temporalPort(), "TEMPORAL_PORT");
+        }
         PortCheck.requireFree("Stripe emulator", settings.stripePort(), "STRIPE_EMULATOR_PORT");
         PortCheck.requireFree("PostgreSQL", settings.postgresPort(), "POSTGRES_PORT");
 
         log.info("Starting PostgreSQL (data in {})", settings.dataDirectory().resolve("postgres"));
         running.push(LocalDatabase.start(settings.dataDirectory().resolve("postgres"), settings.postgresPort()));
-        log.info("Starting Temporal test server on {}", settings.temporalAddress());
-        TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(settings.temporalPort(), true);
-        running.push(temporal::close);
+        if (settings.startsTemporal()) {
+            log.info("Starting Temporal test server on {}", settings.temporalAddress());
+            TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(settings.temporalPort(), true);
+            running.push(temporal::close);
+        } else {
+            log.info("Using the Temporal at {} (TEMPORAL_ADDRESS)", settings.temporalAddress());
+        }
         stripe = StripeEmulator.start(StripeEmulatorOptions.defaults()
                 .withHost(settings.host())
                 .withPort(settings.stripePort())
@@ -151,7 +157,7 @@ public final class LocalStack implements AutoCloseable {
                  API            %s/api/products
                  Health         http://localhost:%d/healthcheck
                  Stripe         %s%s
-                 Temporal       %s (namespace default, task queue orders)
+                 Temporal       %s%s (namespace default, task queue orders)
                  PostgreSQL     %s (user postgres, data in %s)
 
                  Stop with Ctrl-C.
@@ -160,6 +166,7 @@ public final class LocalStack implements AutoCloseable {
                 settings.usesEmulator() ? stripe.baseUrl() + "  (emulator; operator page " + stripe.baseUrl()
                         + "/_emulator/)" : settings.stripeApiBase(),
                 settings.usesEmulator() ? "" : "  (real Stripe)",
-                settings.temporalAddress(), settings.jdbcUrl(), settings.dataDirectory());
+                settings.temporalAddress(), settings.startsTemporal() ? "" : " (TEMPORAL_ADDRESS)",
+                settings.jdbcUrl(), settings.dataDirectory());
     }
 }

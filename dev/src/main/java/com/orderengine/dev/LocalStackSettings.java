@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Ports, secrets and the data directory of the local stack; every value can be set by an environment variable. */
+/**
+ * Ports, secrets and the data directory of the local stack; every value can be set by an environment variable.
+ * {@code externalTemporal} is the address of a Temporal to use instead of starting the test server, or null.
+ */
 public record LocalStackSettings(
         String host,
         int apiPort,
@@ -18,7 +21,8 @@ public record LocalStackSettings(
         String stripeSecretKey,
         String webhookSecret,
         String stripeApiBase,
-        String siteUrl) {
+        String siteUrl,
+        String externalTemporal) {
 
     public static LocalStackSettings fromEnvironment(Map<String, String> env) {
         Function<String, String> read = env::get;
@@ -37,7 +41,8 @@ public record LocalStackSettings(
                 env.getOrDefault("STRIPE_SECRET_KEY", "sk_test_local_emulator"),
                 env.getOrDefault("STRIPE_WEBHOOK_SECRET", "whsec_local_emulator_secret"),
                 env.getOrDefault("STRIPE_API_BASE", "http://127.0.0.1:" + stripePort),
-                env.getOrDefault("SITE_URL", "http://localhost:" + apiPort));
+                env.getOrDefault("SITE_URL", "http://localhost:" + apiPort),
+                blankToNull(env.get("TEMPORAL_ADDRESS")));
     }
 
     public String jdbcUrl() {
@@ -45,7 +50,16 @@ public record LocalStackSettings(
     }
 
     public String temporalAddress() {
-        return host + ":" + temporalPort;
+        return startsTemporal() ? host + ":" + temporalPort : externalTemporal;
+    }
+
+    /** Whether the stack starts Temporal's test server itself (no TEMPORAL_ADDRESS given). */
+    public boolean startsTemporal() {
+        return externalTemporal == null;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     public boolean usesEmulator() {

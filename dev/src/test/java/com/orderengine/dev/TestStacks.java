@@ -23,7 +23,7 @@ final class TestStacks {
         int stripePort = freePort();
         return new LocalStackSettings("127.0.0.1", apiPort, freePort(), freePort(), freePort(), freePort(),
                 stripePort, freePort(), dataDirectory.toAbsolutePath(), "sk_test_browser", "whsec_browser_test",
-                "http://127.0.0.1:" + stripePort, "http://localhost:" + apiPort);
+                "http://127.0.0.1:" + stripePort, "http://localhost:" + apiPort, null);
     }
 
     static String orderStatus(LocalStackSettings settings, String orderId) {

@@ -1,0 +1,38 @@
+package com.orderengine.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LocalStackSettingsTest {
+
+    @Test
+    void byDefaultTheStackStartsItsOwnTemporalOnTemporalPort() {
+        LocalStackSettings settings = LocalStackSettings.fromEnvironment(Map.of("TEMPORAL_PORT", "17233"));
+
+        assertThat(settings.startsTemporal()).isTrue();
+        assertThat(settings.temporalAddress()).isEqualTo("127.0.0.1:17233");
+    }
+
+    @Test
+    void aTemporalAddressIsUsedInsteadOfTheTestServer() {
+        LocalStackSettings settings = LocalStackSettings.fromEnvironment(
+                Map.of("TEMPORAL_ADDRESS", " 10.0.0.5:7233 ", "TEMPORAL_PORT", "17233"));
+
+        assertThat(settings.startsTemporal()).isFalse();
+        assertThat(settings.temporalAddress()).isEqualTo("10.0.0.5:7233");
+    }
+
+    @Test
+    void aBlankTemporalAddressMeansNone() {
+        assertThat(LocalStackSettings.fromEnvironment(Map.of("TEMPORAL_ADDRESS", " ")).startsTemporal()).isTrue();
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsNamed() {
+        assertThatThrownBy(() -> LocalStackSettings.fromEnvironment(Map.of("TEMPORAL_PORT", "seven")))
+                .hasMessageContaining("TEMPORAL_PORT");
+    }
+}
