@@ -42,7 +42,7 @@ public final class OptionsParser {
                   --poll-interval 5ms         how often each order is read while waiting for paid
                   --growth                    also run the growth test (bulk-inserts orders into the database)
                   --growth-orders 1000000 --growth-concurrency 8
-                  --server-heap 1g            -Xmx of the server JVMs (stack and baseline)
+                  --server-heap 512m          -Xmx of the server JVMs (stack and baseline)
                   --results bench/results     where <yyyyMMdd-HHmmss>/ and latest/ are written
                   --target http://host:8080   use a running stack instead of starting one; then also:
                       --target-admin http://host:8081  (heap)   --target-pid <pid>  (CPU)
@@ -85,7 +85,7 @@ public final class OptionsParser {
                 flag(flags, "growth"),
                 integer(flags, "growth-orders", quick ? "20000" : "1000000"),
                 integer(flags, "growth-concurrency", quick ? "4" : "8"),
-                or(value(flags, "server-heap"), "1g"),
+                or(value(flags, "server-heap"), "512m"),
                 Path.of(or(value(flags, "results"), "bench/results")),
                 quick);
     }
