@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * {@code java.util.PriorityQueue} ordered by priority key alone, and a heap is not stable: after the first poll,
  * the task added last comes next. Under steady load the oldest tasks wait until the load stops, which is the
  * benchmark's "not paid within 10 s" tail (BENCHMARKS.md); Temporal's server hands out equal-priority tasks in
- * order. If this test fails after a Temporal upgrade, the test server was fixed: run the benchmark again and update
- * BENCHMARKS.md.
+ * order. The local stack repairs this ({@link TestServerRepairs}, tested in {@code TestServerRepairsTest}); this
+ * test runs the server as shipped. If it fails after a Temporal upgrade, the test server was fixed and the repair
+ * may go.
  */
 class TestServerTaskOrderTest {
 
