@@ -66,14 +66,16 @@ public class OrderWorkflowClient {
     public CheckoutLink startCheckout(OrderInput input, Duration urlTimeout) {
         OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, startOptions(input));
         try {
-            // The update is accepted in the workflow's first task; its result comes once OpenCheckout has run.
-            // Both waits share the URL timeout.
+            // The workflow's first task accepts the update and, with the set-up run as a local activity, completes
+            // it too: waiting for COMPLETED gets the URL in the answer to this one call. Should the server answer
+            // earlier (a real cluster ends a long poll after a while), the handle polls for the result; both
+            // waits share the URL timeout.
             return CompletableFuture.supplyAsync(() -> withDeadline(urlTimeout,
                             () -> WorkflowClient.startUpdateWithStart(
                                     workflow::checkout,
                                     input.requestFingerprint(),
                                     UpdateOptions.<CheckoutLink>newBuilder()
-                                            .setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
+                                            .setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
                                     new WithStartWorkflowOperation<>(workflow::run, input))), UPDATE_CALLS)
                     .thenCompose(WorkflowUpdateHandle::getResultAsync)
                     .get(urlTimeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -10,6 +10,7 @@ import static com.orderengine.order.OrderStatus.REFUNDED;
 import com.orderengine.order.OrderStatus;
 import com.orderengine.order.db.RefundRecord;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -25,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 public class OrderWorkflowImpl implements OrderWorkflow {
@@ -51,8 +53,21 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     static final Duration FIRST_STRIPE_POLL_V1 = Duration.ofMinutes(2);
     static final Duration MAX_STRIPE_POLL_V1 = Duration.ofMinutes(30);
     static final String POLL_STRIPE_CHANGE = "poll-stripe-while-waiting";
-    /** Version 1 sets a checkout up in one activity (openCheckout) instead of three; see setUpCheckout. */
+    /**
+     * Version 1 sets a checkout up in one activity (openCheckout) instead of three; version 2 runs it as a local
+     * activity first. See setUpCheckout.
+     */
     static final String ONE_SETUP_ACTIVITY_CHANGE = "one-setup-activity";
+    /** Version 1 records status changes with a local activity first; see recordStatusChange. */
+    static final String LOCAL_STATUS_CHANGE = "local-status-change";
+
+    /**
+     * How long the local attempts at a step may take before it goes to an ordinary activity. A local activity is
+     * retried inside an open workflow task that the worker keeps alive with a heartbeat (three history events each
+     * 8 s), so a long outage is left to an ordinary activity, which waits without growing the history. A minute
+     * covers a Stripe or database hiccup, and is four times the checkout's default URL timeout.
+     */
+    static final Duration LOCAL_ATTEMPTS = Duration.ofMinutes(1);
 
     /** Counted through the SDK's metrics scope (replay-safe), so operators can alert on payments needing a person. */
     static final String PAYMENT_MISMATCH_METRIC = "orderengine_payment_mismatch";
@@ -82,9 +97,13 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             .setScheduleToCloseTimeout(CHECKOUT_SETUP_DEADLINE)
             .build();
 
+
     private final OrderInput input;
+    private final Duration localAttempts;
     private final OrderActivities activities;
     private final OrderActivities setupActivities;
+    private final OrderActivities localSetup;
+    private final OrderActivities localDatabase;
 
     private OrderStatus status = PENDING;
     private String detail = "pricing the order";
@@ -103,11 +122,30 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     /** Takes the input in the constructor so the checkout update can be validated before run() starts. */
     @WorkflowInit
     public OrderWorkflowImpl(OrderInput input) {
+        this(input, LOCAL_ATTEMPTS);
+    }
+
+    /** {@code localAttempts} other than {@link #LOCAL_ATTEMPTS} is for tests of the way from local to ordinary. */
+    protected OrderWorkflowImpl(OrderInput input, Duration localAttempts) {
         this.input = input;
+        this.localAttempts = localAttempts;
         this.activities = Workflow.newActivityStub(OrderActivities.class, DATABASE,
                 Map.of("RetrieveCheckoutSession", STRIPE, "ExpireCheckoutSession", STRIPE, "RefundPayment", STRIPE));
         this.setupActivities = Workflow.newActivityStub(OrderActivities.class, SETUP_DATABASE,
                 Map.of("OpenCheckout", SETUP_STRIPE, "CreateCheckoutSession", SETUP_STRIPE));
+        // A local activity runs in the worker that runs the workflow task, inside that task: no activity task, no
+        // second workflow task, no round trip through Temporal's server, and one marker in the history for its
+        // outcome. Without a schedule-to-close timeout it would not be retried at all.
+        LocalActivityOptions localDatabase = LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(DATABASE.getStartToCloseTimeout())
+                .setScheduleToCloseTimeout(localAttempts)
+                .setRetryOptions(RETRY)
+                .build();
+        this.localDatabase = Workflow.newLocalActivityStub(OrderActivities.class, localDatabase);
+        this.localSetup = Workflow.newLocalActivityStub(OrderActivities.class, LocalActivityOptions
+                .newBuilder(localDatabase)
+                .setStartToCloseTimeout(STRIPE.getStartToCloseTimeout())
+                .build());
     }
 
     @Override
@@ -185,14 +223,25 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private boolean setUpCheckout(OrderInput input) {
         NewOrder newOrder = new NewOrder(input.orderId(), input.email(), input.currency(), input.lines());
         // The three set-up steps used to be three activities; each costs an activity task and a workflow task, so
-        // a checkout took four workflow tasks before the customer got a URL. Older workflows keep their history.
-        boolean oneActivity = Workflow.getVersion(ONE_SETUP_ACTIVITY_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+        // a checkout took four workflow tasks before the customer got a URL. Version 1 made them one activity
+        // (two workflow tasks), version 2 a local activity: the URL comes out of the workflow's first task.
+        // Older workflows keep their history.
+        int setupVersion = Workflow.getVersion(ONE_SETUP_ACTIVITY_CHANGE, Workflow.DEFAULT_VERSION, 2);
         try {
-            if (oneActivity) {
+            if (setupVersion >= 1) {
                 detail = "pricing the order and creating the Stripe Checkout Session";
                 publishDetails();
-                long expiresAt = Workflow.currentTimeMillis() / 1000 + input.sessionTtlSeconds();
-                OpenedCheckout opened = setupActivities.openCheckout(new CheckoutSetup(newOrder, expiresAt));
+                // A local activity's arguments are not in the history: a workflow task retried after a crash
+                // computes them again, and Stripe refuses an idempotency key sent with another expires_at. The run's
+                // start time is the same in every attempt; the time of the task is not.
+                long setupStartedMillis = setupVersion >= 2
+                        ? Workflow.getInfo().getRunStartedTimestampMillis() : Workflow.currentTimeMillis();
+                long expiresAt = setupStartedMillis / 1000 + input.sessionTtlSeconds();
+                CheckoutSetup setup = new CheckoutSetup(newOrder, expiresAt);
+                OpenedCheckout opened = setupVersion >= 2
+                        ? locallyFirst("setting up the checkout", () -> localSetup.openCheckout(setup),
+                                () -> setupActivities.openCheckout(setup))
+                        : setupActivities.openCheckout(setup);
                 order = opened.order();
                 session = opened.session();
             } else {
@@ -457,13 +506,45 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             return;
         }
         if (order != null) {
-            // False means an earlier attempt already committed this change; the database stays the record.
-            activities.changeStatus(new StatusChange(input.orderId(), next, why, stripeEventId, paymentIntentId));
+            recordStatusChange(new StatusChange(input.orderId(), next, why, stripeEventId, paymentIntentId));
         }
         status = next;
         detail = why;
         Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.ORDER_STATUS.valueSet(next.value()));
         publishDetails();
+    }
+
+    /**
+     * Writes a status change. From version 1 a local activity makes it inside the workflow task that decided it,
+     * so a webhook moves the order to paid in one workflow task instead of two and an activity task. False from
+     * the activity means an earlier attempt already committed this change; the database stays the record.
+     */
+    private void recordStatusChange(StatusChange change) {
+        if (Workflow.getVersion(LOCAL_STATUS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            locallyFirst("recording " + change.to().value(), () -> localDatabase.changeStatus(change),
+                    () -> activities.changeStatus(change));
+        } else {
+            activities.changeStatus(change);
+        }
+    }
+
+    /**
+     * Runs a step as a local activity and, when its local attempts ran out without a final answer, once more as an
+     * ordinary activity, which waits out a long outage of Stripe or the database. Every step is idempotent, so the
+     * second try repeats nothing the first one did. A failure Stripe or the database gives for good is not tried
+     * again.
+     */
+    private <T> T locallyFirst(String step, Supplier<T> local, Supplier<T> durable) {
+        try {
+            return local.get();
+        } catch (ActivityFailure e) {
+            if (e.getCause() instanceof ApplicationFailure failure && failure.isNonRetryable()) {
+                throw e;
+            }
+            log.warn("Order {}: {} locally did not finish within {} ({}); going on as an ordinary activity",
+                    input.orderId(), step, localAttempts, rootMessage(e));
+            return durable.get();
+        }
     }
 
     private OrderOutcome finish() {

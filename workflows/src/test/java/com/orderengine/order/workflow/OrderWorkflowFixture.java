@@ -38,13 +38,18 @@ final class OrderWorkflowFixture {
             SITE_URL + "/cart"), new StripeRefunds(stripeClient), new OrderMetrics(metrics));
 
     TestWorkflowExtension extension() {
+        return extension(OrderWorkflowImpl.class);
+    }
+
+    /** With {@code workflow} as the order workflow's implementation: a subclass of {@link OrderWorkflowImpl}. */
+    TestWorkflowExtension extension(Class<? extends OrderWorkflowImpl> workflow) {
         return TestWorkflowExtension.newBuilder()
                 .setMetricsScope(new RootScopeBuilder()
                         .reporter(new MicrometerClientStatsReporter(metrics))
                         .reportEvery(com.uber.m3.util.Duration.ofMillis(10)))
                 .registerSearchAttribute("OrderId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .registerSearchAttribute("OrderStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .setWorkflowTypes(OrderWorkflowImpl.class)
+                .setWorkflowTypes(workflow)
                 .setActivityImplementations(activities)
                 .build();
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * break running orders (a reordered, added or removed command) fails here before it ships. The files without a
  * suffix come from before Stripe polling (version 0 of {@code poll-stripe-while-waiting}); {@code -v1} after it,
  * with three set-up activities; {@code -v2} after the set-up became one activity ({@code one-setup-activity});
- * {@code -v3} with version 2 of the polling (fewer polls, each wait jittered).
+ * {@code -v3} with version 2 of the polling (fewer polls, each wait jittered); {@code -v4} with the set-up and the
+ * status changes as local activities (version 2 of {@code one-setup-activity}, {@code local-status-change}).
  * {@code order-late-payment-refunded} is a run reopened for a payment that settled after the order was cancelled.
  */
 class OrderWorkflowReplayTest {
@@ -23,6 +24,7 @@ class OrderWorkflowReplayTest {
         "histories/order-paid-v1.json", "histories/order-expired-v1.json",
         "histories/order-paid-v2.json", "histories/order-expired-v2.json",
         "histories/order-paid-v3.json", "histories/order-expired-v3.json",
+        "histories/order-paid-v4.json", "histories/order-expired-v4.json",
         "histories/order-late-payment-refunded.json"})
     void recordedHistoriesReplayOnTheCurrentCode(String history) {
         assertThatCode(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(history, OrderWorkflowImpl.class))
@@ -31,7 +33,7 @@ class OrderWorkflowReplayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"histories/order-paid.json", "histories/order-expired-v1.json",
-        "histories/order-paid-v2.json", "histories/order-expired-v3.json"})
+        "histories/order-paid-v2.json", "histories/order-expired-v3.json", "histories/order-paid-v4.json"})
     void aNonDeterministicChangeIsCaught(String history) {
         assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(
                 history, SleepsBeforePricingWorkflow.class))

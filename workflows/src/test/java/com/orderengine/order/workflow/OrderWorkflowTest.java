@@ -14,6 +14,8 @@ import com.orderengine.stripeemulator.CheckoutSessionView;
 import com.orderengine.stripeemulator.RefundView;
 import com.orderengine.stripeemulator.StripeOperation;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
@@ -100,7 +102,29 @@ class OrderWorkflowTest {
         // A delivery after the workflow closed finds no running workflow and changes nothing.
         assertThat(orders.deliver(orderId, event)).isFalse();
         assertThat(changes(done)).hasSize(2);
-        recordHistory(orderId, "order-paid-v3.json");
+        recordHistory(orderId, "order-paid-v4.json");
+    }
+
+    @Test
+    void theCheckoutUrlComesFromTheFirstWorkflowTaskAndThePaymentIsRecordedInOneMore() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
+
+        // Priced, stored, the session created and recorded: all in local activities of the first workflow task.
+        List<EventType> opened = eventTypes(orderId);
+        assertThat(opened).doesNotContain(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+        assertThat(opened).filteredOn(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED::equals).hasSize(1);
+        assertThat(opened).contains(EventType.EVENT_TYPE_MARKER_RECORDED,
+                EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
+
+        CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+        orders.deliver(orderId, completed("evt_one_task", paid));
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("paid");
+
+        List<EventType> closed = eventTypes(orderId);
+        assertThat(closed).doesNotContain(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+        assertThat(closed).filteredOn(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED::equals).hasSize(2);
+        assertThat(order(orderId).status()).isEqualTo("paid");
     }
 
     @Test
@@ -136,7 +160,7 @@ class OrderWorkflowTest {
         assertThat(order(orderId).status()).isEqualTo("expired");
         // The session is closed at Stripe too, so no payment can land after the order expired.
         assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status()).isEqualTo("expired");
-        recordHistory(orderId, "order-expired-v3.json");
+        recordHistory(orderId, "order-expired-v4.json");
     }
 
     @Test
@@ -589,6 +613,12 @@ class OrderWorkflowTest {
     private static PaymentEvent completed(String eventId, CheckoutSessionView session) {
         return new PaymentEvent(eventId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, session.id(), session.paymentStatus(),
                 session.paymentIntent(), session.amountTotal(), session.currency());
+    }
+
+    private List<EventType> eventTypes(String orderId) {
+        return client.fetchHistory(OrderReference.workflowId(orderId)).getEvents().stream()
+                .map(HistoryEvent::getEventType)
+                .toList();
     }
 
     private String searchAttribute(String orderId, String name) {
