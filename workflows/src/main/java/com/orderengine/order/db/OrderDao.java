@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 @RegisterConstructorMapper(OrderRecord.class)
 @RegisterConstructorMapper(OrderItemRecord.class)
@@ -46,32 +43,37 @@ public interface OrderDao {
             + "WHERE order_id = :orderId ORDER BY id")
     List<StatusChangeRecord> findStatusChanges(@Bind("orderId") int orderId);
 
-    /** Inserts the order unless its reference exists; the returned id is empty when it already did. */
-    @SqlQuery("INSERT INTO orders (reference, email, currency, total, status) "
-            + "VALUES (:reference, :email, :currency, :total, 'pending') "
-            + "ON CONFLICT (reference) DO NOTHING RETURNING id")
-    Optional<Integer> insertOrder(@Bind("reference") String reference, @Bind("email") String email,
-            @Bind("currency") String currency, @Bind("total") BigDecimal total);
+    /**
+     * Inserts the order, its items and its first status change in one statement (one round trip, atomic as any
+     * statement is), unless the reference exists; then nothing is written and the returned id is empty. The items
+     * come as parallel arrays, inserted in their order.
+     */
+    @SqlQuery("WITH new_order AS ("
+            + " INSERT INTO orders (reference, email, currency, total, status)"
+            + " VALUES (:reference, :email, :currency, :total, 'pending')"
+            + " ON CONFLICT (reference) DO NOTHING RETURNING id),"
+            + " items AS ("
+            + " INSERT INTO order_items (order_id, product_id, product_name, quantity, price)"
+            + " SELECT new_order.id, line.product_id, line.product_name, line.quantity, line.price"
+            + " FROM new_order, unnest(:productIds, :names, :quantities, CAST(:prices AS numeric[]))"
+            + " WITH ORDINALITY AS line(product_id, product_name, quantity, price, position)"
+            + " ORDER BY line.position),"
+            + " created AS ("
+            + " INSERT INTO order_status_changes (order_id, from_status, to_status, reason)"
+            + " SELECT id, NULL, 'pending', 'order created' FROM new_order)"
+            + " SELECT id FROM new_order")
+    Optional<Integer> insertOrderWithItems(@Bind("reference") String reference, @Bind("email") String email,
+            @Bind("currency") String currency, @Bind("total") BigDecimal total, @Bind("productIds") int[] productIds,
+            @Bind("names") String[] names, @Bind("quantities") int[] quantities, @Bind("prices") String[] prices);
 
-    @SqlBatch("INSERT INTO order_items (order_id, product_id, product_name, quantity, price) "
-            + "VALUES (:orderId, :line.productId, :line.name, :line.quantity, :line.unitPrice)")
-    void insertItems(@Bind("orderId") int orderId, @BindMethods("line") List<PricedLine> lines);
-
-    @SqlUpdate("INSERT INTO order_status_changes (order_id, from_status, to_status, reason, stripe_event_id) "
-            + "VALUES (:orderId, :from, :to, :reason, :eventId)")
-    void insertStatusChange(@Bind("orderId") int orderId, @Bind("from") String from, @Bind("to") String to,
-            @Bind("reason") String reason, @Bind("eventId") String eventId);
-
-    /** Creates the order with its items in one transaction; empty when the reference was already taken. */
-    @Transaction
+    /** Creates the order with its items and first status; empty when the reference was already taken. */
     default Optional<Integer> createOrder(String reference, String email, String currency, BigDecimal total,
             List<PricedLine> lines) {
-        Optional<Integer> id = insertOrder(reference, email, currency, total);
-        id.ifPresent(orderId -> {
-            insertItems(orderId, lines);
-            insertStatusChange(orderId, null, OrderStatus.PENDING.value(), "order created", null);
-        });
-        return id;
+        return insertOrderWithItems(reference, email, currency, total,
+                lines.stream().mapToInt(PricedLine::productId).toArray(),
+                lines.stream().map(PricedLine::name).toArray(String[]::new),
+                lines.stream().mapToInt(PricedLine::quantity).toArray(),
+                lines.stream().map(line -> line.unitPrice().toPlainString()).toArray(String[]::new));
     }
 
     @SqlUpdate("UPDATE orders SET stripe_session_id = :sessionId, stripe_session_url = :url, "
@@ -79,35 +81,36 @@ public interface OrderDao {
     int recordCheckoutSession(@Bind("reference") String reference, @Bind("sessionId") String sessionId,
             @Bind("url") String url, @Bind("expiresAt") Instant expiresAt);
 
-    @SqlQuery("UPDATE orders SET status = :to, status_detail = :detail, updated_at = now(), "
-            + "paid_at = CASE WHEN :to = 'paid' THEN now() ELSE paid_at END, "
-            + "stripe_payment_intent_id = coalesce(:paymentIntent, stripe_payment_intent_id) "
-            + "WHERE reference = :reference AND status = any(:from) RETURNING id, created_at, paid_at")
-    @RegisterConstructorMapper(StatusMove.class)
-    Optional<StatusMove> updateStatus(@Bind("reference") String reference, @Bind("from") String[] from,
-            @Bind("to") String to, @Bind("detail") String detail, @Bind("paymentIntent") String paymentIntent);
-
-    /** Locks the order's row for the rest of the transaction, so the recorded "from" status is the real one. */
-    @SqlQuery("SELECT status FROM orders WHERE reference = :reference FOR UPDATE")
-    Optional<String> lockStatus(@Bind("reference") String reference);
-
     /**
-     * Moves the order to {@code to} if {@link OrderStatus} allows it from the current status, recording the change.
-     * Returns empty when nothing moved (already there, or the move is not allowed), so a duplicate changes nothing.
+     * Moves the order to {@code to} if {@link OrderStatus} allows it from the current status, recording the change,
+     * in one statement. {@code previous} locks the row first, so the recorded "from" status is the one the move
+     * was decided on: a concurrent change waits, and is then judged on the status this one left. Returns empty when
+     * nothing moved (no such order, already there, or the move is not allowed), so a duplicate changes nothing.
      */
-    @Transaction
     default Optional<StatusMove> transition(String reference, OrderStatus to, String detail, String stripeEventId,
             String paymentIntent) {
         String[] from = Arrays.stream(OrderStatus.values())
                 .filter(status -> status.canMoveTo(to))
                 .map(OrderStatus::value)
                 .toArray(String[]::new);
-        Optional<String> before = lockStatus(reference);
-        if (before.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<StatusMove> moved = updateStatus(reference, from, to.value(), detail, paymentIntent);
-        moved.ifPresent(row -> insertStatusChange(row.id(), before.get(), to.value(), detail, stripeEventId));
-        return moved;
+        return moveStatus(reference, from, to.value(), detail, paymentIntent, stripeEventId);
     }
+
+    @SqlQuery("WITH previous AS ("
+            + " SELECT id, status FROM orders WHERE reference = :reference FOR UPDATE),"
+            + " moved AS ("
+            + " UPDATE orders SET status = :to, status_detail = :detail, updated_at = now(),"
+            + " paid_at = CASE WHEN :to = 'paid' THEN now() ELSE orders.paid_at END,"
+            + " stripe_payment_intent_id = coalesce(:paymentIntent, orders.stripe_payment_intent_id)"
+            + " FROM previous WHERE orders.id = previous.id AND previous.status = any(:from)"
+            + " AND orders.status = any(:from)"
+            + " RETURNING orders.id, previous.status AS from_status, orders.created_at, orders.paid_at),"
+            + " recorded AS ("
+            + " INSERT INTO order_status_changes (order_id, from_status, to_status, reason, stripe_event_id)"
+            + " SELECT id, from_status, :to, :detail, :eventId FROM moved)"
+            + " SELECT id, created_at, paid_at FROM moved")
+    @RegisterConstructorMapper(StatusMove.class)
+    Optional<StatusMove> moveStatus(@Bind("reference") String reference, @Bind("from") String[] from,
+            @Bind("to") String to, @Bind("detail") String detail, @Bind("paymentIntent") String paymentIntent,
+            @Bind("eventId") String stripeEventId);
 }

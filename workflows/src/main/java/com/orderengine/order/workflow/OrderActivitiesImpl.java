@@ -63,18 +63,24 @@ public class OrderActivitiesImpl implements OrderActivities {
         return new OpenedCheckout(priced, session);
     }
 
+    /**
+     * Prices and inserts in one statement; only when the reference is taken (a retry, or a concurrent attempt that
+     * won) is the stored order read back. Looking first would cost every new order a query to find nothing.
+     */
     @Override
     public PricedOrder createOrder(NewOrder order) {
-        Optional<PricedOrder> existing = storedOrder(order.orderId());
-        if (existing.isPresent()) {
-            return existing.get();
+        PricedOrder priced;
+        try {
+            priced = price(order);
+        } catch (ApplicationFailure refused) {
+            // A product removed (or repriced past the limit) after an earlier attempt stored the order: that order
+            // stands, as it was priced when the customer checked out.
+            return storedOrder(order.orderId()).orElseThrow(() -> refused);
         }
-        PricedOrder priced = price(order);
         if (orders.createOrder(order.orderId(), order.email(), order.currency(), priced.total(), priced.lines())
                 .isPresent()) {
             return priced;
         }
-        // A concurrent attempt won the insert: its rows are the order.
         return storedOrder(order.orderId())
                 .orElseThrow(() -> new IllegalStateException("order " + order.orderId() + " vanished after insert"));
     }

@@ -39,6 +39,34 @@ class OrderDaoTest {
     }
 
     @Test
+    void concurrentCreatesOfOneOrderWriteItOnce() throws Exception {
+        String reference = OrderReference.random();
+        List<PricedLine> lines = List.of(new PricedLine(1, "Ceramic Mug", 2, new BigDecimal("14.00"), 1400),
+                new PricedLine(2, "Canvas Tote", 1, new BigDecimal("19.99"), 1999));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            attempts.add(() -> orders.createOrder(reference, "a@example.com", "usd", new BigDecimal("47.99"), lines)
+                    .isPresent());
+        }
+        int created = 0;
+        try {
+            for (Future<Boolean> result : pool.invokeAll(attempts)) {
+                created += result.get() ? 1 : 0;
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(created).isEqualTo(1);
+        OrderRecord order = orders.findByReference(reference).orElseThrow();
+        assertThat(orders.findItems(order.id())).containsExactly(
+                new OrderItemRecord(1, "Ceramic Mug", 2, new BigDecimal("14.00")),
+                new OrderItemRecord(2, "Canvas Tote", 1, new BigDecimal("19.99")));
+        assertThat(orders.findStatusChanges(order.id())).hasSize(1);
+    }
+
+    @Test
     void transitionsFollowOrderStatusAndNeverGoBackwards() {
         String reference = newOrder();
 
