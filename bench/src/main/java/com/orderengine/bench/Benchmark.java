@@ -9,6 +9,7 @@ import com.orderengine.bench.db.PaidCheck;
 import com.orderengine.bench.db.ShopDatabase;
 import com.orderengine.bench.growth.GrowthTest;
 import com.orderengine.bench.http.BenchHttp;
+import com.orderengine.bench.load.LoadCall;
 import com.orderengine.bench.load.Measured;
 import com.orderengine.bench.load.StepRunner;
 import com.orderengine.bench.options.BenchOptions;
@@ -17,6 +18,7 @@ import com.orderengine.bench.payment.DuplicateStorm;
 import com.orderengine.bench.payment.PaidEvents;
 import com.orderengine.bench.payment.StripeSessions;
 import com.orderengine.bench.report.TargetsCheck;
+import com.orderengine.bench.resources.JvmAttachment;
 import com.orderengine.bench.resources.Monitored;
 import com.orderengine.bench.results.GrowthMeasurement;
 import com.orderengine.bench.results.GrowthResult;
@@ -26,14 +28,20 @@ import com.orderengine.bench.results.RunResults;
 import com.orderengine.bench.results.StepResult;
 import com.orderengine.bench.results.StormResult;
 import com.orderengine.bench.stack.Target;
+import com.orderengine.bench.warmup.JitSettledWarmup;
+import com.orderengine.bench.warmup.WarmupResult;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 
 /**
  * One run against a target: the baseline's checkout, the engine's checkout, webhooks, the duplicate storm and,
@@ -42,6 +50,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class Benchmark {
 
     static final int PRIMING_CHECKOUTS = 10;
+    /** The JIT warm-up's window: long enough that one compilation burst does not decide it. */
+    static final Duration JIT_WINDOW = Duration.ofSeconds(5);
 
     private final BenchOptions options;
     private final Target target;
@@ -52,6 +62,7 @@ public final class Benchmark {
     private final StepRunner runner;
     private final Queue<String> paidOrders = new ConcurrentLinkedQueue<>();
     private final List<ProcessInfo> processes = new ArrayList<>();
+    private final List<WarmupResult> warmups = new ArrayList<>();
 
     public Benchmark(BenchOptions options, Target target, Path logDirectory, MachineInfo machine, BenchHttp http) {
         this.options = options;
@@ -90,6 +101,8 @@ public final class Benchmark {
         List<StepResult> steps = new ArrayList<>(baselineCheckouts(carts));
         Queue<CreatedOrder> created = new ConcurrentLinkedQueue<>();
         prime(target.api("/api/checkout"), carts, created);
+        warmUntilJitSettles(StepResult.ENGINE, target.serverPid(),
+                () -> new CheckoutCall(http, target.api("/api/checkout"), carts, created));
         for (int clients : options.concurrency()) {
             steps.add(engine.checkout(clients, created));
         }
@@ -115,8 +128,8 @@ public final class Benchmark {
         }
         List<StepResult> everyEngineStep = new ArrayList<>(steps);
         everyEngineStep.add(storm.step());
-        RunResults results = new RunResults(machine, settings(), List.copyOf(processes), steps, paidCheck, storm,
-                growthResult, TargetsCheck.evaluate(everyEngineStep));
+        RunResults results = new RunResults(machine, settings(), List.copyOf(processes), List.copyOf(warmups), steps,
+                paidCheck, storm, growthResult, TargetsCheck.evaluate(everyEngineStep));
         return new BenchmarkRun(results, List.copyOf(paidOrders));
     }
 
@@ -129,6 +142,8 @@ public final class Benchmark {
             Monitored monitored = new Monitored(baseline.pid(), baseline.admin(), target.databasePid(),
                     target.emulatorPid());
             prime(baseline.checkout(), carts, null);
+            warmUntilJitSettles(StepResult.BASELINE, baseline.pid(),
+                    () -> new CheckoutCall(http, baseline.checkout(), carts, null));
             for (int clients : options.concurrency()) {
                 Measured measured = runner.forDuration(clients, monitored,
                         () -> new CheckoutCall(http, baseline.checkout(), carts, null));
@@ -138,6 +153,29 @@ public final class Benchmark {
             }
         }
         return steps;
+    }
+
+    /**
+     * Checkout load, unmeasured, until the system's JIT has settled (or --jit-warmup runs out), at the middle of
+     * the checkout concurrencies: both systems are then measured compiled, not while compiling.
+     */
+    private void warmUntilJitSettles(String system, Long pid, Supplier<LoadCall> calls)
+            throws InterruptedException {
+        if (options.jitWarmupLimit().isZero()) {
+            return;
+        }
+        List<Integer> concurrency = options.concurrency();
+        int clients = concurrency.get(concurrency.size() / 2);
+        try (JvmAttachment jvm = pid == null ? null : new JvmAttachment(pid)) {
+            WarmupResult result = new JitSettledWarmup(JIT_WINDOW, options.jitWarmupLimit()).run(system, clients,
+                    () -> jvm == null ? OptionalLong.empty() : jvm.compilationMillis(), calls);
+            warmups.add(result);
+            Progress.say(String.format(Locale.ROOT,
+                    "warm-up %-8s %d clients: %.0f s, %d checkouts, JIT %s in the last %d s", system, clients,
+                    result.seconds(), result.requests(), result.lastWindowJitPercent() < 0 ? "not readable"
+                            : String.format(Locale.ROOT, "%.1f %%", result.lastWindowJitPercent()),
+                    JIT_WINDOW.toSeconds()));
+        }
     }
 
     /**
@@ -161,6 +199,7 @@ public final class Benchmark {
     private Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("--warmup", Durations.format(options.warmup()));
+        settings.put("--jit-warmup", Durations.format(options.jitWarmupLimit()));
         settings.put("--duration", Durations.format(options.duration()));
         settings.put("--concurrency", join(options.concurrency()));
         settings.put("--payment-concurrency", join(options.paymentConcurrency()));

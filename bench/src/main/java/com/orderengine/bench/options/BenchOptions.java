@@ -23,6 +23,7 @@ public record BenchOptions(
         boolean payAtEmulator,
         Duration duration,
         Duration warmup,
+        Duration jitWarmupLimit,
         List<Integer> concurrency,
         List<Integer> paymentConcurrency,
         int stormEvents,

@@ -20,7 +20,7 @@ public final class OptionsParser {
     private static final Set<String> SWITCHES = Set.of("quick", "growth", "pay-at-emulator", "help");
 
     private static final Set<String> VALUED = Set.of("target", "target-admin", "target-pid", "jdbc-url", "db-pid",
-            "db-user", "db-password", "stripe-api-base", "stripe-secret-key", "webhook-secret", "duration", "warmup",
+            "db-user", "db-password", "stripe-api-base", "stripe-secret-key", "webhook-secret", "duration", "warmup", "jit-warmup",
             "concurrency", "payment-concurrency", "storm-events", "storm-parallelism", "poll-interval",
             "growth-orders", "growth-concurrency", "server-heap", "results");
 
@@ -36,6 +36,7 @@ public final class OptionsParser {
                   --quick                     short smoke run: 1 s warm-up, 2 s steps, 1 and 4 clients, a storm of 50
                   --duration 20s              measured time per step and concurrency
                   --warmup 10s                warm-up before each measured step
+                  --jit-warmup 120s           before a system's first step, load until its JIT settles, at most this
                   --concurrency 1,8,32,64     closed-loop clients for checkout (engine and baseline)
                   --payment-concurrency 1,8,32  clients for the webhook steps
                   --storm-events 1000 --storm-parallelism 50   the duplicate storm
@@ -77,6 +78,7 @@ public final class OptionsParser {
                 !targeted || flag(flags, "pay-at-emulator"),
                 duration(flags, "duration", quick ? "2s" : "20s"),
                 duration(flags, "warmup", quick ? "1s" : "10s"),
+                duration(flags, "jit-warmup", quick ? "4s" : "120s"),
                 integers(flags, "concurrency", quick ? "1,4" : "1,8,32,64"),
                 integers(flags, "payment-concurrency", quick ? "1,4" : "1,8,32"),
                 integer(flags, "storm-events", quick ? "50" : "1000"),

@@ -8,6 +8,7 @@ import com.orderengine.bench.results.GrowthResult;
 import com.orderengine.bench.results.MachineInfo;
 import com.orderengine.bench.results.ProcessInfo;
 import com.orderengine.bench.results.RunResults;
+import com.orderengine.bench.warmup.WarmupResult;
 import com.orderengine.bench.results.StepResult;
 import com.orderengine.bench.results.StormResult;
 import com.orderengine.bench.results.TargetOutcome;
@@ -51,6 +52,7 @@ public final class ReportWriter {
             md.append(growth(results.growth())).append('\n');
         }
         md.append(method());
+        md.append(warmups(results.warmups()));
         md.append(processes(results.processes()));
         md.append(machine(results.machine()));
         md.append(targets(results.targets()));
@@ -155,8 +157,10 @@ public final class ReportWriter {
                 the latencies are what those clients saw. A slow answer holds its client back instead of piling \
                 requests up behind it, so this understates what an open arrival rate at the same throughput would \
                 see (coordinated omission): read p99 at high concurrency as a floor, not a promise.
-                - Every step starts with a warm-up whose requests are not counted; the measured time runs from the \
-                end of the warm-up until the last measured answer. Latency percentiles (HdrHistogram, 3 significant \
+                - Before its first step, each system gets checkout load, not counted, until its JIT compilers \
+                spent under 3 % of a 5 s window compiling (or --jit-warmup ran out; see Warm-up below), so neither \
+                is measured while it is still being compiled. Every step then starts with a warm-up whose requests \
+                are not counted; the measured time runs from the end of the warm-up until the last measured answer. Latency percentiles (HdrHistogram, 3 significant \
                 digits) are over successful (2xx) answers only; any other status, exception or time-out is an error.
                 - Order of the run: with --growth, an unmeasured engine warm-up and growth with few orders; then \
                 baseline checkout at every concurrency, engine checkout, webhooks, duplicate storm, and with --growth \
@@ -182,6 +186,19 @@ public final class ReportWriter {
                 background work; short runs do not.
 
                 """;
+    }
+
+    private static String warmups(List<WarmupResult> warmups) {
+        if (warmups.isEmpty()) {
+            return "";
+        }
+        MarkdownTable table = MarkdownTable.of("system", "clients#", "seconds#", "checkouts#",
+                "JIT in the last 5 s, % of wall time#", "settled");
+        warmups.forEach(warmup -> table.row(warmup.system(), warmup.clients(), Numbers.whole(warmup.seconds()),
+                Numbers.count(warmup.requests()), warmup.lastWindowJitPercent() < 0 ? "n/a"
+                        : Numbers.rate(warmup.lastWindowJitPercent()),
+                warmup.settled() ? "yes" : "no, stopped at --jit-warmup"));
+        return "## Warm-up\n\n" + table.render() + "\n";
     }
 
     private static String processes(List<ProcessInfo> processes) {
