@@ -18,7 +18,7 @@ import com.orderengine.bench.payment.DuplicateStorm;
 import com.orderengine.bench.payment.PaidEvents;
 import com.orderengine.bench.payment.StripeSessions;
 import com.orderengine.bench.report.TargetsCheck;
-import com.orderengine.bench.resources.JvmAttachment;
+import com.orderengine.bench.resources.ProcessCpu;
 import com.orderengine.bench.resources.Monitored;
 import com.orderengine.bench.results.GrowthMeasurement;
 import com.orderengine.bench.results.GrowthResult;
@@ -165,17 +165,14 @@ public final class Benchmark {
             return;
         }
         List<Integer> concurrency = options.concurrency();
-        int clients = concurrency.get(concurrency.size() / 2);
-        try (JvmAttachment jvm = pid == null ? null : new JvmAttachment(pid)) {
-            WarmupResult result = new JitSettledWarmup(JIT_WINDOW, options.jitWarmupLimit()).run(system, clients,
-                    () -> jvm == null ? OptionalLong.empty() : jvm.compilationMillis(), calls);
-            warmups.add(result);
-            Progress.say(String.format(Locale.ROOT,
-                    "warm-up %-8s %d clients: %.0f s, %d checkouts, JIT %s in the last %d s", system, clients,
-                    result.seconds(), result.requests(), result.lastWindowJitPercent() < 0 ? "not readable"
-                            : String.format(Locale.ROOT, "%.1f %%", result.lastWindowJitPercent()),
-                    JIT_WINDOW.toSeconds()));
-        }
+        int clients = concurrency.get((concurrency.size() - 1) / 2);
+        WarmupResult result = new JitSettledWarmup(JIT_WINDOW, options.jitWarmupLimit()).run(system, clients,
+                () -> pid == null ? OptionalLong.empty() : ProcessCpu.compilerMillis(pid), calls);
+        warmups.add(result);
+        Progress.say(String.format(Locale.ROOT, "warm-up %-8s %d clients: %.0f s, %d checkouts, JIT %s", system,
+                clients, result.seconds(), result.requests(), result.lastWindowJitPercent() < 0 ? "not readable"
+                        : String.format(Locale.ROOT, "%.1f %% of a core in the last %d s",
+                                result.lastWindowJitPercent(), JIT_WINDOW.toSeconds())));
     }
 
     /**

@@ -157,9 +157,9 @@ public final class ReportWriter {
                 the latencies are what those clients saw. A slow answer holds its client back instead of piling \
                 requests up behind it, so this understates what an open arrival rate at the same throughput would \
                 see (coordinated omission): read p99 at high concurrency as a floor, not a promise.
-                - Before its first step, each system gets checkout load, not counted, until its JIT compilers \
-                spent under 3 % of a 5 s window compiling (or --jit-warmup ran out; see Warm-up below), so neither \
-                is measured while it is still being compiled. Every step then starts with a warm-up whose requests \
+                - Before its first step, each system gets checkout load, not counted, until its JIT compiler \
+                threads used under 5 % of a core in a 5 s window (or --jit-warmup ran out; see Warm-up below), so \
+                neither is measured while it is still being compiled. Every step then starts with a warm-up whose requests \
                 are not counted; the measured time runs from the end of the warm-up until the last measured answer. Latency percentiles (HdrHistogram, 3 significant \
                 digits) are over successful (2xx) answers only; any other status, exception or time-out is an error.
                 - Order of the run: with --growth, an unmeasured engine warm-up and growth with few orders; then \
@@ -193,7 +193,7 @@ public final class ReportWriter {
             return "";
         }
         MarkdownTable table = MarkdownTable.of("system", "clients#", "seconds#", "checkouts#",
-                "JIT in the last 5 s, % of wall time#", "settled");
+                "JIT threads in the last 5 s, % of a core#", "settled");
         warmups.forEach(warmup -> table.row(warmup.system(), warmup.clients(), Numbers.whole(warmup.seconds()),
                 Numbers.count(warmup.requests()), warmup.lastWindowJitPercent() < 0 ? "n/a"
                         : Numbers.rate(warmup.lastWindowJitPercent()),

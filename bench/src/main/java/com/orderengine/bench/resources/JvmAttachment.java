@@ -2,7 +2,6 @@ package com.orderengine.bench.resources;
 
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.OptionalLong;
@@ -12,7 +11,7 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * A server JVM's platform MXBeans, reached by attaching to the process and starting its local management agent: no
+ * A server JVM's memory MXBean, reached by attaching to the process and starting its local management agent: no
  * port to open, same user only. Attaching is tried once, on first use; when it fails, every reading is empty.
  */
 public final class JvmAttachment implements AutoCloseable {
@@ -20,7 +19,6 @@ public final class JvmAttachment implements AutoCloseable {
     private final long pid;
     private JMXConnector connector;
     private MemoryMXBean memory;
-    private CompilationMXBean compilation;
     private boolean attachFailed;
 
     public JvmAttachment(long pid) {
@@ -34,18 +32,6 @@ public final class JvmAttachment implements AutoCloseable {
         }
         try {
             return OptionalLong.of(memory.getHeapMemoryUsage().getUsed());
-        } catch (RuntimeException e) {
-            return OptionalLong.empty();
-        }
-    }
-
-    /** Milliseconds the JIT compilers have worked in this JVM's life, where the JVM reports it. */
-    public synchronized OptionalLong compilationMillis() {
-        if (!attached() || compilation == null || !compilation.isCompilationTimeMonitoringSupported()) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(compilation.getTotalCompilationTime());
         } catch (RuntimeException e) {
             return OptionalLong.empty();
         }
@@ -71,8 +57,6 @@ public final class JvmAttachment implements AutoCloseable {
             MBeanServerConnection server = connector.getMBeanServerConnection();
             memory = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.MEMORY_MXBEAN_NAME,
                     MemoryMXBean.class);
-            compilation = ManagementFactory.newPlatformMXBeanProxy(server,
-                    ManagementFactory.COMPILATION_MXBEAN_NAME, CompilationMXBean.class);
         } catch (Exception e) {
             attachFailed = true;
         }

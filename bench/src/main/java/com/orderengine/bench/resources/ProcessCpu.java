@@ -30,6 +30,32 @@ public final class ProcessCpu {
         }
     }
 
+    /**
+     * CPU time of a JVM's JIT compiler threads ({@code C1 CompilerThread…}, {@code C2 CompilerThread…}, as the
+     * kernel shortens them), in milliseconds; empty when the process is gone. Unlike the {@code CompilationMXBean}'s
+     * figure, which is the time compilations took from start to end, this does not grow while a compiler thread
+     * waits for a CPU on a busy machine.
+     */
+    public static OptionalLong compilerMillis(long pid) {
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        try (var threads = Files.list(tasks)) {
+            long ticks = 0;
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    String name = Files.readString(thread.resolve("comm"));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        ticks += parse(Files.readString(thread.resolve("stat")), false);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+            return OptionalLong.of(ticks * 1000 / TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     public static double seconds(long ticks) {
         return ticks / (double) TICKS_PER_SECOND;
     }

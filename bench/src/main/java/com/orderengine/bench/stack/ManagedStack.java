@@ -65,7 +65,9 @@ public final class ManagedStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
 
-        ChildJvm emulator = ChildJvm.start("Stripe emulator", List.of("-Xmx512m", JdkHttpServer.NO_DELAY),
+        // The emulator keeps every session and idempotency record in memory (Stripe keeps keys for 24 h); with
+        // 512m it ran out after about 80,000 sessions, which a full run with its JIT warm-ups exceeds.
+        ChildJvm emulator = ChildJvm.start("Stripe emulator", List.of("-Xmx3g", JdkHttpServer.NO_DELAY),
                 BenchEmulatorMain.class.getName(), Map.of("STRIPE_EMULATOR_PORT", String.valueOf(emulatorPort)),
                 root, logDirectory.resolve("stripe-emulator.log"));
         ChildJvm stack = null;

@@ -12,13 +12,13 @@ import java.util.function.Supplier;
  * Unmeasured load until the server's JIT has done its work, so that no system is measured while it is still being
  * compiled. A fixed warm-up favours the smaller program: in one run the baseline's 1-client checkout went from
  * 128 to 347 req/s between its first and its last step, and the engine's JVM still spent a fifth of a core in C2
- * two minutes into its load. The load runs in windows; it stops when the JIT worked less than
- * {@link #SETTLED_PERCENT} of a window's wall time, or at the limit.
+ * two minutes into its load. The load runs in windows; it stops when the JIT compiler threads used less than
+ * {@link #SETTLED_PERCENT} of one core in a window, or at the limit.
  */
 public final class JitSettledWarmup {
 
-    /** Below this share of wall time spent compiling, the JIT counts as settled. */
-    public static final double SETTLED_PERCENT = 3.0;
+    /** Below this share of one core used by the compiler threads, the JIT counts as settled. */
+    public static final double SETTLED_PERCENT = 5.0;
 
     private final Duration window;
     private final Duration limit;
@@ -28,7 +28,7 @@ public final class JitSettledWarmup {
         this.limit = limit;
     }
 
-    /** {@code compiledMillis} reads the server JVM's total JIT time; empty when it cannot be read. */
+    /** {@code compiledMillis} reads the CPU time of the server's JIT threads; empty when it cannot be read. */
     public WarmupResult run(String system, int clients, Supplier<OptionalLong> compiledMillis,
             Supplier<LoadCall> calls) throws InterruptedException {
         long started = System.nanoTime();
@@ -59,7 +59,8 @@ public final class JitSettledWarmup {
         }
     }
 
+    /** A compiler thread the JVM stopped takes its time with it; such a window counts as not compiling. */
     double percentOfWindow(long compileMillis) {
-        return 100.0 * compileMillis / window.toMillis();
+        return 100.0 * Math.max(0, compileMillis) / window.toMillis();
     }
 }

@@ -20,4 +20,12 @@ class ProcessCpuTest {
         assertThat(ProcessCpu.ticks(ProcessHandle.current().pid(), false)).isPresent();
         assertThat(ProcessCpu.ticks(ProcessHandle.current().pid(), false).getAsLong()).isPositive();
     }
+
+    @Test
+    void thisJvmsCompilerThreadsHaveCompiledSomething() {
+        // The test has run long enough for the JIT to have compiled at least JUnit's hot paths.
+        assertThat(ProcessCpu.compilerMillis(ProcessHandle.current().pid())).isPresent();
+        assertThat(ProcessCpu.compilerMillis(ProcessHandle.current().pid()).getAsLong()).isPositive();
+        assertThat(ProcessCpu.compilerMillis(-1)).isEmpty();
+    }
 }

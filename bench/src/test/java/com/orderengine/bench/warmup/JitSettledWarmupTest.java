@@ -31,7 +31,7 @@ class JitSettledWarmupTest {
     };
 
     @Test
-    void stopsAtTheFirstWindowInWhichTheJitWorkedUnderThreePercent() throws Exception {
+    void stopsAtTheFirstWindowInWhichTheJitUsedUnderFivePercentOfACore() throws Exception {
         // Readings before and after each window: 100 ms compiled (50 %), then 40 ms (20 %), then 4 ms (2 %).
         Supplier<OptionalLong> compiled = readings(1_000, 1_100, 1_140, 1_144, 1_144);
 

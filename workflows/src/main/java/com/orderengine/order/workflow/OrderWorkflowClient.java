@@ -20,6 +20,7 @@ import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -65,19 +66,24 @@ public class OrderWorkflowClient {
      */
     public CheckoutLink startCheckout(OrderInput input, Duration urlTimeout) {
         OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, startOptions(input));
+        // Every call to Temporal for this checkout runs under one gRPC deadline, the URL timeout. The SDK retries
+        // a failed call until its own budget (a minute) runs out, but stops at the deadline of the calling
+        // context: without one, a checkout that has already answered 503 would keep a thread busy retrying.
+        Context.CancellableContext deadline = Context.current()
+                .withDeadlineAfter(urlTimeout.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
         try {
             // The workflow's first task accepts the update and, with the set-up run as a local activity, completes
-            // it too: waiting for COMPLETED gets the URL in the answer to this one call. Should the server answer
-            // earlier (a real cluster ends a long poll after a while), the handle polls for the result; both
-            // waits share the URL timeout.
-            return CompletableFuture.supplyAsync(() -> withDeadline(urlTimeout,
+            // it too: waiting for COMPLETED gets the URL in the answer to this one call. When the server answers
+            // before that (Temporal ends an update's wait after a while: 10 s for the test server), the handle
+            // polls for the result, under the same deadline; the context is cancelled only once it is answered.
+            return CompletableFuture.supplyAsync(() -> within(deadline,
                             () -> WorkflowClient.startUpdateWithStart(
                                     workflow::checkout,
                                     input.requestFingerprint(),
                                     UpdateOptions.<CheckoutLink>newBuilder()
                                             .setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
                                     new WithStartWorkflowOperation<>(workflow::run, input))), UPDATE_CALLS)
-                    .thenCompose(WorkflowUpdateHandle::getResultAsync)
+                    .thenCompose(handle -> within(deadline, handle::getResultAsync))
                     .get(urlTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,23 +94,18 @@ public class OrderWorkflowClient {
             throw translate(e);
         } catch (RuntimeException e) {
             throw translate(e);
+        } finally {
+            deadline.cancel(null);
         }
     }
 
-    /**
-     * Runs a blocking Temporal call under a gRPC deadline. The SDK retries a failed call until its own budget (a
-     * minute) runs out, but stops at the deadline of the calling context: without one, a checkout that has already
-     * answered 503 would keep a thread busy retrying for that minute.
-     */
-    private static <T> T withDeadline(Duration timeout, Supplier<T> call) {
-        Context.CancellableContext context = Context.current()
-                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
+    /** Runs {@code call} with {@code context} attached, so the gRPC calls it starts carry its deadline. */
+    private static <T> T within(Context context, Supplier<T> call) {
         Context previous = context.attach();
         try {
             return call.get();
         } finally {
             context.detach(previous);
-            context.cancel(null);
         }
     }
 
@@ -244,6 +245,10 @@ public class OrderWorkflowClient {
             return new Rejected(originalMessage(update), failure);
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CancellationException) {
+                // A call of this checkout outlived its deadline and was cancelled with it: not answered in time.
+                return new Unavailable("the checkout URL was not ready in time", failure);
+            }
             if (cause instanceof WorkflowExecutionAlreadyStarted) {
                 return new Closed("the order's workflow has already finished", failure);
             }

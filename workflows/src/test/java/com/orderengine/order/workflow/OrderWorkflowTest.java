@@ -235,6 +235,22 @@ class OrderWorkflowTest {
     }
 
     @Test
+    void aSetUpSlowerThanTemporalsWaitForTheUpdateStillAnswersTheUrl() {
+        // Five failures: local retries after 0.5, 1, 2, 4 and 8 s, so the URL is ready after about 15 s, past the
+        // 10 s after which the test server answers an update's wait with "accepted". The handle then polls for
+        // the result; that poll once ran in an already cancelled context and the checkout failed with a 500.
+        fixture.stripe.faults().failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 5, 503);
+        String orderId = OrderReference.random();
+        long started = System.nanoTime();
+
+        CheckoutLink link = orders.startCheckout(
+                OrderWorkflowFixture.input(orderId, List.of(new OrderLine(5, 1))), Duration.ofSeconds(40));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(10));
+        assertThat(link.url()).isEqualTo(order(orderId).stripeSessionUrl());
+    }
+
+    @Test
     void aLostStripeResponseIsReplayedByTheIdempotencyKeyNotCreatedTwice() {
         int before = fixture.stripe.checkoutSessionsCreated();
         fixture.stripe.faults().failNextAfterExecuting(StripeOperation.CREATE_CHECKOUT_SESSION, 1, 502);
