@@ -77,13 +77,18 @@ public final class Benchmark {
     public BenchmarkRun run() throws Exception {
         CartGenerator carts = new CartGenerator(Catalogue.productIds(http, target));
         Monitored engineProcesses = new Monitored(target.serverPid(), target.admin(), target.databasePid(),
-                target.emulatorPid());
+                target.emulatorPid(), target.temporalPid());
         PaidEvents events = new PaidEvents(new StripeSessions(http, target.stripeApiBase(), target.stripeSecretKey()),
                 target);
         EngineSteps engine = new EngineSteps(runner, http, target, carts, events, options.pollInterval(),
                 engineProcesses, paidOrders);
-        processes.add(new ProcessInfo("engine: local stack (api, worker, Temporal test server)", target.serverPid(),
-                target.serverCommand()));
+        processes.add(new ProcessInfo(target.temporalPid() == null
+                ? "engine: local stack (api, worker, Temporal test server)" : "engine: local stack (api, worker)",
+                target.serverPid(), target.serverCommand()));
+        if (target.temporalPid() != null) {
+            processes.add(new ProcessInfo("Temporal test server (engine)", target.temporalPid(),
+                    target.temporalCommand()));
+        }
         processes.add(new ProcessInfo("PostgreSQL (postmaster)", target.databasePid(), target.jdbcUrl()));
         processes.add(new ProcessInfo("Stripe emulator", target.emulatorPid(), target.stripeApiBase()));
         processes.add(new ProcessInfo("load generator (this benchmark)", ProcessHandle.current().pid(),
@@ -140,7 +145,7 @@ public final class Benchmark {
         try (BaselineProcess baseline = BaselineProcess.start(options.serverHeap(), target, logDirectory)) {
             processes.add(new ProcessInfo("baseline server", baseline.pid(), baseline.commandLine()));
             Monitored monitored = new Monitored(baseline.pid(), baseline.admin(), target.databasePid(),
-                    target.emulatorPid());
+                    target.emulatorPid(), null);
             prime(baseline.checkout(), carts, null);
             warmUntilJitSettles(StepResult.BASELINE, baseline.pid(),
                     () -> new CheckoutCall(http, baseline.checkout(), carts, null));

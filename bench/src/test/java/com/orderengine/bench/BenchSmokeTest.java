@@ -34,7 +34,8 @@ class BenchSmokeTest {
         BenchOptions options = new OptionsParser(java.util.Map.of())
                 .parse(new String[] {"--quick", "--results", "target/bench-smoke"});
         ResultsFiles files = ResultsFiles.create(options.results(), ZonedDateTime.now());
-        try (ManagedStack stack = ManagedStack.start(options.serverHeap(), files.logs());
+        try (ManagedStack stack = ManagedStack.start(options.serverHeap(), options.temporalInStack(),
+                files.logs());
                 BenchHttp http = new BenchHttp()) {
             MachineInfo machine = MachineInfo.current(ZonedDateTime.now(), "BenchSmokeTest --quick");
             BenchmarkRun run = new Benchmark(options, stack.target(), files.logs(), machine, http).run();

@@ -3,7 +3,7 @@ package com.orderengine.bench.baseline;
 import com.orderengine.bench.process.ChildJvm;
 import com.orderengine.bench.process.FreePorts;
 import com.orderengine.bench.process.JdkHttpServer;
-import com.orderengine.bench.stack.HttpReadiness;
+import com.orderengine.bench.stack.Readiness;
 import com.orderengine.bench.stack.Target;
 import java.net.URI;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ public final class BaselineProcess implements AutoCloseable {
                 logDirectory.resolve("baseline.log"));
         URI admin = URI.create("http://127.0.0.1:" + ports.get(1));
         try {
-            HttpReadiness.await(jvm, URI.create(admin + "/metrics"), Duration.ofMinutes(1));
+            Readiness.http(jvm, URI.create(admin + "/metrics"), Duration.ofMinutes(1));
         } catch (RuntimeException e) {
             jvm.close();
             throw e;

@@ -33,6 +33,7 @@ public record BenchOptions(
         int growthOrders,
         int growthConcurrency,
         String serverHeap,
+        boolean temporalInStack,
         Path results,
         boolean quick) {
 

@@ -17,7 +17,7 @@ import java.util.Set;
 public final class OptionsParser {
 
     /** Flags that take no value. */
-    private static final Set<String> SWITCHES = Set.of("quick", "growth", "pay-at-emulator", "help");
+    private static final Set<String> SWITCHES = Set.of("quick", "growth", "pay-at-emulator", "temporal-in-stack", "help");
 
     private static final Set<String> VALUED = Set.of("target", "target-admin", "target-pid", "jdbc-url", "db-pid",
             "db-user", "db-password", "stripe-api-base", "stripe-secret-key", "webhook-secret", "duration", "warmup", "jit-warmup",
@@ -44,6 +44,8 @@ public final class OptionsParser {
                   --growth                    also run the growth test (bulk-inserts orders into the database)
                   --growth-orders 1000000 --growth-concurrency 8
                   --server-heap 512m          -Xmx of the server JVMs (stack and baseline)
+                  --temporal-in-stack         run Temporal's test server inside the stack's JVM, as mvn -pl dev
+                                              exec:exec does, instead of in a JVM of its own
                   --results bench/results     where <yyyyMMdd-HHmmss>/ and latest/ are written
                   --target http://host:8080   use a running stack instead of starting one; then also:
                       --target-admin http://host:8081  (heap)   --target-pid <pid>  (CPU)
@@ -88,6 +90,7 @@ public final class OptionsParser {
                 integer(flags, "growth-orders", quick ? "20000" : "1000000"),
                 integer(flags, "growth-concurrency", quick ? "4" : "8"),
                 or(value(flags, "server-heap"), "512m"),
+                flag(flags, "temporal-in-stack"),
                 Path.of(or(value(flags, "results"), "bench/results")),
                 quick);
     }

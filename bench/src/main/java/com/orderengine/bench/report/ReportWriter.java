@@ -61,8 +61,8 @@ public final class ReportWriter {
 
     public static String stepTable(List<StepResult> steps) {
         MarkdownTable table = MarkdownTable.of("step", "system", "concurrency#", "requests#", "req/s#", "p50 ms#",
-                "p90 ms#", "p99 ms#", "max ms#", "errors#", "server CPU %#", "server max heap MB#", "db CPU %#",
-                "emulator CPU %#", "bench CPU %#");
+                "p90 ms#", "p99 ms#", "max ms#", "errors#", "server CPU %#", "server max heap MB#",
+                "temporal CPU %#", "temporal max heap MB#", "db CPU %#", "emulator CPU %#", "bench CPU %#");
         for (StepResult step : steps) {
             table.row(step.step(), step.system(), step.concurrency(), Numbers.count(step.requests()),
                     Numbers.rate(step.perSecond()), Numbers.millis(step.latency().p50()),
@@ -70,6 +70,8 @@ public final class ReportWriter {
                     Numbers.millis(step.latency().max()), step.errors(),
                     Numbers.whole(step.resources().serverCpuPercent()),
                     Numbers.whole(step.resources().serverMaxHeapMb()),
+                    Numbers.whole(step.resources().temporalCpuPercent()),
+                    Numbers.whole(step.resources().temporalMaxHeapMb()),
                     Numbers.whole(step.resources().databaseCpuPercent()),
                     Numbers.whole(step.resources().emulatorCpuPercent()),
                     Numbers.whole(step.resources().benchCpuPercent()));
@@ -126,7 +128,8 @@ public final class ReportWriter {
                 .append("`session lookup` is `GET /api/checkout/sessions/{id}` for random bulk sessions; "
                         + "the webhook steps pay orders created in the growth checkout step.\n\n");
         MarkdownTable table = MarkdownTable.of("orders in database#", "step", "concurrency#", "requests#", "req/s#",
-                "p50 ms#", "p90 ms#", "p99 ms#", "max ms#", "errors#", "server CPU %#", "db CPU %#");
+                "p50 ms#", "p90 ms#", "p99 ms#", "max ms#", "errors#", "server CPU %#", "temporal CPU %#",
+                "db CPU %#");
         for (GrowthMeasurement measurement : growth.measurements()) {
             for (StepResult step : measurement.steps()) {
                 table.row(Numbers.count(measurement.ordersAtStart()), step.step(), step.concurrency(),
@@ -134,6 +137,7 @@ public final class ReportWriter {
                         Numbers.millis(step.latency().p50()), Numbers.millis(step.latency().p90()),
                         Numbers.millis(step.latency().p99()), Numbers.millis(step.latency().max()), step.errors(),
                         Numbers.whole(step.resources().serverCpuPercent()),
+                        Numbers.whole(step.resources().temporalCpuPercent()),
                         Numbers.whole(step.resources().databaseCpuPercent()));
             }
         }

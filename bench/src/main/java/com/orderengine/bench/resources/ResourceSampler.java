@@ -13,14 +13,17 @@ public final class ResourceSampler implements AutoCloseable {
 
     private final Monitored monitored;
     private final HeapSource heap;
+    private final HeapSource temporalHeap;
     private final Thread thread;
     private final CpuCounter server;
     private final CpuCounter database;
     private final CpuCounter emulator;
+    private final CpuCounter temporal;
     private final CpuCounter bench;
     private final long startedAt = System.nanoTime();
     private volatile boolean running = true;
     private volatile long maxHeapBytes = -1;
+    private volatile long maxTemporalHeapBytes = -1;
     private volatile int samples;
     private volatile double peakServerCpu = -1;
     private long lastServerTicks = -1;
@@ -29,12 +32,15 @@ public final class ResourceSampler implements AutoCloseable {
     private ResourceSampler(Monitored monitored) {
         this.monitored = monitored;
         this.heap = HeapSource.forServer(monitored.serverPid(), monitored.serverAdmin());
+        this.temporalHeap = HeapSource.forServer(monitored.temporalPid(), null);
         this.server = new CpuCounter(() -> monitored.serverPid() == null ? OptionalLong.empty()
                 : ProcessCpu.ticks(monitored.serverPid(), false));
         this.database = new CpuCounter(() -> monitored.databasePid() == null ? OptionalLong.empty()
                 : ProcessHandle.of(monitored.databasePid()).map(ProcessCpu::treeTicks).orElse(OptionalLong.empty()));
         this.emulator = new CpuCounter(() -> monitored.emulatorPid() == null ? OptionalLong.empty()
                 : ProcessCpu.ticks(monitored.emulatorPid(), false));
+        this.temporal = new CpuCounter(() -> monitored.temporalPid() == null ? OptionalLong.empty()
+                : ProcessCpu.ticks(monitored.temporalPid(), false));
         this.bench = new CpuCounter(() -> ProcessCpu.ticks(ProcessHandle.current().pid(), false));
         this.thread = new Thread(this::loop, "bench-resource-sampler");
         this.thread.setDaemon(true);
@@ -61,6 +67,7 @@ public final class ResourceSampler implements AutoCloseable {
 
     private void sampleHeap() {
         heap.usedBytes().ifPresent(used -> maxHeapBytes = Math.max(maxHeapBytes, used));
+        temporalHeap.usedBytes().ifPresent(used -> maxTemporalHeapBytes = Math.max(maxTemporalHeapBytes, used));
     }
 
     private void sampleServerCpu() {
@@ -91,10 +98,13 @@ public final class ResourceSampler implements AutoCloseable {
         }
         sampleHeap();
         heap.close();
+        temporalHeap.close();
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         return new ResourceUsage(server.percent(seconds), peakServerCpu < 0 ? null : peakServerCpu,
                 maxHeapBytes < 0 ? null : maxHeapBytes / 1048576.0,
-                database.percent(seconds), emulator.percent(seconds), bench.percent(seconds), samples + 1);
+                database.percent(seconds), emulator.percent(seconds), temporal.percent(seconds),
+                maxTemporalHeapBytes < 0 ? null : maxTemporalHeapBytes / 1048576.0, bench.percent(seconds),
+                samples + 1);
     }
 
     @Override
@@ -102,6 +112,7 @@ public final class ResourceSampler implements AutoCloseable {
         running = false;
         thread.interrupt();
         heap.close();
+        temporalHeap.close();
     }
 
     /** CPU ticks at the start, compared with the ticks at the end. */

@@ -3,7 +3,7 @@ package com.orderengine.bench.resources;
 /**
  * What the processes used during a step. CPU is in percent of one core (200 % is both cores of a 2-core machine);
  * null where the process was unknown. The mean is CPU time over wall time; the peak is the busiest 500 ms. Heap is
- * the largest sample of the server's used heap.
+ * the largest sample of the server's used heap, and of Temporal's when it runs apart.
  */
 public record ResourceUsage(
         Double serverCpuPercent,
@@ -11,8 +11,10 @@ public record ResourceUsage(
         Double serverMaxHeapMb,
         Double databaseCpuPercent,
         Double emulatorCpuPercent,
+        Double temporalCpuPercent,
+        Double temporalMaxHeapMb,
         Double benchCpuPercent,
         int samples) {
 
-    public static final ResourceUsage NONE = new ResourceUsage(null, null, null, null, null, null, 0);
+    public static final ResourceUsage NONE = new ResourceUsage(null, null, null, null, null, null, null, null, 0);
 }

@@ -22,8 +22,12 @@ import java.util.stream.Stream;
 
 /**
  * The system under test started for one run: the local stack ({@code com.orderengine.dev.LocalStack}: PostgreSQL,
- * Temporal's test server, worker and api) as a child JVM on free ports with a fresh data directory, and beside it
- * the Stripe emulator both the engine and the baseline use, in a JVM of its own.
+ * worker and api) as a child JVM on free ports with a fresh data directory, and beside it the Stripe emulator both
+ * the engine and the baseline use, in a JVM of its own. Temporal's test server runs in a JVM of its own too
+ * ({@code com.orderengine.dev.TestServerMain}), unless asked to run inside the stack as {@code mvn -pl dev
+ * exec:exec} runs it: it keeps every workflow it has run in memory, about 45 KB each, which in the stack's heap
+ * would be measured as the engine's and, within a run of tens of thousands of orders, fill any -Xmx the heap
+ * target allows.
  *
  * <p>LocalStack points its own emulator's webhooks at the api and offers no setting to turn them off. So the
  * engine is given this second emulator instead (STRIPE_API_BASE, as for real Stripe): it sends no webhooks, and
@@ -36,19 +40,21 @@ public final class ManagedStack implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
 
     private final ChildJvm emulator;
+    private final ChildJvm temporal;
     private final ChildJvm stack;
     private final Path dataDirectory;
     private final Target target;
     private boolean closed;
 
-    private ManagedStack(ChildJvm emulator, ChildJvm stack, Path dataDirectory, Target target) {
+    private ManagedStack(ChildJvm emulator, ChildJvm temporal, ChildJvm stack, Path dataDirectory, Target target) {
         this.emulator = emulator;
+        this.temporal = temporal;
         this.stack = stack;
         this.dataDirectory = dataDirectory;
         this.target = target;
     }
 
-    public static ManagedStack start(String serverHeap, Path logDirectory) {
+    public static ManagedStack start(String serverHeap, boolean temporalInStack, Path logDirectory) {
         Path root = ProjectRoot.find();
         List<Integer> ports = FreePorts.pick(8);
         int apiPort = ports.get(0);
@@ -70,15 +76,26 @@ public final class ManagedStack implements AutoCloseable {
         ChildJvm emulator = ChildJvm.start("Stripe emulator", List.of("-Xmx3g", JdkHttpServer.NO_DELAY),
                 BenchEmulatorMain.class.getName(), Map.of("STRIPE_EMULATOR_PORT", String.valueOf(emulatorPort)),
                 root, logDirectory.resolve("stripe-emulator.log"));
+        ChildJvm temporal = null;
         ChildJvm stack = null;
         try {
-            HttpReadiness.await(emulator, URI.create(stripeApiBase + "/_emulator/api/events"), START_TIMEOUT);
+            Readiness.http(emulator, URI.create(stripeApiBase + "/_emulator/api/events"), START_TIMEOUT);
+            int temporalPort = ports.get(4);
+            if (!temporalInStack) {
+                temporal = ChildJvm.start("Temporal test server", List.of("-Xmx3g", "-XX:+UseG1GC"),
+                        "com.orderengine.dev.TestServerMain", Map.of("TEMPORAL_PORT", String.valueOf(temporalPort)),
+                        root, logDirectory.resolve("temporal-test-server.log"));
+                Readiness.listening(temporal, temporalPort, START_TIMEOUT);
+            }
             Map<String, String> environment = new HashMap<>();
             environment.put("HTTP_PORT", String.valueOf(apiPort));
             environment.put("ADMIN_PORT", String.valueOf(adminPort));
             environment.put("WORKER_HTTP_PORT", String.valueOf(ports.get(2)));
             environment.put("WORKER_ADMIN_PORT", String.valueOf(ports.get(3)));
-            environment.put("TEMPORAL_PORT", String.valueOf(ports.get(4)));
+            environment.put("TEMPORAL_PORT", String.valueOf(temporalPort));
+            if (temporal != null) {
+                environment.put("TEMPORAL_ADDRESS", "127.0.0.1:" + temporalPort);
+            }
             environment.put("STRIPE_EMULATOR_PORT", String.valueOf(ports.get(5)));
             environment.put("POSTGRES_PORT", String.valueOf(postgresPort));
             environment.put("DATA_DIR", dataDirectory.toString());
@@ -91,15 +108,19 @@ public final class ManagedStack implements AutoCloseable {
             stack = ChildJvm.start("local stack", jvmOptions, "com.orderengine.dev.LocalStack", environment, root,
                     logDirectory.resolve("local-stack.log"));
             URI api = URI.create("http://127.0.0.1:" + apiPort);
-            HttpReadiness.await(stack, URI.create(api + "/api/products"), START_TIMEOUT);
+            Readiness.http(stack, URI.create(api + "/api/products"), START_TIMEOUT);
             Long postgresPid = postmasterPid(dataDirectory);
             Target target = new Target(api, URI.create("http://127.0.0.1:" + adminPort), stack.pid(),
                     stack.commandLine(), "jdbc:postgresql://127.0.0.1:" + postgresPort + "/shop", postgresPid,
-                    "postgres", "postgres", stripeApiBase, secretKey, webhookSecret, emulator.pid(), true);
-            return new ManagedStack(emulator, stack, dataDirectory, target);
+                    "postgres", "postgres", stripeApiBase, secretKey, webhookSecret, emulator.pid(),
+                    temporal == null ? null : temporal.pid(), temporal == null ? null : temporal.commandLine(), true);
+            return new ManagedStack(emulator, temporal, stack, dataDirectory, target);
         } catch (RuntimeException e) {
             if (stack != null) {
                 stack.close();
+            }
+            if (temporal != null) {
+                temporal.close();
             }
             emulator.close();
             deleteRecursively(dataDirectory);
@@ -150,6 +171,9 @@ public final class ManagedStack implements AutoCloseable {
                     postgres.destroyForcibly();
                 }
             });
+        }
+        if (temporal != null) {
+            temporal.close();
         }
         emulator.close();
         deleteRecursively(dataDirectory);

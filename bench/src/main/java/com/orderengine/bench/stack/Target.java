@@ -5,7 +5,7 @@ import java.net.URI;
 /**
  * The system under test and what sits beside it: where the engine's api answers, where its JVM's heap can be read,
  * its process (for CPU; null when unknown), the shop database (and its PostgreSQL server's process), and the
- * Stripe the engine talks to.
+ * Stripe the engine talks to, and Temporal's test server when it runs in a process of its own (else null).
  * {@code payAtEmulator} is true only when that Stripe sends no webhooks of its own, so the benchmark's signed
  * events are the only ones the engine receives.
  */
@@ -22,6 +22,8 @@ public record Target(
         String stripeSecretKey,
         String webhookSecret,
         Long emulatorPid,
+        Long temporalPid,
+        String temporalCommand,
         boolean payAtEmulator) {
 
     public URI api(String path) {

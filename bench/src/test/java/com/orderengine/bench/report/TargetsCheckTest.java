@@ -51,6 +51,6 @@ class TargetsCheckTest {
     private static StepResult step(String name, String system, int clients, double perSecond, double p50,
             double p99, long errors, Double heapMb) {
         return new StepResult(name, system, clients, 1000, perSecond, 10, new LatencySummary(1000, p50, p50, p99,
-                p99, p50), errors, Map.of(), new ResourceUsage(50.0, 80.0, heapMb, 10.0, 5.0, 20.0, 20));
+                p99, p50), errors, Map.of(), new ResourceUsage(50.0, 80.0, heapMb, 10.0, 5.0, null, null, 20.0, 20));
     }
 }
