@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.api.common.v1.WorkflowType;
-import io.temporal.api.taskqueue.v1.TaskQueue;
-import io.temporal.api.workflowservice.v1.PollWorkflowTaskQueueRequest;
-import io.temporal.api.workflowservice.v1.StartWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -21,9 +17,7 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,32 +58,11 @@ class TestServerRepairsTest {
     @Test
     void waitingTasksAreHandedOutFirstInFirstOut() {
         TestServerRepairs.apply(server);
-        String queue = "fifo-check";
-        List<String> started = new ArrayList<>();
-        for (int i = 1; i <= 6; i++) {
-            String id = "wf-" + i;
-            service.blockingStub().startWorkflowExecution(StartWorkflowExecutionRequest.newBuilder()
-                    .setNamespace("default")
-                    .setWorkflowId(id)
-                    .setRequestId(UUID.randomUUID().toString())
-                    .setWorkflowType(WorkflowType.newBuilder().setName("Recorded"))
-                    .setTaskQueue(TaskQueue.newBuilder().setName(queue))
-                    .build());
-            started.add(id);
-        }
 
-        List<String> handedOut = new ArrayList<>();
-        for (int i = 0; i < started.size(); i++) {
-            handedOut.add(service.blockingStub().pollWorkflowTaskQueue(PollWorkflowTaskQueueRequest.newBuilder()
-                            .setNamespace("default")
-                            .setTaskQueue(TaskQueue.newBuilder().setName(queue))
-                            .setIdentity("fifo-check")
-                            .build())
-                    .getWorkflowExecution().getWorkflowId());
-        }
+        List<String> handedOut = TaskDispatchOrder.handedOut(service, "default", "fifo-check", 6);
 
         // Unrepaired, the same polls answer wf-1, wf-6, wf-5, wf-4, wf-3, wf-2 (TestServerTaskOrderTest).
-        assertThat(handedOut).containsExactlyElementsOf(started);
+        assertThat(handedOut).containsExactly("wf-1", "wf-2", "wf-3", "wf-4", "wf-5", "wf-6");
     }
 
     @Test

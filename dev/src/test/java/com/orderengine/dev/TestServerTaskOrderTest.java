@@ -2,16 +2,9 @@ package com.orderengine.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.temporal.api.common.v1.WorkflowType;
-import io.temporal.api.taskqueue.v1.TaskQueue;
-import io.temporal.api.workflowservice.v1.PollWorkflowTaskQueueRequest;
-import io.temporal.api.workflowservice.v1.StartWorkflowExecutionRequest;
-import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,33 +32,10 @@ class TestServerTaskOrderTest {
 
     @Test
     void waitingWorkflowTasksAreHandedOutNewestFirst() {
-        WorkflowServiceStubs service = environment.getWorkflowServiceStubs();
-        String namespace = environment.getNamespace();
-        List<String> started = new ArrayList<>();
-        for (int i = 1; i <= 6; i++) {
-            String id = "wf-" + i;
-            service.blockingStub().startWorkflowExecution(StartWorkflowExecutionRequest.newBuilder()
-                    .setNamespace(namespace)
-                    .setWorkflowId(id)
-                    .setRequestId(UUID.randomUUID().toString())
-                    .setWorkflowType(WorkflowType.newBuilder().setName("Recorded"))
-                    .setTaskQueue(TaskQueue.newBuilder().setName(QUEUE))
-                    .build());
-            started.add(id);
-        }
+        List<String> handedOut = TaskDispatchOrder.handedOut(environment.getWorkflowServiceStubs(),
+                environment.getNamespace(), QUEUE, 6);
 
-        // Poll as a worker would, one task at a time: the order of the answers is the server's dispatch order.
-        List<String> handedOut = new ArrayList<>();
-        for (int i = 0; i < started.size(); i++) {
-            handedOut.add(service.blockingStub().pollWorkflowTaskQueue(PollWorkflowTaskQueueRequest.newBuilder()
-                            .setNamespace(namespace)
-                            .setTaskQueue(TaskQueue.newBuilder().setName(QUEUE))
-                            .setIdentity("order-check")
-                            .build())
-                    .getWorkflowExecution().getWorkflowId());
-        }
-
-        assertThat(handedOut).as("first in, first out would be %s", started)
+        assertThat(handedOut).as("first in, first out would be wf-1 … wf-6")
                 .containsExactly("wf-1", "wf-6", "wf-5", "wf-4", "wf-3", "wf-2");
     }
 }

@@ -25,9 +25,9 @@ import java.util.stream.Stream;
  * worker and api) as a child JVM on free ports with a fresh data directory, and beside it the Stripe emulator both
  * the engine and the baseline use, in a JVM of its own. Temporal's test server runs in a JVM of its own too
  * ({@code com.orderengine.dev.TestServerMain}), unless asked to run inside the stack as {@code mvn -pl dev
- * exec:exec} runs it: it keeps every workflow it has run in memory, about 45 KB each, which in the stack's heap
- * would be measured as the engine's and, within a run of tens of thousands of orders, fill any -Xmx the heap
- * target allows.
+ * exec:exec} runs it: it keeps every workflow it has run in memory (the stack's live heap grew 47 KB per order),
+ * which in the stack's heap would be measured as the engine's and, within a run of tens of thousands of orders,
+ * fill any -Xmx the heap target allows.
  *
  * <p>LocalStack points its own emulator's webhooks at the api and offers no setting to turn them off. So the
  * engine is given this second emulator instead (STRIPE_API_BASE, as for real Stripe): it sends no webhooks, and
