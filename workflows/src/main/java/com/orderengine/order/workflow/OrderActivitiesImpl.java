@@ -73,7 +73,7 @@ public class OrderActivitiesImpl implements OrderActivities {
         try {
             priced = price(order);
         } catch (ApplicationFailure refused) {
-            // A product removed (or repriced past the limit) after an earlier attempt stored the order: that order
+            // A product repriced past the payment limit after an earlier attempt stored the order: that order
             // stands, as it was priced when the customer checked out.
             return storedOrder(order.orderId()).orElseThrow(() -> refused);
         }

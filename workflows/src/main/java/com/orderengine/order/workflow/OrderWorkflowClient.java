@@ -20,7 +20,6 @@ import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -245,10 +244,6 @@ public class OrderWorkflowClient {
             return new Rejected(originalMessage(update), failure);
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CancellationException) {
-                // A call of this checkout outlived its deadline and was cancelled with it: not answered in time.
-                return new Unavailable("the checkout URL was not ready in time", failure);
-            }
             if (cause instanceof WorkflowExecutionAlreadyStarted) {
                 return new Closed("the order's workflow has already finished", failure);
             }

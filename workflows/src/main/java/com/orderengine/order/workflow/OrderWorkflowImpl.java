@@ -97,7 +97,6 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             .setScheduleToCloseTimeout(CHECKOUT_SETUP_DEADLINE)
             .build();
 
-
     private final OrderInput input;
     private final Duration localAttempts;
     private final OrderActivities activities;

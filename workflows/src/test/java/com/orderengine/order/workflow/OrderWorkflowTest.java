@@ -333,6 +333,26 @@ class OrderWorkflowTest {
                 .hasMessageContaining("product 9999 does not exist");
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("failed");
         assertThat(fixture.database.count("SELECT count(*) FROM orders WHERE reference = ?", orderId)).isZero();
+        // A refusal for good is not tried again as an ordinary activity.
+        assertThat(eventTypes(orderId)).doesNotContain(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+    }
+
+    @Test
+    void aRetriedSetUpKeepsTheOrderStoredEvenWhenItsProductNowPricesItOutOfReach() {
+        int productId = fixture.database.jdbi().withHandle(handle -> handle.createQuery(
+                "INSERT INTO products (name, price) VALUES ('Repriced Lamp', 25.00) RETURNING id")
+                .mapTo(Integer.class).one());
+        String orderId = OrderReference.random();
+        NewOrder order = new NewOrder(orderId, "buyer@example.com", "usd", List.of(new OrderLine(productId, 2)));
+        PricedOrder first = fixture.activities.createOrder(order);
+        // Past Stripe's maximum payment: priced anew, the order would be refused as too large.
+        fixture.database.jdbi().useHandle(handle -> handle.execute(
+                "UPDATE products SET price = 99999999.00 WHERE id = ?", productId));
+
+        PricedOrder retried = fixture.activities.createOrder(order);
+
+        assertThat(retried.total()).isEqualByComparingTo("50.00").isEqualByComparingTo(first.total());
+        assertThat(fixture.database.count("SELECT count(*) FROM orders WHERE reference = ?", orderId)).isEqualTo(1);
     }
 
     @Test
