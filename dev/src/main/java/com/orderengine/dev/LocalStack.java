@@ -91,12 +91,8 @@ public final class LocalStack implements AutoCloseable {
         running.push(LocalDatabase.start(settings.dataDirectory().resolve("postgres"), settings.postgresPort()));
         if (settings.startsTemporal()) {
             log.info("Starting Temporal test server on {}", settings.temporalAddress());
-            TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(settings.temporalPort(), true);
+            TestServer.PortBoundTestServer temporal = TestServerRepairs.startPortBound(settings.temporalPort());
             running.push(temporal::close);
-            TestServerRepairs.Outcome repairs = TestServerRepairs.apply(temporal);
-            repairs.applied().forEach(repair -> log.debug("Temporal test server repaired: {}", repair));
-            repairs.failed().forEach(failure -> log.warn(
-                    "Temporal test server runs as shipped, it will slow down as it runs: {}", failure));
         } else {
             log.info("Using the Temporal at {} (TEMPORAL_ADDRESS)", settings.temporalAddress());
         }

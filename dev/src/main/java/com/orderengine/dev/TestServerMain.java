@@ -15,18 +15,16 @@ public final class TestServerMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int port = Integer.parseInt(args.length > 0 ? args[0] : System.getenv().getOrDefault("TEMPORAL_PORT", "7233"));
+        int port = Integer.parseInt(
+                args.length > 0 ? args[0] : System.getenv().getOrDefault("TEMPORAL_PORT", "7233"));
         PortCheck.requireFree("Temporal", port, "TEMPORAL_PORT");
-        TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
-        TestServerRepairs.Outcome repairs = TestServerRepairs.apply(server);
-        repairs.failed().forEach(failure -> System.err.println("Test server runs as shipped: " + failure));
+        TestServer.PortBoundTestServer server = TestServerRepairs.startPortBound(port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "test-server-shutdown"));
-        System.out.println("Temporal test server listening on 127.0.0.1:" + port + " (repairs: "
-                + String.join("; ", repairs.applied()) + ")");
+        System.out.println("Temporal test server listening on 127.0.0.1:" + port);
         stopped.await();
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.Lock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Two repairs to Temporal's Java test server (temporal-test-server 1.38.0) for the local stack, which runs it for
@@ -45,7 +47,22 @@ public final class TestServerRepairs {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(TestServerRepairs.class);
+
     private TestServerRepairs() {
+    }
+
+    /**
+     * Starts the test server bound to {@code port} in real time (time skipping locked), as the local stack runs
+     * it, with the repairs applied; a repair that does not apply is logged as a warning.
+     */
+    public static TestServer.PortBoundTestServer startPortBound(int port) {
+        TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
+        Outcome outcome = apply(server);
+        outcome.applied().forEach(repair -> log.debug("Temporal test server repaired: {}", repair));
+        outcome.failed().forEach(failure -> log.warn(
+                "Temporal test server runs as shipped, it will slow down as it runs: {}", failure));
+        return server;
     }
 
     public static Outcome apply(TestServer.PortBoundTestServer server) {
