@@ -17,11 +17,12 @@ import java.util.Set;
 public final class OptionsParser {
 
     /** Flags that take no value. */
-    private static final Set<String> SWITCHES = Set.of("quick", "growth", "pay-at-emulator", "temporal-in-stack", "help");
+    private static final Set<String> SWITCHES = Set.of("quick", "growth", "pay-at-emulator", "temporal-in-stack",
+            "help");
 
     private static final Set<String> VALUED = Set.of("target", "target-admin", "target-pid", "jdbc-url", "db-pid",
-            "db-user", "db-password", "stripe-api-base", "stripe-secret-key", "webhook-secret", "duration", "warmup", "jit-warmup",
-            "concurrency", "payment-concurrency", "storm-events", "storm-parallelism", "poll-interval",
+            "db-user", "db-password", "stripe-api-base", "stripe-secret-key", "webhook-secret", "duration", "warmup",
+            "jit-warmup", "concurrency", "payment-concurrency", "storm-events", "storm-parallelism", "poll-interval",
             "growth-orders", "growth-concurrency", "server-heap", "results");
 
     private final Map<String, String> environment;

@@ -163,9 +163,10 @@ public final class ReportWriter {
                 see (coordinated omission): read p99 at high concurrency as a floor, not a promise.
                 - Before its first step, each system gets checkout load, not counted, until its JIT compiler \
                 threads used under 5 % of a core in a 5 s window (or --jit-warmup ran out; see Warm-up below), so \
-                neither is measured while it is still being compiled. Every step then starts with a warm-up whose requests \
-                are not counted; the measured time runs from the end of the warm-up until the last measured answer. Latency percentiles (HdrHistogram, 3 significant \
-                digits) are over successful (2xx) answers only; any other status, exception or time-out is an error.
+                neither is measured while it is still being compiled. Every step then starts with a warm-up whose \
+                requests are not counted; the measured time runs from the end of the warm-up until the last measured \
+                answer. Latency percentiles (HdrHistogram, 3 significant digits) are over successful (2xx) answers \
+                only; any other status, exception or time-out is an error.
                 - Order of the run: with --growth, an unmeasured engine warm-up and growth with few orders; then \
                 baseline checkout at every concurrency, engine checkout, webhooks, duplicate storm, and with --growth \
                 the bulk insert and growth with many orders. The baseline's rows are marked \

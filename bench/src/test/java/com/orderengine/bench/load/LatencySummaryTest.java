@@ -80,19 +80,7 @@ class LatencySummaryTest {
     @Test
     void aClosedLoopMeasuresOnlyCallsStartedAfterTheWarmUp() throws InterruptedException {
         Map<String, MetricResult> results = ClosedLoop.forDuration(2, java.time.Duration.ofMillis(200),
-                java.time.Duration.ofMillis(300), () -> new LoadCall() {
-                    @Override
-                    public String metric() {
-                        return "sleep";
-                    }
-
-                    @Override
-                    public void call(Samples samples) throws InterruptedException {
-                        long start = System.nanoTime();
-                        Thread.sleep(10);
-                        samples.ok("sleep", "ok", System.nanoTime() - start);
-                    }
-                }, () -> { });
+                java.time.Duration.ofMillis(300), () -> new NappingCall("sleep", 10), () -> { });
 
         MetricResult sleep = results.get("sleep");
         // 2 clients × 300 ms / ~10 ms per call: about 60 calls, none of the warm-up's ~40.

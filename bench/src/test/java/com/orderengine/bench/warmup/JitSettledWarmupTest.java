@@ -3,7 +3,7 @@ package com.orderengine.bench.warmup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.orderengine.bench.load.LoadCall;
-import com.orderengine.bench.load.Samples;
+import com.orderengine.bench.load.NappingCall;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,20 +15,8 @@ class JitSettledWarmupTest {
 
     private static final Duration WINDOW = Duration.ofMillis(200);
 
-    /** Sleeps 10 ms a call: about 20 calls per window and client. */
-    private static final Supplier<LoadCall> CALLS = () -> new LoadCall() {
-        @Override
-        public String metric() {
-            return "napping";
-        }
-
-        @Override
-        public void call(Samples samples) throws Exception {
-            long started = System.nanoTime();
-            Thread.sleep(10);
-            samples.ok(metric(), "ok", System.nanoTime() - started);
-        }
-    };
+    /** 10 ms a call: about 20 calls per window and client. */
+    private static final Supplier<LoadCall> CALLS = () -> new NappingCall("napping", 10);
 
     @Test
     void stopsAtTheFirstWindowInWhichTheJitUsedUnderFivePercentOfACore() throws Exception {
