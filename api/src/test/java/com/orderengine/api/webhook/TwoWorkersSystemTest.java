@@ -93,6 +93,7 @@ class TwoWorkersSystemTest {
                     + "ON o.id = c.order_id WHERE o.reference = ?", orderId)).isEqualTo(2);
         }
         assertThat(stack.stripe.checkoutSessionsCreated() - sessionsBefore).isEqualTo(ORDERS);
-        assertThat(identities).as("workflow tasks and their local activities ran on both workers").containsExactlyInAnyOrder("worker-a", "worker-b");
+        assertThat(identities).as("workflow tasks and their local activities ran on both workers")
+                .containsExactlyInAnyOrder("worker-a", "worker-b");
     }
 }
