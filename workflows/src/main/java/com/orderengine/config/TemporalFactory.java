@@ -37,9 +37,9 @@ public class TemporalFactory {
 
     /**
      * How long a workflow task waits on the sticky queue of the worker that ran the workflow last before Temporal
-     * gives it to any worker. 0 turns stickiness off: every task replays the history, but none waits on a worker
-     * that has died. Temporal's server moves tasks off a dead worker's queue by itself; its Java test server
-     * never does, so a worker restart behind the local stack or in the crash tests needs 0.
+     * gives it to any worker, as it does for a worker that has died. 0 turns stickiness off: every task replays
+     * the history. Temporal's Java test server never moves a task off a dead worker's queue, so a worker restart
+     * behind it (the local stack's fallback when the Temporal CLI is missing) needs 0.
      */
     @MinDuration(value = 0, unit = TimeUnit.SECONDS, inclusive = true)
     private Duration stickyScheduleToStartTimeout = Duration.seconds(5);

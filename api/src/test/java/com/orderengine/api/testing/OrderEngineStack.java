@@ -6,6 +6,8 @@ import com.orderengine.stripeemulator.StripeEmulator;
 import com.orderengine.stripeemulator.StripeEmulatorOptions;
 import com.orderengine.testing.TestPostgres;
 import com.orderengine.testing.TestPostgres.TestDatabase;
+import com.orderengine.tools.ProjectTools;
+import com.orderengine.tools.TemporalDevServer;
 import com.orderengine.worker.WorkerApplication;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -13,7 +15,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -25,9 +26,9 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The whole engine for system tests, from real parts: a fresh database on embedded PostgreSQL, Temporal's test
- * server bound to a port (real time), the Stripe emulator, and the worker and api applications started from the
- * root config.yml, each with its own property prefix so their overrides do not mix.
+ * The whole engine for system tests, from real parts: a fresh database on embedded PostgreSQL, Temporal's own
+ * server (the CLI's dev server, in memory, headless, on a free port), the Stripe emulator, and the worker and api
+ * applications started from the root config.yml, each with its own property prefix so their overrides do not mix.
  */
 public final class OrderEngineStack implements AfterAllCallback {
 
@@ -39,7 +40,9 @@ public final class OrderEngineStack implements AfterAllCallback {
     public final TestDatabase database;
     public final StripeEmulator stripe = StripeEmulator.start(StripeEmulatorOptions.defaults());
     public final int temporalPort = freePort();
-    private final TestServer.PortBoundTestServer temporalServer = TestServer.createPortBoundServer(temporalPort, true);
+    private final TemporalDevServer temporalServer = TemporalDevServer.start(TemporalDevServer.Options.inMemory(
+            ProjectTools.ofWorkingDirectory().require(ProjectTools.TEMPORAL), temporalPort,
+            Path.of("target", "temporal-" + temporalPort + ".log")));
     private WorkflowServiceStubs stubs;
 
     /** A stack on a fresh database of the shared test server. */
@@ -104,8 +107,6 @@ public final class OrderEngineStack implements AfterAllCallback {
                 "DATABASE_PASSWORD", database.password(),
                 "TEMPORAL_ADDRESS", temporalTarget(),
                 "TEMPORAL_RPC_TIMEOUT", "2s",
-                // The test server never moves a task off a killed worker's sticky queue (Temporal's server does).
-                "TEMPORAL_STICKY_TIMEOUT", "0s",
                 "STRIPE_SECRET_KEY", SECRET_KEY,
                 "STRIPE_API_BASE", stripe.baseUrl(),
                 "SITE_URL", SITE_URL,
