@@ -5,20 +5,22 @@ import com.orderengine.stripeemulator.StripeEmulator;
 import com.orderengine.stripeemulator.StripeEmulatorOptions;
 import com.orderengine.worker.WorkerApplication;
 import com.stripe.Stripe;
-import io.temporal.testserver.TestServer;
+import com.orderengine.tools.ProjectTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole shop on one machine, in one JVM, with nothing to install: embedded PostgreSQL, Temporal's test server,
- * the Stripe emulator (hosted checkout page, signed webhooks), the worker and the api with the storefront, all
- * configured from the root config.yml. The same stack runs the browser tests and demos.
+ * The whole shop on one machine, with nothing to install by hand: embedded PostgreSQL, Temporal's own dev server
+ * with its Web UI (see {@link LocalTemporal}), the Stripe emulator (hosted checkout page, signed webhooks), the
+ * worker and the api with the storefront, all configured from the root config.yml. The same stack runs the browser
+ * tests and demos.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -27,6 +29,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalStackSettings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private StripeEmulator stripe;
+    private LocalTemporal temporal;
 
     private LocalStack(LocalStackSettings settings) {
         this.settings = settings;
@@ -83,16 +86,22 @@ public final class LocalStack implements AutoCloseable {
         PortCheck.requireFree("worker admin", settings.workerAdminPort(), "WORKER_ADMIN_PORT");
         if (settings.startsTemporal()) {
             PortCheck.requireFree("Temporal", settings.temporalPort(), "TEMPORAL_PORT");
+            PortCheck.requireFree("Temporal Web UI", settings.temporalUiPort(), "TEMPORAL_UI_PORT");
         }
         PortCheck.requireFree("Stripe emulator", settings.stripePort(), "STRIPE_EMULATOR_PORT");
         PortCheck.requireFree("PostgreSQL", settings.postgresPort(), "POSTGRES_PORT");
+        // Found (or built, which takes minutes once per machine) before anything starts, so a failed build
+        // leaves nothing running.
+        Optional<Path> temporalCli = settings.startsTemporal()
+                ? LocalTemporal.cli(new ProjectTools(config.getParent(), System.getenv()))
+                : Optional.empty();
 
         log.info("Starting PostgreSQL (data in {})", settings.dataDirectory().resolve("postgres"));
         running.push(LocalDatabase.start(settings.dataDirectory().resolve("postgres"), settings.postgresPort()));
         if (settings.startsTemporal()) {
-            log.info("Starting Temporal test server on {}", settings.temporalAddress());
-            TestServer.PortBoundTestServer temporal = TestServerRepairs.startPortBound(settings.temporalPort());
-            running.push(temporal::close);
+            temporal = LocalTemporal.start(settings, temporalCli);
+            running.push(temporal);
+            log.info("Started {} on {}", temporal.description(), temporal.address());
         } else {
             log.info("Using the Temporal at {} (TEMPORAL_ADDRESS)", settings.temporalAddress());
         }
@@ -156,17 +165,28 @@ public final class LocalStack implements AutoCloseable {
                  Storefront     %s/
                  API            %s/api/products
                  Health         http://localhost:%d/healthcheck
-                 Stripe         %s%s
-                 Temporal       %s%s (namespace default, task queue orders)
+                 Stripe         %s
+                 Temporal       %s (namespace default, task queue orders)
+                 %s
                  PostgreSQL     %s (user postgres, data in %s)
 
-                 Stop with Ctrl-C.
+                 Stop with Ctrl-C; the data stays in %s.
                 ================================================================
                 """, seconds, storefrontUrl(), storefrontUrl(), settings.adminPort(),
-                settings.usesEmulator() ? stripe.baseUrl() + "  (emulator; operator page " + stripe.baseUrl()
-                        + "/_emulator/)" : settings.stripeApiBase(),
-                settings.usesEmulator() ? "" : "  (real Stripe)",
-                settings.temporalAddress(), settings.startsTemporal() ? "" : " (TEMPORAL_ADDRESS)",
-                settings.jdbcUrl(), settings.dataDirectory());
+                settings.usesEmulator()
+                        ? stripe.baseUrl() + "  (emulator; operator page " + stripe.baseUrl() + "/_emulator/)"
+                        : settings.stripeApiBase() + "  (real Stripe)",
+                settings.temporalAddress(), temporalLine(),
+                settings.jdbcUrl(), settings.dataDirectory(), settings.dataDirectory());
+    }
+
+    private String temporalLine() {
+        if (temporal == null) {
+            return "               (TEMPORAL_ADDRESS: an external cluster)";
+        }
+        if (temporal.isDevServer()) {
+            return "Temporal UI    " + temporal.uiUrl() + "/namespaces/default/workflows";
+        }
+        return "               " + temporal.description();
     }
 }

@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /**
  * Ports, secrets and the data directory of the local stack; every value can be set by an environment variable.
- * {@code externalTemporal} is the address of a Temporal to use instead of starting the test server, or null.
+ * {@code externalTemporal} is the address of a Temporal to use instead of starting one, or null.
  */
 public record LocalStackSettings(
         String host,
@@ -15,6 +15,7 @@ public record LocalStackSettings(
         int workerPort,
         int workerAdminPort,
         int temporalPort,
+        int temporalUiPort,
         int stripePort,
         int postgresPort,
         Path dataDirectory,
@@ -28,13 +29,16 @@ public record LocalStackSettings(
         Function<String, String> read = env::get;
         int apiPort = port(read, "HTTP_PORT", 8080);
         int stripePort = port(read, "STRIPE_EMULATOR_PORT", 12111);
+        int temporalPort = port(read, "TEMPORAL_PORT", 7233);
         return new LocalStackSettings(
                 "127.0.0.1",
                 apiPort,
                 port(read, "ADMIN_PORT", 8081),
                 port(read, "WORKER_HTTP_PORT", 8082),
                 port(read, "WORKER_ADMIN_PORT", 8083),
-                port(read, "TEMPORAL_PORT", 7233),
+                temporalPort,
+                // As the Temporal CLI defaults it: the frontend's port plus 1000.
+                port(read, "TEMPORAL_UI_PORT", temporalPort + 1000 <= 65_535 ? temporalPort + 1000 : 8233),
                 stripePort,
                 port(read, "POSTGRES_PORT", 15432),
                 Path.of(env.getOrDefault("DATA_DIR", ".data")).toAbsolutePath(),
@@ -53,7 +57,7 @@ public record LocalStackSettings(
         return startsTemporal() ? host + ":" + temporalPort : externalTemporal;
     }
 
-    /** Whether the stack starts Temporal's test server itself (no TEMPORAL_ADDRESS given). */
+    /** Whether the stack starts its own Temporal (no TEMPORAL_ADDRESS given). */
     public boolean startsTemporal() {
         return externalTemporal == null;
     }

@@ -4,10 +4,10 @@ import io.temporal.testserver.TestServer;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Temporal's Java test server in a process of its own, in real time and with the local stack's repairs
- * ({@link TestServerRepairs}), for a stack started with {@code TEMPORAL_ADDRESS}: the benchmark runs it so, to
- * measure the engine's JVM without the in-memory Temporal, which keeps every workflow it has run. The port is the
- * first argument, else {@code TEMPORAL_PORT}, else 7233.
+ * Temporal's Java test server in a process of its own, in real time, for a stack started with
+ * {@code TEMPORAL_ADDRESS}: the benchmark's {@code --temporal=test-server} runs it so, to measure the engine's JVM
+ * apart from the in-memory Temporal, which keeps every workflow it has run. The port is the first argument, else
+ * {@code TEMPORAL_PORT}, else 7233.
  */
 public final class TestServerMain {
 
@@ -18,7 +18,7 @@ public final class TestServerMain {
         int port = Integer.parseInt(
                 args.length > 0 ? args[0] : System.getenv().getOrDefault("TEMPORAL_PORT", "7233"));
         PortCheck.requireFree("Temporal", port, "TEMPORAL_PORT");
-        TestServer.PortBoundTestServer server = TestServerRepairs.startPortBound(port);
+        TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, false);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The local stack keeps what matters across a restart, and refuses to start on a taken port. */
+/**
+ * The local stack keeps what matters across a restart (the orders, the emulator's sessions and, on Temporal's dev
+ * server, the workflows themselves), and refuses to start on a taken port.
+ */
 class LocalStackRestartTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,6 +31,7 @@ class LocalStackRestartTest {
                 Files.createTempDirectory(Path.of("target").toAbsolutePath(), "restart-stack"));
         String orderId;
         String sessionId;
+        String runId;
         try (LocalStack first = LocalStack.start(settings, TestStacks.CONFIG)) {
             JsonNode checkout = post(first.storefrontUrl() + "/api/checkout",
                     "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"restart@example.com\"}");
@@ -34,6 +39,7 @@ class LocalStackRestartTest {
             sessionId = first.stripe().checkoutSessions().stream()
                     .filter(session -> orderId.equals(session.clientReferenceId()))
                     .findFirst().orElseThrow().id();
+            runId = TestStacks.workflowRunId(settings, orderId);
         }
 
         try (LocalStack second = LocalStack.start(settings, TestStacks.CONFIG)) {
@@ -41,7 +47,8 @@ class LocalStackRestartTest {
                     .isEqualTo("pending");
             assertThat(second.stripe().checkoutSession(sessionId)).as("the emulator kept the session").isPresent();
 
-            // The local Temporal lost the workflow with the restart; the webhook resumes the order.
+            assertThat(TestStacks.workflowRunId(settings, orderId))
+                    .as("the dev server kept the order's workflow: the same run, not a recovery run").isEqualTo(runId);
             second.stripe().completeCheckoutSession(sessionId);
 
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -49,6 +56,7 @@ class LocalStackRestartTest {
                 Thread.sleep(50);
             }
             assertThat(TestStacks.orderStatus(settings, orderId)).isEqualTo("paid");
+            assertThat(TestStacks.workflowRunId(settings, orderId)).as("paid by the run that waited").isEqualTo(runId);
 
             // Operators of the local stack get the JVM's gauges too, as from java -jar.
             for (int adminPort : new int[] {settings.adminPort(), settings.workerAdminPort()}) {
@@ -65,10 +73,22 @@ class LocalStackRestartTest {
         LocalStackSettings settings = TestStacks.settings(
                 Files.createTempDirectory(Path.of("target").toAbsolutePath(), "taken-port"));
         try (ServerSocket taken = new ServerSocket(settings.stripePort(), 1,
-                java.net.InetAddress.getByName("127.0.0.1"))) {
+                InetAddress.getByName("127.0.0.1"))) {
             assertThatThrownBy(() -> LocalStack.start(settings, TestStacks.CONFIG))
                     .hasMessageContaining("Port " + settings.stripePort() + " (Stripe emulator) is already in use")
                     .hasMessageContaining("STRIPE_EMULATOR_PORT");
+        }
+    }
+
+    @Test
+    void aTakenTemporalUiPortIsNamedToo() throws Exception {
+        LocalStackSettings settings = TestStacks.settings(
+                Files.createTempDirectory(Path.of("target").toAbsolutePath(), "taken-ui-port"));
+        try (ServerSocket taken = new ServerSocket(settings.temporalUiPort(), 1,
+                InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> LocalStack.start(settings, TestStacks.CONFIG))
+                    .hasMessageContaining("Port " + settings.temporalUiPort() + " (Temporal Web UI) is already in use")
+                    .hasMessageContaining("TEMPORAL_UI_PORT");
         }
     }
 

@@ -14,10 +14,18 @@ class LocalStackSettingsTest {
 
         assertThat(settings.startsTemporal()).isTrue();
         assertThat(settings.temporalAddress()).isEqualTo("127.0.0.1:17233");
+        assertThat(settings.temporalUiPort()).as("the Temporal CLI's rule: frontend port + 1000").isEqualTo(18233);
     }
 
     @Test
-    void aTemporalAddressIsUsedInsteadOfTheTestServer() {
+    void theWebUiPortHasItsOwnVariable() {
+        assertThat(LocalStackSettings.fromEnvironment(Map.of()).temporalUiPort()).isEqualTo(8233);
+        assertThat(LocalStackSettings.fromEnvironment(Map.of("TEMPORAL_UI_PORT", "9233")).temporalUiPort())
+                .isEqualTo(9233);
+    }
+
+    @Test
+    void aTemporalAddressIsUsedInsteadOfStartingOne() {
         LocalStackSettings settings = LocalStackSettings.fromEnvironment(
                 Map.of("TEMPORAL_ADDRESS", " 10.0.0.5:7233 ", "TEMPORAL_PORT", "17233"));
 

@@ -1,5 +1,9 @@
 package com.orderengine.dev;
 
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,8 +26,8 @@ final class TestStacks {
         int apiPort = freePort();
         int stripePort = freePort();
         return new LocalStackSettings("127.0.0.1", apiPort, freePort(), freePort(), freePort(), freePort(),
-                stripePort, freePort(), dataDirectory.toAbsolutePath(), "sk_test_browser", "whsec_browser_test",
-                "http://127.0.0.1:" + stripePort, "http://localhost:" + apiPort, null);
+                freePort(), stripePort, freePort(), dataDirectory.toAbsolutePath(), "sk_test_browser",
+                "whsec_browser_test", "http://127.0.0.1:" + stripePort, "http://localhost:" + apiPort, null);
     }
 
     static String orderStatus(LocalStackSettings settings, String orderId) {
@@ -36,6 +40,20 @@ final class TestStacks {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The run id of the order's workflow, as the stack's Temporal describes it now. */
+    static String workflowRunId(LocalStackSettings settings, String orderId) {
+        WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder().setTarget(settings.temporalAddress()).build());
+        try {
+            return service.blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+                    .setNamespace("default")
+                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId("order-" + orderId))
+                    .build()).getWorkflowExecutionInfo().getExecution().getRunId();
+        } finally {
+            service.shutdownNow();
         }
     }
 
