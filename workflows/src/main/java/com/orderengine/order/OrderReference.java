@@ -49,4 +49,12 @@ public final class OrderReference {
     public static String workflowId(String reference) {
         return WORKFLOW_ID_PREFIX + reference;
     }
+
+    /** The order a workflow id names: the inverse of {@link #workflowId}. */
+    public static String fromWorkflowId(String workflowId) {
+        if (!workflowId.startsWith(WORKFLOW_ID_PREFIX)) {
+            throw new IllegalArgumentException("not an order workflow id: " + workflowId);
+        }
+        return workflowId.substring(WORKFLOW_ID_PREFIX.length());
+    }
 }

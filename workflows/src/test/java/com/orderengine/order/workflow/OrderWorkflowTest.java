@@ -390,8 +390,12 @@ class OrderWorkflowTest {
         CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
         var recovery = new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), orders);
 
-        assertThat(recovery.recover()).isGreaterThanOrEqualTo(1);
-        assertThat(recovery.recover()).as("a second pass finds the workflow and starts none").isZero();
+        PendingOrderRecovery.Pass first = recovery.recover();
+        assertThat(first.resumed()).isGreaterThanOrEqualTo(1);
+        assertThat(first.described()).as("the test server has no list visibility: every pending order is described")
+                .isEqualTo(first.checked());
+        assertThat(orders.withWorkflows(List.of(orderId))).isEmpty();
+        assertThat(recovery.recover().resumed()).as("a second pass finds the workflow and starts none").isZero();
 
         OrderOutcome outcome = stub(orderId).getResult(OrderOutcome.class);
         assertThat(outcome.status()).isEqualTo("paid");

@@ -1,0 +1,134 @@
+package com.orderengine.order.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.orderengine.order.OrderReference;
+import com.orderengine.order.db.OrderDao;
+import com.orderengine.tools.ProjectTools;
+import com.orderengine.tools.TemporalDevServer;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pending-order recovery on Temporal's own server, which has list visibility: one query per page names the orders
+ * that have a workflow, and only the others are described. (On the Java test server, without visibility, every
+ * order is described: {@code OrderWorkflowTest}.)
+ */
+class PendingOrderRecoveryVisibilityTest {
+
+    private static final String TASK_QUEUE = "recovery-visibility";
+    private static final OrderWorkflowFixture fixture = new OrderWorkflowFixture();
+
+    private static TemporalDevServer temporal;
+    private static WorkflowServiceStubs service;
+    private static WorkerFactory workers;
+    private static OrderWorkflowClient orders;
+
+    @BeforeAll
+    static void startTemporal() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        temporal = TemporalDevServer.start(TemporalDevServer.Options.inMemory(
+                ProjectTools.ofWorkingDirectory().require(ProjectTools.TEMPORAL), port,
+                Path.of("target", "temporal-recovery-" + port + ".log")));
+        service = WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
+        WorkflowClient client = WorkflowClient.newInstance(service);
+        workers = WorkerFactory.newInstance(client);
+        Worker worker = workers.newWorker(TASK_QUEUE);
+        worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+        worker.registerActivitiesImplementations(fixture.activities);
+        workers.start();
+        orders = new OrderWorkflowClient(client, TASK_QUEUE);
+    }
+
+    @AfterAll
+    static void stopTemporal() {
+        workers.shutdownNow();
+        service.shutdownNow();
+        temporal.close();
+    }
+
+    @Test
+    void onePassDescribesOnlyThePendingOrdersVisibilityDoesNotList() throws InterruptedException {
+        String running = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(running, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
+        String lostFirst = storedOrderWithoutWorkflow();
+        String lostSecond = storedOrderWithoutWorkflow();
+        await(() -> orders.withWorkflows(List.of(running, lostFirst, lostSecond)).orElseThrow()
+                .equals(Set.of(running)));
+        // One page of two: the pass pages, and asks visibility once per page.
+        var recovery = new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), orders, 2);
+
+        PendingOrderRecovery.Pass first = recovery.recover();
+
+        // Three pending orders here, and any the other test left pending with a running workflow.
+        assertThat(first.checked()).isEqualTo(pendingOrders()).isGreaterThanOrEqualTo(3);
+        assertThat(first.described()).as("only the two visibility does not list").isEqualTo(2);
+        assertThat(first.resumed()).isEqualTo(2);
+        for (String orderId : List.of(lostFirst, lostSecond)) {
+            assertThat(orders.withWorkflows(List.of(orderId))).isPresent();
+            assertThat(state(orderId).status()).as(orderId).isEqualTo("pending");
+        }
+        await(() -> orders.withWorkflows(List.of(running, lostFirst, lostSecond)).orElseThrow().size() == 3);
+        assertThat(recovery.recover()).as("every workflow now visible: nothing described, nothing started")
+                .isEqualTo(new PendingOrderRecovery.Pass(pendingOrders(), 0, 0));
+    }
+
+    @Test
+    void aFullPageOfOrdersFitsInOneVisibilityQuery() throws InterruptedException {
+        String running = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(running, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
+        List<String> page = new ArrayList<>(List.of(running));
+        while (page.size() < PendingOrderRecovery.PAGE) {
+            page.add(OrderReference.random());
+        }
+
+        await(() -> orders.withWorkflows(page).orElseThrow().equals(Set.of(running)));
+    }
+
+    private static String storedOrderWithoutWorkflow() {
+        String orderId = OrderReference.random();
+        PricedOrder priced = fixture.activities.createOrder(
+                new NewOrder(orderId, "lost@example.com", "usd", List.of(new OrderLine(2, 1))));
+        CheckoutSessionState session = fixture.activities.createCheckoutSession(new CheckoutSessionRequest(
+                orderId, "lost@example.com", "usd", priced.lines(), System.currentTimeMillis() / 1000 + 3600));
+        fixture.activities.recordCheckoutSession(orderId, session);
+        return orderId;
+    }
+
+    private static int pendingOrders() {
+        return fixture.database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT count(*) FROM orders WHERE status = 'pending'").mapTo(Integer.class).one());
+    }
+
+    private static OrderSnapshot state(String orderId) {
+        return WorkflowClient.newInstance(service)
+                .newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId)).state();
+    }
+
+    /** Visibility trails a start by a moment. */
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("visibility did not catch up in 10 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+}
