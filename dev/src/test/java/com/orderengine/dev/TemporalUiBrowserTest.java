@@ -1,0 +1,161 @@
+package com.orderengine.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderengine.tools.ProjectTools;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An operator in Temporal's Web UI, as the local stack serves it: finds an order by its id, lists the pending
+ * ones, opens an order's workflow and reads its summary, its current details and the {@code state} query; and the
+ * Temporal CLI lists paid orders. The screenshots are the README's operator section ({@code docs/temporal-ui-*}).
+ */
+class TemporalUiBrowserTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static LocalStack stack;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+    private static String pending;
+    private static String paid;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = Chromium.start(1400, 1000);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "temporal-ui-stack");
+        stack = LocalStack.start(TestStacks.settings(data), TestStacks.CONFIG);
+        pending = checkout(3, "pending@example.com");
+        paid = checkout(1, "paid@example.com");
+        stack.stripe().completeCheckoutSession(sessionOf(paid));
+        awaitStatus(paid, "paid");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void anOperatorFindsAnOrderListsThePendingOnesAndReadsItsWorkflow() throws Exception {
+        String ui = "http://127.0.0.1:" + stack.settings().temporalUiPort();
+
+        browser.get(ui + "/namespaces/default/workflows?query=" + query("OrderId = \"" + pending + "\""));
+        awaitText("order-" + pending);
+        Chromium.screenshot(browser, "temporal-ui-order-id");
+
+        browser.get(ui + "/namespaces/default/workflows?query=" + query("OrderStatus = \"pending\""));
+        awaitText("order-" + pending);
+        assertThat(pageText()).doesNotContain("order-" + paid);
+        Chromium.screenshot(browser, "temporal-ui-pending");
+
+        browser.findElement(By.partialLinkText("order-" + pending)).click();
+        awaitText("OrderWorkflow");
+        Chromium.screenshot(browser, "temporal-ui-workflow");
+
+        // Summary, details and current details are Markdown, which the UI renders in sandboxed frames.
+        browser.findElement(By.linkText("User Metadata")).click();
+        wait.until(driver -> framesText().contains("Checkout Session " + sessionOf(pending)));
+        assertThat(framesText())
+                .contains("Order " + pending + " (1 line(s), USD)")
+                .contains("product quantity")
+                .contains("pending: waiting for payment")
+                .contains("Total 9.50 USD, 1 line(s)");
+        Chromium.screenshot(browser, "temporal-ui-details");
+
+        browser.findElement(By.linkText("Queries")).click();
+        wait.until(driver -> "state".equals(driver.findElement(By.id("query-select")).getAttribute("value")));
+        browser.findElements(By.tagName("button")).stream()
+                .filter(button -> button.getText().contains("Run Query")).findFirst().orElseThrow().click();
+        awaitText("\"flaggedForOperator\": false");
+        assertThat(pageText())
+                .contains("\"orderId\": \"" + pending + "\"")
+                .contains("\"status\": \"pending\"")
+                .contains("\"checkoutSessionId\": \"" + sessionOf(pending) + "\"");
+        Chromium.screenshot(browser, "temporal-ui-query");
+    }
+
+    @Test
+    void theTemporalCliListsPaidOrdersByTheirSearchAttribute() throws Exception {
+        Path cli = ProjectTools.ofWorkingDirectory().require(ProjectTools.TEMPORAL);
+        Process list = new ProcessBuilder(cli.toString(), "workflow", "list",
+                "--address", stack.settings().temporalAddress(), "--query", "OrderStatus=\"paid\"")
+                .redirectErrorStream(true).start();
+        String output = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(list.waitFor()).as(output).isZero();
+        assertThat(output).contains("order-" + paid).contains("Completed").doesNotContain("order-" + pending);
+    }
+
+    private static String framesText() {
+        StringBuilder text = new StringBuilder();
+        for (WebElement frame : browser.findElements(By.tagName("iframe"))) {
+            browser.switchTo().frame(frame);
+            text.append(browser.findElement(By.tagName("body")).getText()).append('\n');
+            browser.switchTo().defaultContent();
+        }
+        return text.toString();
+    }
+
+    private static String query(String query) {
+        return URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+
+    private static void awaitText(String text) {
+        wait.until(driver -> pageText().contains(text));
+    }
+
+    private static String pageText() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private static String checkout(int productId, String email) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(stack.storefrontUrl() + "/api/checkout"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"items\":[{\"productId\":" + productId
+                        + ",\"quantity\":1}],\"email\":\"" + email + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        return body.path("orderId").asText();
+    }
+
+    private static String sessionOf(String orderId) {
+        return stack.stripe().checkoutSessions().stream()
+                .filter(session -> orderId.equals(session.clientReferenceId()))
+                .findFirst().orElseThrow().id();
+    }
+
+    private static void awaitStatus(String orderId, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!status.equals(TestStacks.orderStatus(stack.settings(), orderId))) {
+            assertThat(System.nanoTime()).as(orderId + " became " + status).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+}
