@@ -53,10 +53,9 @@ public final class BenchMain {
         BenchmarkRun run;
         if (options.startsStack()) {
             Progress.say("starting the local stack (logs in " + files.logs() + ")");
-            try (ManagedStack stack = ManagedStack.start(options.serverHeap(), options.temporalInStack(),
-                    files.logs());
+            try (ManagedStack stack = ManagedStack.start(options.serverHeap(), options.temporal(), files.logs());
                     BenchHttp http = new BenchHttp()) {
-                // Ctrl-C must not leave a PostgreSQL and three JVMs behind.
+                // Ctrl-C must not leave PostgreSQL, Temporal and the JVMs behind.
                 Thread stopOnInterrupt = new Thread(stack::close, "bench-stop-stack");
                 Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
                 try {
@@ -80,7 +79,7 @@ public final class BenchMain {
                         .orElse("pid " + options.targetPid());
         return new Target(options.target(), options.targetAdmin(), options.targetPid(), server, options.jdbcUrl(),
                 options.dbPid(), options.dbUser(), options.dbPassword(), options.stripeApiBase(),
-                options.stripeSecretKey(), options.webhookSecret(), null, null, null, options.payAtEmulator());
+                options.stripeSecretKey(), options.webhookSecret(), null, null, options.payAtEmulator());
     }
 
     /** The command as typed, as far as the JVM knows it (a long class path shortened); else a reconstruction. */

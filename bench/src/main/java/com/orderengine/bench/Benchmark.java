@@ -28,6 +28,7 @@ import com.orderengine.bench.results.RunResults;
 import com.orderengine.bench.results.StepResult;
 import com.orderengine.bench.results.StormResult;
 import com.orderengine.bench.stack.Target;
+import com.orderengine.bench.stack.TemporalInfo;
 import com.orderengine.bench.warmup.JitSettledWarmup;
 import com.orderengine.bench.warmup.WarmupResult;
 import java.net.URI;
@@ -77,17 +78,20 @@ public final class Benchmark {
     public BenchmarkRun run() throws Exception {
         CartGenerator carts = new CartGenerator(Catalogue.productIds(http, target));
         Monitored engineProcesses = new Monitored(target.serverPid(), target.admin(), target.databasePid(),
-                target.emulatorPid(), target.temporalPid());
+                target.emulatorPid(), target.temporalPid(), target.temporalDatabasePid());
         PaidEvents events = new PaidEvents(new StripeSessions(http, target.stripeApiBase(), target.stripeSecretKey()),
                 target);
         EngineSteps engine = new EngineSteps(runner, http, target, carts, events, options.pollInterval(),
                 engineProcesses, paidOrders);
-        processes.add(new ProcessInfo(target.temporalPid() == null
-                ? "engine: local stack (api, worker, Temporal test server)" : "engine: local stack (api, worker)",
-                target.serverPid(), target.serverCommand()));
-        if (target.temporalPid() != null) {
-            processes.add(new ProcessInfo("Temporal test server (engine)", target.temporalPid(),
-                    target.temporalCommand()));
+        processes.add(new ProcessInfo(target.temporal() == null ? "engine (--target)"
+                : "engine: local stack (api, worker)", target.serverPid(), target.serverCommand()));
+        TemporalInfo temporal = target.temporal();
+        if (temporal != null) {
+            processes.add(new ProcessInfo(temporal.role(), temporal.pid(), temporal.command()));
+            if (temporal.databasePid() != null) {
+                processes.add(new ProcessInfo("Temporal's PostgreSQL (postmaster)", temporal.databasePid(),
+                        temporal.database()));
+            }
         }
         processes.add(new ProcessInfo("PostgreSQL (postmaster)", target.databasePid(), target.jdbcUrl()));
         processes.add(new ProcessInfo("Stripe emulator", target.emulatorPid(), target.stripeApiBase()));
@@ -145,7 +149,7 @@ public final class Benchmark {
         try (BaselineProcess baseline = BaselineProcess.start(options.serverHeap(), target, logDirectory)) {
             processes.add(new ProcessInfo("baseline server", baseline.pid(), baseline.commandLine()));
             Monitored monitored = new Monitored(baseline.pid(), baseline.admin(), target.databasePid(),
-                    target.emulatorPid(), null);
+                    target.emulatorPid(), null, null);
             prime(baseline.checkout(), carts, null);
             warmUntilJitSettles(StepResult.BASELINE, baseline.pid(),
                     () -> new CheckoutCall(http, baseline.checkout(), carts, null));
@@ -209,6 +213,9 @@ public final class Benchmark {
         settings.put("--storm-parallelism", String.valueOf(options.stormParallelism()));
         settings.put("--poll-interval", Durations.format(options.pollInterval()));
         settings.put("--server-heap", options.serverHeap());
+        if (options.startsStack()) {
+            settings.put("--temporal", options.temporal().cliName());
+        }
         if (options.growth()) {
             settings.put("--growth-orders", String.valueOf(options.growthOrders()));
             settings.put("--growth-concurrency", String.valueOf(options.growthConcurrency()));

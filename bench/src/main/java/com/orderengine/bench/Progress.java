@@ -21,8 +21,10 @@ public final class Progress {
                 Numbers.millis(step.latency().max()), step.errors(), Numbers.whole(step.resources().serverCpuPercent()),
                 Numbers.whole(step.resources().serverMaxHeapMb()),
                 step.resources().temporalCpuPercent() == null ? "" : "  temporal CPU "
-                        + Numbers.whole(step.resources().temporalCpuPercent()) + "%  heap "
-                        + Numbers.whole(step.resources().temporalMaxHeapMb()) + " MB"));
+                        + Numbers.whole(step.resources().temporalCpuPercent()) + "%  RSS "
+                        + Numbers.whole(step.resources().temporalMaxRssMb()) + " MB"
+                        + (step.resources().temporalDatabaseCpuPercent() == null ? "" : "  its db CPU "
+                                + Numbers.whole(step.resources().temporalDatabaseCpuPercent()) + "%")));
         return step;
     }
 }

@@ -33,7 +33,7 @@ public record BenchOptions(
         int growthOrders,
         int growthConcurrency,
         String serverHeap,
-        boolean temporalInStack,
+        TemporalMode temporal,
         Path results,
         boolean quick) {
 

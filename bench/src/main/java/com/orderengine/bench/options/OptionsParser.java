@@ -17,13 +17,12 @@ import java.util.Set;
 public final class OptionsParser {
 
     /** Flags that take no value. */
-    private static final Set<String> SWITCHES = Set.of("quick", "growth", "pay-at-emulator", "temporal-in-stack",
-            "help");
+    private static final Set<String> SWITCHES = Set.of("quick", "growth", "pay-at-emulator", "help");
 
     private static final Set<String> VALUED = Set.of("target", "target-admin", "target-pid", "jdbc-url", "db-pid",
             "db-user", "db-password", "stripe-api-base", "stripe-secret-key", "webhook-secret", "duration", "warmup",
             "jit-warmup", "concurrency", "payment-concurrency", "storm-events", "storm-parallelism", "poll-interval",
-            "growth-orders", "growth-concurrency", "server-heap", "results");
+            "growth-orders", "growth-concurrency", "server-heap", "temporal", "results");
 
     private final Map<String, String> environment;
 
@@ -45,8 +44,11 @@ public final class OptionsParser {
                   --growth                    also run the growth test (bulk-inserts orders into the database)
                   --growth-orders 1000000 --growth-concurrency 8
                   --server-heap 512m          -Xmx of the server JVMs (stack and baseline)
-                  --temporal-in-stack         run Temporal's test server inside the stack's JVM, as mvn -pl dev
-                                              exec:exec does, instead of in a JVM of its own
+                  --temporal=dev              the Temporal the engine runs on, always in a process of its own:
+                                              dev          the Temporal CLI's dev server on SQLite (as the local
+                                                           stack runs it)
+                                              postgres     temporal-server on its own PostgreSQL (as production)
+                                              test-server  Temporal's Java test server, in memory, in its own JVM
                   --results bench/results     where <yyyyMMdd-HHmmss>/ and latest/ are written
                   --target http://host:8080   use a running stack instead of starting one; then also:
                       --target-admin http://host:8081  (heap)   --target-pid <pid>  (CPU)
@@ -91,7 +93,7 @@ public final class OptionsParser {
                 integer(flags, "growth-orders", quick ? "20000" : "1000000"),
                 integer(flags, "growth-concurrency", quick ? "4" : "8"),
                 or(value(flags, "server-heap"), "512m"),
-                flag(flags, "temporal-in-stack"),
+                TemporalMode.parse(or(value(flags, "temporal"), TemporalMode.DEV.cliName())),
                 Path.of(or(value(flags, "results"), "bench/results")),
                 quick);
     }
@@ -109,6 +111,11 @@ public final class OptionsParser {
             if (equals >= 0) {
                 inline = name.substring(equals + 1);
                 name = name.substring(0, equals);
+            }
+            if (name.equals("temporal-in-stack")) {
+                // Gone with the test server in the stack's heap; say what replaced it rather than "unknown".
+                throw new IllegalArgumentException("--temporal-in-stack is gone: Temporal always runs in a process "
+                        + "of its own now; choose which with --temporal=dev|postgres|test-server");
             }
             if (SWITCHES.contains(name)) {
                 flags.put(name, inline == null ? "true" : inline);

@@ -62,7 +62,8 @@ public final class ReportWriter {
     public static String stepTable(List<StepResult> steps) {
         MarkdownTable table = MarkdownTable.of("step", "system", "concurrency#", "requests#", "req/s#", "p50 ms#",
                 "p90 ms#", "p99 ms#", "max ms#", "errors#", "server CPU %#", "server max heap MB#",
-                "temporal CPU %#", "temporal max heap MB#", "db CPU %#", "emulator CPU %#", "bench CPU %#");
+                "temporal CPU %#", "temporal max RSS MB#", "temporal db CPU %#", "db CPU %#", "emulator CPU %#",
+                "bench CPU %#");
         for (StepResult step : steps) {
             table.row(step.step(), step.system(), step.concurrency(), Numbers.count(step.requests()),
                     Numbers.rate(step.perSecond()), Numbers.millis(step.latency().p50()),
@@ -71,7 +72,8 @@ public final class ReportWriter {
                     Numbers.whole(step.resources().serverCpuPercent()),
                     Numbers.whole(step.resources().serverMaxHeapMb()),
                     Numbers.whole(step.resources().temporalCpuPercent()),
-                    Numbers.whole(step.resources().temporalMaxHeapMb()),
+                    Numbers.whole(step.resources().temporalMaxRssMb()),
+                    Numbers.whole(step.resources().temporalDatabaseCpuPercent()),
                     Numbers.whole(step.resources().databaseCpuPercent()),
                     Numbers.whole(step.resources().emulatorCpuPercent()),
                     Numbers.whole(step.resources().benchCpuPercent()));
@@ -129,7 +131,7 @@ public final class ReportWriter {
                         + "the webhook steps pay orders created in the growth checkout step.\n\n");
         MarkdownTable table = MarkdownTable.of("orders in database#", "step", "concurrency#", "requests#", "req/s#",
                 "p50 ms#", "p90 ms#", "p99 ms#", "max ms#", "errors#", "server CPU %#", "temporal CPU %#",
-                "db CPU %#");
+                "temporal db CPU %#", "db CPU %#");
         for (GrowthMeasurement measurement : growth.measurements()) {
             for (StepResult step : measurement.steps()) {
                 table.row(Numbers.count(measurement.ordersAtStart()), step.step(), step.concurrency(),
@@ -138,6 +140,7 @@ public final class ReportWriter {
                         Numbers.millis(step.latency().p99()), Numbers.millis(step.latency().max()), step.errors(),
                         Numbers.whole(step.resources().serverCpuPercent()),
                         Numbers.whole(step.resources().temporalCpuPercent()),
+                        Numbers.whole(step.resources().temporalDatabaseCpuPercent()),
                         Numbers.whole(step.resources().databaseCpuPercent()));
             }
         }
@@ -181,10 +184,16 @@ public final class ReportWriter {
                 - CPU is from `/proc/<pid>/stat` (user + system time over wall time, in % of one core; the peak is \
                 the busiest 500 ms, in results.json); heap is the largest used heap (the `MemoryMXBean`'s, what \
                 Dropwizard's `jvm.memory.heap.used` gauge shows) sampled every 500 ms through JMX, attached by pid. \
-                The server is the local stack's JVM (api, worker, \
-                Temporal's test server and LocalStack's idle emulator in one process) for the engine, the baseline's \
-                JVM for the baseline; PostgreSQL (all its processes) is the db column. The load generator shares the \
-                machine: its own CPU is the bench column.
+                The server is the local stack's JVM (api, worker and \
+                LocalStack's idle emulator in one process) for the engine, the baseline's JVM for the baseline; the \
+                shop's PostgreSQL (all its processes) is the db column. The load generator shares the machine: its \
+                own CPU is the bench column.
+                - Temporal runs in a process of its own (`--temporal`, see Processes below; in production it runs on \
+                machines of its own): the temporal columns are its CPU and its largest resident memory (RSS, \
+                `VmRSS` in `/proc/<pid>/status`; a Go server has no JMX heap, and the Java test server's RSS \
+                includes heap it has reserved but not used), and with `--temporal=postgres` its own PostgreSQL \
+                (all its processes) is the temporal db column. The dev server keeps SQLite inside its process. Add \
+                server and temporal columns to compare the engine's CPU with the baseline's.
                 - Pending engine orders keep costing after their checkout: each workflow asks Stripe about its \
                 session about 10 and 30 minutes after creation (each wait ±20 %), which costs Temporal as much as \
                 the checkout did. Steps that start 8 minutes or more after the first checkouts include that \

@@ -96,14 +96,14 @@ public final class TargetsCheck {
                 .map(step -> step.resources().serverMaxHeapMb())
                 .filter(Objects::nonNull)
                 .max(Double::compare);
-        // With Temporal's test server in a JVM of its own, the server is api and worker; its heap is shown apart.
+        // With Temporal in a process of its own, the server is api and worker; Temporal's memory is shown apart.
         Optional<Double> temporal = steps.stream()
                 .filter(step -> step.system().equals(StepResult.ENGINE))
-                .map(step -> step.resources().temporalMaxHeapMb())
+                .map(step -> step.resources().temporalMaxRssMb())
                 .filter(Objects::nonNull)
                 .max(Double::compare);
-        String apart = temporal.map(mb -> " by api and worker; Temporal's test server, in its own JVM: max "
-                + Numbers.whole(mb) + " MB").orElse(" used");
+        String apart = temporal.map(mb -> " by api and worker; Temporal, in its own process: max "
+                + Numbers.whole(mb) + " MB resident").orElse(" used");
         return max.map(mb -> new TargetOutcome(target, "max " + Numbers.whole(mb) + " MB" + apart,
                         verdict(mb < HEAP_MB)))
                 .orElse(notMeasured(target, "heap not sampled (no admin URL)"));

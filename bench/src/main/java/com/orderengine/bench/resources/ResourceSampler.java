@@ -4,7 +4,8 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
- * Samples every 500 ms while a step runs: CPU from /proc deltas, the server's used heap (see {@link HeapSource}).
+ * Samples every 500 ms while a step runs: CPU from /proc deltas, the server's used heap (see {@link HeapSource}),
+ * the Temporal process's resident memory (see {@link ProcessMemory}).
  * CPU is averaged over the whole step (total CPU time / wall time), so no single sample's jitter matters.
  */
 public final class ResourceSampler implements AutoCloseable {
@@ -13,17 +14,17 @@ public final class ResourceSampler implements AutoCloseable {
 
     private final Monitored monitored;
     private final HeapSource heap;
-    private final HeapSource temporalHeap;
     private final Thread thread;
     private final CpuCounter server;
     private final CpuCounter database;
     private final CpuCounter emulator;
     private final CpuCounter temporal;
+    private final CpuCounter temporalDatabase;
     private final CpuCounter bench;
     private final long startedAt = System.nanoTime();
     private volatile boolean running = true;
     private volatile long maxHeapBytes = -1;
-    private volatile long maxTemporalHeapBytes = -1;
+    private volatile long maxTemporalRssBytes = -1;
     private volatile int samples;
     private volatile double peakServerCpu = -1;
     private long lastServerTicks = -1;
@@ -32,7 +33,6 @@ public final class ResourceSampler implements AutoCloseable {
     private ResourceSampler(Monitored monitored) {
         this.monitored = monitored;
         this.heap = HeapSource.forServer(monitored.serverPid(), monitored.serverAdmin());
-        this.temporalHeap = HeapSource.forServer(monitored.temporalPid(), null);
         this.server = new CpuCounter(() -> monitored.serverPid() == null ? OptionalLong.empty()
                 : ProcessCpu.ticks(monitored.serverPid(), false));
         this.database = new CpuCounter(() -> monitored.databasePid() == null ? OptionalLong.empty()
@@ -41,6 +41,9 @@ public final class ResourceSampler implements AutoCloseable {
                 : ProcessCpu.ticks(monitored.emulatorPid(), false));
         this.temporal = new CpuCounter(() -> monitored.temporalPid() == null ? OptionalLong.empty()
                 : ProcessCpu.ticks(monitored.temporalPid(), false));
+        this.temporalDatabase = new CpuCounter(() -> monitored.temporalDatabasePid() == null ? OptionalLong.empty()
+                : ProcessHandle.of(monitored.temporalDatabasePid()).map(ProcessCpu::treeTicks)
+                        .orElse(OptionalLong.empty()));
         this.bench = new CpuCounter(() -> ProcessCpu.ticks(ProcessHandle.current().pid(), false));
         this.thread = new Thread(this::loop, "bench-resource-sampler");
         this.thread.setDaemon(true);
@@ -54,7 +57,7 @@ public final class ResourceSampler implements AutoCloseable {
 
     private void loop() {
         while (running) {
-            sampleHeap();
+            sampleMemory();
             sampleServerCpu();
             samples++;
             try {
@@ -65,9 +68,12 @@ public final class ResourceSampler implements AutoCloseable {
         }
     }
 
-    private void sampleHeap() {
+    private void sampleMemory() {
         heap.usedBytes().ifPresent(used -> maxHeapBytes = Math.max(maxHeapBytes, used));
-        temporalHeap.usedBytes().ifPresent(used -> maxTemporalHeapBytes = Math.max(maxTemporalHeapBytes, used));
+        if (monitored.temporalPid() != null) {
+            ProcessMemory.residentBytes(monitored.temporalPid())
+                    .ifPresent(rss -> maxTemporalRssBytes = Math.max(maxTemporalRssBytes, rss));
+        }
     }
 
     private void sampleServerCpu() {
@@ -96,15 +102,14 @@ public final class ResourceSampler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sampleHeap();
+        sampleMemory();
         heap.close();
-        temporalHeap.close();
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         return new ResourceUsage(server.percent(seconds), peakServerCpu < 0 ? null : peakServerCpu,
                 maxHeapBytes < 0 ? null : maxHeapBytes / 1048576.0,
                 database.percent(seconds), emulator.percent(seconds), temporal.percent(seconds),
-                maxTemporalHeapBytes < 0 ? null : maxTemporalHeapBytes / 1048576.0, bench.percent(seconds),
-                samples + 1);
+                maxTemporalRssBytes < 0 ? null : maxTemporalRssBytes / 1048576.0, temporalDatabase.percent(seconds),
+                bench.percent(seconds), samples + 1);
     }
 
     @Override
@@ -112,7 +117,6 @@ public final class ResourceSampler implements AutoCloseable {
         running = false;
         thread.interrupt();
         heap.close();
-        temporalHeap.close();
     }
 
     /** CPU ticks at the start, compared with the ticks at the end. */

@@ -1,9 +1,11 @@
 package com.orderengine.bench.stack;
 
+import com.orderengine.bench.options.TemporalMode;
 import com.orderengine.bench.process.ChildJvm;
 import com.orderengine.bench.process.FreePorts;
 import com.orderengine.bench.process.JdkHttpServer;
 import com.orderengine.bench.process.ProjectRoot;
+import com.orderengine.bench.temporal.TemporalProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,11 +25,9 @@ import java.util.stream.Stream;
 /**
  * The system under test started for one run: the local stack ({@code com.orderengine.dev.LocalStack}: PostgreSQL,
  * worker and api) as a child JVM on free ports with a fresh data directory, and beside it the Stripe emulator both
- * the engine and the baseline use, in a JVM of its own. Temporal's test server runs in a JVM of its own too
- * ({@code com.orderengine.dev.TestServerMain}), unless asked to run inside the stack as {@code mvn -pl dev
- * exec:exec} runs it: it keeps every workflow it has run in memory (the stack's live heap grew 47 KB per order),
- * which in the stack's heap would be measured as the engine's and, within a run of tens of thousands of orders,
- * fill any -Xmx the heap target allows.
+ * the engine and the baseline use, in a JVM of its own, and Temporal in a process of its own (see
+ * {@link TemporalProcess}), given to the stack as TEMPORAL_ADDRESS: its CPU and memory are then measured apart from
+ * the engine's, as they would be spent on machines of their own in production.
  *
  * <p>LocalStack points its own emulator's webhooks at the api and offers no setting to turn them off. So the
  * engine is given this second emulator instead (STRIPE_API_BASE, as for real Stripe): it sends no webhooks, and
@@ -40,13 +40,14 @@ public final class ManagedStack implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
 
     private final ChildJvm emulator;
-    private final ChildJvm temporal;
+    private final TemporalProcess temporal;
     private final ChildJvm stack;
     private final Path dataDirectory;
     private final Target target;
     private boolean closed;
 
-    private ManagedStack(ChildJvm emulator, ChildJvm temporal, ChildJvm stack, Path dataDirectory, Target target) {
+    private ManagedStack(ChildJvm emulator, TemporalProcess temporal, ChildJvm stack, Path dataDirectory,
+            Target target) {
         this.emulator = emulator;
         this.temporal = temporal;
         this.stack = stack;
@@ -54,13 +55,13 @@ public final class ManagedStack implements AutoCloseable {
         this.target = target;
     }
 
-    public static ManagedStack start(String serverHeap, boolean temporalInStack, Path logDirectory) {
+    public static ManagedStack start(String serverHeap, TemporalMode temporalMode, Path logDirectory) {
         Path root = ProjectRoot.find();
         List<Integer> ports = FreePorts.pick(8);
         int apiPort = ports.get(0);
         int adminPort = ports.get(1);
-        int postgresPort = ports.get(6);
-        int emulatorPort = ports.get(7);
+        int postgresPort = ports.get(5);
+        int emulatorPort = ports.get(6);
         String stripeApiBase = "http://127.0.0.1:" + emulatorPort;
         String secretKey = "sk_test_bench";
         String webhookSecret = "whsec_bench_" + UUID.randomUUID().toString().replace("-", "");
@@ -76,27 +77,20 @@ public final class ManagedStack implements AutoCloseable {
         ChildJvm emulator = ChildJvm.start("Stripe emulator", List.of("-Xmx3g", JdkHttpServer.NO_DELAY),
                 BenchEmulatorMain.class.getName(), Map.of("STRIPE_EMULATOR_PORT", String.valueOf(emulatorPort)),
                 root, logDirectory.resolve("stripe-emulator.log"));
-        ChildJvm temporal = null;
+        TemporalProcess temporal = null;
         ChildJvm stack = null;
         try {
             Readiness.http(emulator, URI.create(stripeApiBase + "/_emulator/api/events"), START_TIMEOUT);
-            int temporalPort = ports.get(4);
-            if (!temporalInStack) {
-                temporal = ChildJvm.start("Temporal test server", List.of("-Xmx3g", "-XX:+UseG1GC"),
-                        "com.orderengine.dev.TestServerMain", Map.of("TEMPORAL_PORT", String.valueOf(temporalPort)),
-                        root, logDirectory.resolve("temporal-test-server.log"));
-                Readiness.listening(temporal, temporalPort, START_TIMEOUT);
-            }
+            temporal = TemporalProcess.start(temporalMode, root, ports.get(7), dataDirectory.resolve("bench-temporal"),
+                    logDirectory);
             Map<String, String> environment = new HashMap<>();
             environment.put("HTTP_PORT", String.valueOf(apiPort));
             environment.put("ADMIN_PORT", String.valueOf(adminPort));
             environment.put("WORKER_HTTP_PORT", String.valueOf(ports.get(2)));
             environment.put("WORKER_ADMIN_PORT", String.valueOf(ports.get(3)));
-            environment.put("TEMPORAL_PORT", String.valueOf(temporalPort));
-            if (temporal != null) {
-                environment.put("TEMPORAL_ADDRESS", "127.0.0.1:" + temporalPort);
-            }
-            environment.put("STRIPE_EMULATOR_PORT", String.valueOf(ports.get(5)));
+            // The stack then starts no Temporal of its own.
+            environment.put("TEMPORAL_ADDRESS", temporal.address());
+            environment.put("STRIPE_EMULATOR_PORT", String.valueOf(ports.get(4)));
             environment.put("POSTGRES_PORT", String.valueOf(postgresPort));
             environment.put("DATA_DIR", dataDirectory.toString());
             environment.put("DEMO_PRODUCTS", "true");
@@ -112,8 +106,8 @@ public final class ManagedStack implements AutoCloseable {
             Long postgresPid = postmasterPid(dataDirectory);
             Target target = new Target(api, URI.create("http://127.0.0.1:" + adminPort), stack.pid(),
                     stack.commandLine(), "jdbc:postgresql://127.0.0.1:" + postgresPort + "/shop", postgresPid,
-                    "postgres", "postgres", stripeApiBase, secretKey, webhookSecret, emulator.pid(),
-                    temporal == null ? null : temporal.pid(), temporal == null ? null : temporal.commandLine(), true);
+                    "postgres", "postgres", stripeApiBase, secretKey, webhookSecret, emulator.pid(), temporal.info(),
+                    true);
             return new ManagedStack(emulator, temporal, stack, dataDirectory, target);
         } catch (RuntimeException e) {
             if (stack != null) {

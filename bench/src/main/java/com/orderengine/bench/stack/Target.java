@@ -5,7 +5,7 @@ import java.net.URI;
 /**
  * The system under test and what sits beside it: where the engine's api answers, where its JVM's heap can be read,
  * its process (for CPU; null when unknown), the shop database (and its PostgreSQL server's process), and the
- * Stripe the engine talks to, and Temporal's test server when it runs in a process of its own (else null).
+ * Stripe the engine talks to, and the Temporal process the benchmark started (null with --target: unknown).
  * {@code payAtEmulator} is true only when that Stripe sends no webhooks of its own, so the benchmark's signed
  * events are the only ones the engine receives.
  */
@@ -22,11 +22,18 @@ public record Target(
         String stripeSecretKey,
         String webhookSecret,
         Long emulatorPid,
-        Long temporalPid,
-        String temporalCommand,
+        TemporalInfo temporal,
         boolean payAtEmulator) {
 
     public URI api(String path) {
         return URI.create(api + path);
+    }
+
+    public Long temporalPid() {
+        return temporal == null ? null : temporal.pid();
+    }
+
+    public Long temporalDatabasePid() {
+        return temporal == null ? null : temporal.databasePid();
     }
 }

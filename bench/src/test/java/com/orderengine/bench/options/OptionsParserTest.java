@@ -27,7 +27,30 @@ class OptionsParserTest {
         assertThat(options.stormEvents()).isEqualTo(1000);
         assertThat(options.stormParallelism()).isEqualTo(50);
         assertThat(options.growth()).isFalse();
+        assertThat(options.temporal()).isEqualTo(TemporalMode.DEV);
         assertThat(options.results()).isEqualTo(Path.of("bench/results"));
+    }
+
+    @Test
+    void theTemporalIsChosenByNameOrFromTheEnvironment() {
+        assertThat(parser.parse(new String[] {"--temporal=postgres"}).temporal()).isEqualTo(TemporalMode.POSTGRES);
+        assertThat(parser.parse(new String[] {"--temporal", "test-server"}).temporal())
+                .isEqualTo(TemporalMode.TEST_SERVER);
+        assertThat(parser.parse(new String[] {"--quick", "--temporal=DEV"}).temporal()).isEqualTo(TemporalMode.DEV);
+
+        OptionsParser fromEnvironment = new OptionsParser(Map.of("BENCH_TEMPORAL", "postgres"));
+        assertThat(fromEnvironment.parse(new String[0]).temporal()).isEqualTo(TemporalMode.POSTGRES);
+        assertThat(fromEnvironment.parse(new String[] {"--temporal=dev"}).temporal()).isEqualTo(TemporalMode.DEV);
+    }
+
+    @Test
+    void anUnknownTemporalAndTheRetiredInStackSwitchSayWhatToUseInstead() {
+        assertThatThrownBy(() -> parser.parse(new String[] {"--temporal=cassandra"}))
+                .hasMessage("--temporal must be one of postgres, dev, test-server, not 'cassandra'");
+        assertThatThrownBy(() -> parser.parse(new String[] {"--temporal-in-stack"}))
+                .hasMessageContaining("--temporal=dev|postgres|test-server");
+        assertThatThrownBy(() -> parser.parse(new String[] {"--temporal"}))
+                .hasMessageContaining("--temporal needs a value");
     }
 
     @Test
