@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Real PostgreSQL 17 from zonky's binaries, with its data under the project's data directory so orders survive. */
+/**
+ * Real PostgreSQL 17 from zonky's binaries, with its data under the project's data directory so orders survive, and
+ * durable commits so they survive a crash of the machine too.
+ */
 final class LocalDatabase implements AutoCloseable {
 
     static final String NAME = "shop";
@@ -28,6 +31,10 @@ final class LocalDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setRegisterShutdownHook(false)
+                // PostgreSQL's own defaults, which zonky turns off for tests (-F, synchronous_commit=off): a
+                // committed order or status change is on disk before the engine answers, as Temporal's state is.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {

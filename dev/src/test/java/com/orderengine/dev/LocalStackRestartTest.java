@@ -40,6 +40,8 @@ class LocalStackRestartTest {
                     .filter(session -> orderId.equals(session.clientReferenceId()))
                     .findFirst().orElseThrow().id();
             runId = TestStacks.workflowRunId(settings, orderId);
+            assertThat(TestStacks.setting(settings, "fsync")).isEqualTo("on");
+            assertThat(TestStacks.setting(settings, "synchronous_commit")).isEqualTo("on");
         }
 
         try (LocalStack second = LocalStack.start(settings, TestStacks.CONFIG)) {

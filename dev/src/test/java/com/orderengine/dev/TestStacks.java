@@ -43,6 +43,20 @@ final class TestStacks {
         }
     }
 
+    /** A setting of the stack's PostgreSQL, as it reports it. */
+    static String setting(LocalStackSettings settings, String name) {
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement query = connection.prepareStatement("SELECT current_setting(?)")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The run id of the order's workflow, as the stack's Temporal describes it now. */
     static String workflowRunId(LocalStackSettings settings, String orderId) {
         WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
