@@ -30,6 +30,16 @@ public final class ChildProcesses {
         }
     }
 
+    /** Sleeps between readiness checks; an interrupt ends the wait for {@code what} with an exception. */
+    public static void pause(long millis, String what) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
+        }
+    }
+
     /** The last {@code count} lines of a log file, or why it could not be read. */
     public static String logTail(Path logFile, int count) {
         try {

@@ -127,7 +127,7 @@ public final class TemporalDevServer implements AutoCloseable {
                     throw new IllegalStateException("Temporal's dev server was not ready after " + READY_TIMEOUT
                             + "; its log, " + options.logFile() + ", ends:\n" + logTail());
                 }
-                sleep(100);
+                ChildProcesses.pause(100, "Temporal's dev server");
             }
         } finally {
             stubs.shutdownNow();
@@ -161,14 +161,5 @@ public final class TemporalDevServer implements AutoCloseable {
     @Override
     public void close() {
         ChildProcesses.stop(process, STOP_TIMEOUT);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Temporal's dev server", e);
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,7 +80,7 @@ final class StripeMockServer implements AutoCloseable {
                 throw new IllegalStateException("stripe-mock was not ready after " + READY_TIMEOUT + "; its log, "
                         + logFile + ", ends:\n" + logTail());
             }
-            sleep(20);
+            ChildProcesses.pause(20, "stripe-mock");
         }
     }
 
@@ -110,22 +109,12 @@ final class StripeMockServer implements AutoCloseable {
     }
 
     private String logTail() {
-        List<String> lines = logText().lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        return ChildProcesses.logTail(logFile, 30);
     }
 
     /** SIGTERM, then SIGKILL if it has not stopped in time. Safe to call twice. */
     @Override
     public void close() {
         ChildProcesses.stop(process, STOP_TIMEOUT);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for stripe-mock", e);
-        }
     }
 }
