@@ -18,7 +18,8 @@ public final class TestServerMain {
         int port = Integer.parseInt(
                 args.length > 0 ? args[0] : System.getenv().getOrDefault("TEMPORAL_PORT", "7233"));
         PortCheck.requireFree("Temporal", port, "TEMPORAL_PORT");
-        TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, false);
+        // true locks time skipping: real time, as the order's timers need.
+        TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
