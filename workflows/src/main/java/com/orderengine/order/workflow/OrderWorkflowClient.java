@@ -21,6 +21,7 @@ import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -185,19 +186,16 @@ public class OrderWorkflowClient {
      * Of these orders, those that have a workflow under their id, running or finished, in one visibility query.
      * Empty when the server has no list visibility (Temporal's Java test server). Visibility trails a start by a
      * moment, so an order missing from the answer still needs {@link #resume} to tell a lost workflow from a new one.
+     * Ids that are not well-formed order ids are never put in the query (nor in the answer).
      */
     public Optional<Set<String>> withWorkflows(Collection<String> orderIds) {
-        if (orderIds.isEmpty()) {
+        List<String> wellFormed = orderIds.stream().filter(OrderReference::isWellFormed).toList();
+        if (wellFormed.isEmpty()) {
             return Optional.of(Set.of());
         }
         StringJoiner ids = new StringJoiner("', '", "WorkflowId IN ('", "')");
-        for (String orderId : orderIds) {
-            // Ids go into the query as literals: only the well-formed ones the database holds can.
-            if (!OrderReference.isWellFormed(orderId)) {
-                throw new IllegalArgumentException("not an order id: " + orderId);
-            }
-            ids.add(OrderReference.workflowId(orderId));
-        }
+        // Literals in the query: only well-formed ids ([A-Za-z0-9_-]{22}) get this far.
+        wellFormed.forEach(orderId -> ids.add(OrderReference.workflowId(orderId)));
         try {
             return Optional.of(client.listExecutions(ids.toString())
                     .map(execution -> OrderReference.fromWorkflowId(execution.getExecution().getWorkflowId()))

@@ -3,6 +3,7 @@ package com.orderengine.order.workflow;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.PendingOrder;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +50,7 @@ public class PendingOrderRecovery implements Runnable {
         int resumed = 0;
         List<PendingOrder> page = orders.findPending(0, pageSize);
         while (!page.isEmpty()) {
-            Set<String> withWorkflow = visibility
-                    ? workflows.withWorkflows(page.stream().map(PendingOrder::reference).toList()).orElse(null)
-                    : null;
-            if (withWorkflow == null && visibility) {
-                visibility = false;
-                log.info("Temporal has no list visibility here; pending orders are checked one by one");
-            }
+            Set<String> withWorkflow = visibility ? listedByVisibility(page) : null;
             for (PendingOrder order : page) {
                 if (withWorkflow != null && withWorkflow.contains(order.reference())) {
                     continue;
@@ -75,6 +70,25 @@ public class PendingOrderRecovery implements Runnable {
             log.warn("Recovered {} of {} pending orders whose workflow was missing", resumed, checked);
         }
         return new Pass(checked, described, resumed);
+    }
+
+    /**
+     * The page's orders visibility lists with a workflow, or null to describe them all: for good on a server
+     * without list visibility, for this page when the query failed (the describes still check every order).
+     */
+    private Set<String> listedByVisibility(List<PendingOrder> page) {
+        try {
+            Optional<Set<String>> listed =
+                    workflows.withWorkflows(page.stream().map(PendingOrder::reference).toList());
+            if (listed.isEmpty()) {
+                visibility = false;
+                log.info("Temporal has no list visibility here; pending orders are checked one by one");
+            }
+            return listed.orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("Visibility query failed ({}); checking this page's pending orders one by one", e.toString());
+            return null;
+        }
     }
 
     @Override
