@@ -74,14 +74,17 @@ public final class ProjectTools {
     }
 
     /**
-     * The tool as {@link #find} finds it, else built now with {@code scripts/install-tools} when Go is on the
-     * PATH (its progress goes to this process's output). Empty when it is missing and Go is not installed.
+     * The tool named by {@code variable} when set; else, when Go is on the PATH, the pinned build in
+     * {@code .tools/bin}, built now with {@code scripts/install-tools} if missing or outdated (its progress goes to
+     * this process's output); else what {@link #find} finds. Empty when none is there and Go is not installed.
      */
     public Optional<Path> findOrBuild(String tool, String variable, String pathName) {
-        Optional<Path> found = find(tool, variable, pathName);
-        if (found.isPresent() || onPath("go").isEmpty()) {
-            return found;
+        boolean named = variable != null && !environment.getOrDefault(variable, "").isBlank();
+        if (named || onPath("go").isEmpty()) {
+            return find(tool, variable, pathName);
         }
+        // With Go here the pinned build wins: the script returns at once when .tools/bin has the pinned version,
+        // and rebuilds a tool whose pin has moved since it was built.
         build(tool);
         return Optional.of(root.resolve(".tools").resolve("bin").resolve(tool));
     }

@@ -81,9 +81,11 @@ public final class TemporalDevServer implements AutoCloseable {
             // The CLI reads TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and the like as defaults for its flags.
             builder.environment().keySet().removeIf(name -> name.startsWith("TEMPORAL_"));
             TemporalDevServer server = new TemporalDevServer(builder.start(), options);
+            // A JVM that ends without closing it (a killed test run, Ctrl-C) does not leave the server behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "temporal-dev-server-stop"));
             try {
                 server.awaitReady();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 server.close();
                 throw e;
             }

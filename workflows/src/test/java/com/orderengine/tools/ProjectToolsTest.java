@@ -54,6 +54,18 @@ class ProjectToolsTest {
     }
 
     @Test
+    void withGoTheInstallScriptIsAskedEvenForABuiltToolSoThatAMovedPinIsRebuilt() throws IOException {
+        executable(root.resolve(".tools/bin/temporal"), "");
+        executable(root.resolve("scripts/install-tools"), "echo \"$1\" > asked\n");
+        Path goDirectory = executable(root.resolve("go-home/go"), "").getParent();
+        ProjectTools tools = new ProjectTools(root, Map.of("PATH", goDirectory.toString()));
+
+        assertThat(tools.findOrBuild(ProjectTools.TEMPORAL, "TEMPORAL_CLI", "temporal"))
+                .contains(root.resolve(".tools/bin/temporal"));
+        assertThat(Files.readString(root.resolve("asked")).trim()).isEqualTo("temporal");
+    }
+
+    @Test
     void withoutGoAMissingToolIsNotBuiltAndRequireSaysHowToGetIt() throws IOException {
         executable(root.resolve("scripts/install-tools"), "exit 1\n");
         ProjectTools tools = new ProjectTools(root, Map.of("PATH", root.toString()));
