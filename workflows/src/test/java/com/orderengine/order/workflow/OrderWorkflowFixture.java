@@ -1,6 +1,7 @@
 package com.orderengine.order.workflow;
 
 import com.orderengine.order.OrderMetrics;
+import com.orderengine.order.OrderReference;
 import com.orderengine.payment.stripe.StripeCheckoutSessions;
 import com.orderengine.payment.stripe.StripeRefunds;
 import com.orderengine.stripeemulator.StripeEmulator;
@@ -52,6 +53,20 @@ final class OrderWorkflowFixture {
                 .setWorkflowTypes(workflow)
                 .setActivityImplementations(activities)
                 .build();
+    }
+
+    /**
+     * An order and its open session (expiring an hour after {@code nowEpochSecond}) as a workflow leaves them, but
+     * with no workflow running: what recovery has to find.
+     */
+    String storedOrderWithoutWorkflow(long nowEpochSecond) {
+        String orderId = OrderReference.random();
+        PricedOrder priced = activities.createOrder(
+                new NewOrder(orderId, "lost@example.com", "usd", List.of(new OrderLine(2, 1))));
+        CheckoutSessionState session = activities.createCheckoutSession(new CheckoutSessionRequest(
+                orderId, "lost@example.com", "usd", priced.lines(), nowEpochSecond + 3600));
+        activities.recordCheckoutSession(orderId, session);
+        return orderId;
     }
 
     static OrderInput input(String orderId, List<OrderLine> lines) {

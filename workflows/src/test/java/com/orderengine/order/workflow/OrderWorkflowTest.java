@@ -623,15 +623,8 @@ class OrderWorkflowTest {
         return fixture.database.jdbi().onDemand(RefundDao.class).findByOrder(order(orderId).id());
     }
 
-    /** An order and its open session as a workflow leaves them, but with no workflow running. */
     private String storedOrderWithoutWorkflow() {
-        String orderId = OrderReference.random();
-        PricedOrder priced = fixture.activities.createOrder(
-                new NewOrder(orderId, "lost@example.com", "usd", List.of(new OrderLine(2, 1))));
-        CheckoutSessionState session = fixture.activities.createCheckoutSession(new CheckoutSessionRequest(
-                orderId, "lost@example.com", "usd", priced.lines(), environment.currentTimeMillis() / 1000 + 3600));
-        fixture.activities.recordCheckoutSession(orderId, session);
-        return orderId;
+        return fixture.storedOrderWithoutWorkflow(environment.currentTimeMillis() / 1000);
     }
 
     private OrderSnapshot query(String orderId) {

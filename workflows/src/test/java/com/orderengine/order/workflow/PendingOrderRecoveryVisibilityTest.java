@@ -134,13 +134,7 @@ class PendingOrderRecoveryVisibilityTest {
     }
 
     private static String storedOrderWithoutWorkflow() {
-        String orderId = OrderReference.random();
-        PricedOrder priced = fixture.activities.createOrder(
-                new NewOrder(orderId, "lost@example.com", "usd", List.of(new OrderLine(2, 1))));
-        CheckoutSessionState session = fixture.activities.createCheckoutSession(new CheckoutSessionRequest(
-                orderId, "lost@example.com", "usd", priced.lines(), System.currentTimeMillis() / 1000 + 3600));
-        fixture.activities.recordCheckoutSession(orderId, session);
-        return orderId;
+        return fixture.storedOrderWithoutWorkflow(System.currentTimeMillis() / 1000);
     }
 
     private static List<String> pendingReferences() {
