@@ -2,6 +2,6 @@ package com.orderengine.order.workflow;
 
 import java.util.List;
 
-/** The createOrder activity's input. */
+/** An order to price and store: the set-up's input. */
 public record NewOrder(String orderId, String email, String currency, List<OrderLine> lines) {
 }

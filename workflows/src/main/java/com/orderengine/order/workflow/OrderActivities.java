@@ -8,23 +8,12 @@ import io.temporal.activity.ActivityInterface;
 public interface OrderActivities {
 
     /**
-     * Everything a checkout needs before the customer can pay, in one activity: {@link #createOrder}, then
-     * {@link #createCheckoutSession}, then {@link #recordCheckoutSession}. Each step is idempotent, so a retry after
-     * a crash anywhere in between repeats nothing: the stored order and Stripe's idempotency key answer the same.
-     * One activity instead of three saves two activity tasks and two workflow tasks per checkout.
+     * Everything a checkout needs before the customer can pay, in one activity: prices the lines from
+     * {@code products} and stores the order and its items, creates the Checkout Session under an idempotency key
+     * derived from the order, and records it. Each step is idempotent, so a retry after a crash anywhere in between
+     * repeats nothing: the stored order and Stripe's idempotency key answer the same.
      */
     OpenedCheckout openCheckout(CheckoutSetup setup);
-
-    /**
-     * Prices the lines from {@code products} and stores the order and its items; a repeat returns the stored order.
-     * Workflows started before {@link #openCheckout} existed still call this and the next two.
-     */
-    PricedOrder createOrder(NewOrder order);
-
-    /** Creates the Checkout Session under an idempotency key derived from the order, so retries never create two. */
-    CheckoutSessionState createCheckoutSession(CheckoutSessionRequest request);
-
-    void recordCheckoutSession(String orderId, CheckoutSessionState session);
 
     CheckoutSessionState retrieveCheckoutSession(String sessionId);
 

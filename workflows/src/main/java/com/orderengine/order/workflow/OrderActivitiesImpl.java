@@ -66,8 +66,8 @@ public class OrderActivitiesImpl implements OrderActivities {
     /**
      * Prices and inserts in one statement; only when the reference is taken (a retry, or a concurrent attempt that
      * won) is the stored order read back. Looking first would cost every new order a query to find nothing.
+     * This and the next two are openCheckout's steps; tests call them to leave an order without a workflow.
      */
-    @Override
     public PricedOrder createOrder(NewOrder order) {
         PricedOrder priced;
         try {
@@ -85,12 +85,11 @@ public class OrderActivitiesImpl implements OrderActivities {
                 .orElseThrow(() -> new IllegalStateException("order " + order.orderId() + " vanished after insert"));
     }
 
-    @Override
+    /** Creates the Checkout Session under an idempotency key derived from the order, so retries never create two. */
     public CheckoutSessionState createCheckoutSession(CheckoutSessionRequest request) {
         return callStripe(() -> checkoutSessions.create(request));
     }
 
-    @Override
     public void recordCheckoutSession(String orderId, CheckoutSessionState session) {
         orders.recordCheckoutSession(
                 orderId, session.id(), session.url(), Instant.ofEpochSecond(session.expiresAtEpochSecond()));

@@ -42,24 +42,13 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     /**
      * While waiting, Stripe is asked about the session in case its webhook was lost: about 10 and 30 minutes after
      * the session was created (each wait ±20 %, doubling up to an hour, none in the last 10 minutes), and always
-     * at the deadline. A poll costs
-     * a timer, an activity, two workflow tasks and a Stripe request, as much as the checkout itself, and most
-     * sessions are never paid; so version 2 polls twice an hour at most, spread out so that a burst of checkouts
-     * does not poll in a burst. Version 1 asked at 2, 6, 14 and 30 minutes, then every 30 minutes.
+     * at the deadline. A poll costs a timer, an activity, two workflow tasks and a Stripe request, as much as the
+     * checkout itself, and most sessions are never paid; so it polls twice an hour at most, spread out so that a
+     * burst of checkouts does not poll in a burst.
      */
     static final Duration FIRST_STRIPE_POLL = Duration.ofMinutes(10);
     static final Duration MAX_STRIPE_POLL = Duration.ofMinutes(60);
     static final double STRIPE_POLL_JITTER = 0.2;
-    static final Duration FIRST_STRIPE_POLL_V1 = Duration.ofMinutes(2);
-    static final Duration MAX_STRIPE_POLL_V1 = Duration.ofMinutes(30);
-    static final String POLL_STRIPE_CHANGE = "poll-stripe-while-waiting";
-    /**
-     * Version 1 sets a checkout up in one activity (openCheckout) instead of three; version 2 runs it as a local
-     * activity first. See setUpCheckout.
-     */
-    static final String ONE_SETUP_ACTIVITY_CHANGE = "one-setup-activity";
-    /** Version 1 records status changes with a local activity first; see recordStatusChange. */
-    static final String LOCAL_STATUS_CHANGE = "local-status-change";
 
     /**
      * How long the local attempts at a step may take before it goes to an ordinary activity. A local activity is
@@ -158,12 +147,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             return finish();
         }
 
-        // Version 1 also asks Stripe while waiting, version 2 less often; older workflows keep their schedule.
-        int pollVersion = Workflow.getVersion(POLL_STRIPE_CHANGE, Workflow.DEFAULT_VERSION, 2);
-        StripePollSchedule polls = pollVersion >= 2
-                ? new StripePollSchedule(FIRST_STRIPE_POLL, MAX_STRIPE_POLL, STRIPE_POLL_JITTER, Workflow.newRandom())
-                : new StripePollSchedule(FIRST_STRIPE_POLL_V1, MAX_STRIPE_POLL_V1, 0, null);
-        long nextPollMillis = pollVersion >= 1 ? nextPoll(polls, pollVersion) : Long.MAX_VALUE;
+        StripePollSchedule polls =
+                new StripePollSchedule(FIRST_STRIPE_POLL, MAX_STRIPE_POLL, STRIPE_POLL_JITTER, Workflow.newRandom());
+        long nextPollMillis = nextPoll(polls);
         while (status == PENDING) {
             long wakeAt = Math.min(deadlineMillis, nextPollMillis);
             Duration untilWake = Duration.ofMillis(Math.max(0, wakeAt - Workflow.currentTimeMillis()));
@@ -179,7 +165,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                     reconcileWithStripe();
                 } else {
                     pollStripe();
-                    nextPollMillis = nextPoll(polls, pollVersion);
+                    nextPollMillis = nextPoll(polls);
                 }
             } finally {
                 statusLock.unlock();
@@ -188,10 +174,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         return finish();
     }
 
-    /** When to poll next; from version 2, a poll that would come within 10 minutes of the deadline is left to it. */
-    private long nextPoll(StripePollSchedule polls, int pollVersion) {
+    /** When to poll next; a poll that would come within 10 minutes of the deadline is left to the deadline. */
+    private long nextPoll(StripePollSchedule polls) {
         long next = Workflow.currentTimeMillis() + polls.next().toMillis();
-        if (pollVersion >= 2 && next > deadlineMillis - FIRST_STRIPE_POLL.toMillis()) {
+        if (next > deadlineMillis - FIRST_STRIPE_POLL.toMillis()) {
             return Long.MAX_VALUE;
         }
         return next;
@@ -221,38 +207,19 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     /** Prices and stores the order, creates its session; false when that failed and the order is final. */
     private boolean setUpCheckout(OrderInput input) {
         NewOrder newOrder = new NewOrder(input.orderId(), input.email(), input.currency(), input.lines());
-        // The three set-up steps used to be three activities; each costs an activity task and a workflow task, so
-        // a checkout took four workflow tasks before the customer got a URL. Version 1 made them one activity
-        // (two workflow tasks), version 2 a local activity: the URL comes out of the workflow's first task.
-        // Older workflows keep their history.
-        int setupVersion = Workflow.getVersion(ONE_SETUP_ACTIVITY_CHANGE, Workflow.DEFAULT_VERSION, 2);
+        // Pricing, storing and the session in one local activity: the URL comes out of the workflow's first task.
         try {
-            if (setupVersion >= 1) {
-                detail = "pricing the order and creating the Stripe Checkout Session";
-                publishDetails();
-                // A local activity's arguments are not in the history: a workflow task retried after a crash
-                // computes them again, and Stripe refuses an idempotency key sent with another expires_at. The run's
-                // start time is the same in every attempt; the time of the task is not.
-                long setupStartedMillis = setupVersion >= 2
-                        ? Workflow.getInfo().getRunStartedTimestampMillis() : Workflow.currentTimeMillis();
-                long expiresAt = setupStartedMillis / 1000 + input.sessionTtlSeconds();
-                CheckoutSetup setup = new CheckoutSetup(newOrder, expiresAt);
-                OpenedCheckout opened = setupVersion >= 2
-                        ? locallyFirst("setting up the checkout", () -> localSetup.openCheckout(setup),
-                                () -> setupActivities.openCheckout(setup))
-                        : setupActivities.openCheckout(setup);
-                order = opened.order();
-                session = opened.session();
-            } else {
-                order = setupActivities.createOrder(newOrder);
-                detail = "creating the Stripe Checkout Session";
-                publishDetails();
-                long expiresAt = Workflow.currentTimeMillis() / 1000 + input.sessionTtlSeconds();
-                CheckoutSessionState created = setupActivities.createCheckoutSession(new CheckoutSessionRequest(
-                        input.orderId(), input.email(), order.currency(), order.lines(), expiresAt));
-                setupActivities.recordCheckoutSession(input.orderId(), created);
-                session = created;
-            }
+            detail = "pricing the order and creating the Stripe Checkout Session";
+            publishDetails();
+            // A local activity's arguments are not in the history: a workflow task retried after a crash computes
+            // them again, and Stripe refuses an idempotency key sent with another expires_at. The run's start time
+            // is the same in every attempt; the time of the task is not.
+            long expiresAt = Workflow.getInfo().getRunStartedTimestampMillis() / 1000 + input.sessionTtlSeconds();
+            CheckoutSetup setup = new CheckoutSetup(newOrder, expiresAt);
+            OpenedCheckout opened = locallyFirst("setting up the checkout", () -> localSetup.openCheckout(setup),
+                    () -> setupActivities.openCheckout(setup));
+            order = opened.order();
+            session = opened.session();
         } catch (ActivityFailure e) {
             checkoutFailure = "checkout could not be set up: " + rootMessage(e);
             log.warn("Order {}: {}", input.orderId(), checkoutFailure);
@@ -514,17 +481,13 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     /**
-     * Writes a status change. From version 1 a local activity makes it inside the workflow task that decided it,
-     * so a webhook moves the order to paid in one workflow task instead of two and an activity task. False from
-     * the activity means an earlier attempt already committed this change; the database stays the record.
+     * Writes a status change with a local activity, inside the workflow task that decided it, so a webhook moves
+     * the order to paid in one workflow task. False from the activity means an earlier attempt already committed
+     * this change; the database stays the record.
      */
     private void recordStatusChange(StatusChange change) {
-        if (Workflow.getVersion(LOCAL_STATUS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-            locallyFirst("recording " + change.to().value(), () -> localDatabase.changeStatus(change),
-                    () -> activities.changeStatus(change));
-        } else {
-            activities.changeStatus(change);
-        }
+        locallyFirst("recording " + change.to().value(), () -> localDatabase.changeStatus(change),
+                () -> activities.changeStatus(change));
     }
 
     /**

@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 class StripePollScheduleTest {
 
     @Test
-    void versionOneWaitsDoubleFromTwoMinutesUpToHalfAnHour() {
-        StripePollSchedule schedule = new StripePollSchedule(OrderWorkflowImpl.FIRST_STRIPE_POLL_V1,
-                OrderWorkflowImpl.MAX_STRIPE_POLL_V1, 0, null);
+    void withoutJitterTheWaitsDoubleUpToTheMaximum() {
+        StripePollSchedule schedule = new StripePollSchedule(Duration.ofMinutes(2), Duration.ofMinutes(30), 0, null);
 
         assertThat(waits(schedule, 6)).containsExactly(2L, 4L, 8L, 16L, 30L, 30L);
     }
