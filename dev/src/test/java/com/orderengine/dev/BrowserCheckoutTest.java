@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -24,25 +23,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserCheckoutTest {
 
+    private static BrowserStack shop;
     private static LocalStack stack;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Chromium.start(1280, 900);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "browser-stack");
-        stack = LocalStack.start(TestStacks.settings(data), TestStacks.CONFIG);
+        shop = BrowserStack.start("browser-stack", 1280, 900, Duration.ofSeconds(20));
+        stack = shop.stack();
+        browser = shop.browser();
+        wait = shop.waitUpTo();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
+        if (shop != null) {
+            shop.close();
         }
     }
 
@@ -69,7 +66,7 @@ class BrowserCheckoutTest {
         press("pay");
         wait.until(ExpectedConditions.urlContains("/checkout/success?session_id=" + sessionId));
         String orderId = orderOf(sessionId);
-        awaitDatabaseStatus(orderId, "paid");
+        shop.awaitOrderStatus(orderId, "paid");
         long payToPaidMillis = (System.nanoTime() - paidClickedAt) / 1_000_000;
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=order-status]"), "paid"));
         assertThat(text("[data-testid=order-id]")).contains(orderId);
@@ -113,7 +110,7 @@ class BrowserCheckoutTest {
 
         browser.get(hostedPage);
         press("settle");
-        awaitDatabaseStatus(orderId, "paid");
+        shop.awaitOrderStatus(orderId, "paid");
         browser.get(stack.storefrontUrl() + "/checkout/success?session_id=" + sessionId);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=order-status]"), "paid"));
     }
@@ -131,7 +128,7 @@ class BrowserCheckoutTest {
         press("fail");
 
         String orderId = orderOf(sessionId);
-        awaitDatabaseStatus(orderId, "failed");
+        shop.awaitOrderStatus(orderId, "failed");
         browser.get(stack.storefrontUrl() + "/checkout/success?session_id=" + sessionId);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=order-status]"), "failed"));
     }
@@ -151,7 +148,7 @@ class BrowserCheckoutTest {
 
         stack.stripe().expireCheckoutSession(sessionId);
 
-        awaitDatabaseStatus(orderId, "expired");
+        shop.awaitOrderStatus(orderId, "expired");
         browser.get(stack.storefrontUrl() + "/checkout/success?session_id=" + sessionId);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=order-status]"), "expired"));
         Chromium.screenshot(browser, "success-expired");
@@ -190,10 +187,5 @@ class BrowserCheckoutTest {
 
     private String text(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText();
-    }
-
-    private void awaitDatabaseStatus(String orderId, String status) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
-                driver -> status.equals(TestStacks.orderStatus(stack.settings(), orderId)));
     }
 }

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +35,7 @@ class TemporalUiBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static BrowserStack shop;
     private static LocalStack stack;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
@@ -44,23 +44,20 @@ class TemporalUiBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Chromium.start(1400, 1000);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "temporal-ui-stack");
-        stack = LocalStack.start(TestStacks.settings(data), TestStacks.CONFIG);
+        shop = BrowserStack.start("temporal-ui-stack", 1400, 1000, Duration.ofSeconds(30));
+        stack = shop.stack();
+        browser = shop.browser();
+        wait = shop.waitUpTo();
         pending = checkout(3, "pending@example.com");
         paid = checkout(1, "paid@example.com");
         stack.stripe().completeCheckoutSession(sessionOf(paid));
-        awaitStatus(paid, "paid");
+        shop.awaitOrderStatus(paid, "paid");
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
+        if (shop != null) {
+            shop.close();
         }
     }
 
@@ -169,13 +166,5 @@ class TemporalUiBrowserTest {
         return stack.stripe().checkoutSessions().stream()
                 .filter(session -> orderId.equals(session.clientReferenceId()))
                 .findFirst().orElseThrow().id();
-    }
-
-    private static void awaitStatus(String orderId, String status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!status.equals(TestStacks.orderStatus(stack.settings(), orderId))) {
-            assertThat(System.nanoTime()).as(orderId + " became " + status).isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 }
