@@ -23,6 +23,8 @@ import com.orderengine.api.order.service.OrderViews;
 import com.orderengine.api.product.resource.ProductResource;
 import com.orderengine.api.webhook.resource.StripeWebhookResource;
 import com.orderengine.api.webhook.service.StripeEventForwarder;
+import com.orderengine.api.webhook.service.WebhookAdmission;
+import com.orderengine.config.BacklogFactory;
 import com.orderengine.config.OrderEngineBootstrap;
 import com.orderengine.config.OrderEngineConfiguration;
 import com.orderengine.metrics.PrometheusMetrics;
@@ -40,6 +42,7 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.EnumSet;
 import org.jdbi.v3.core.Jdbi;
 
@@ -75,7 +78,9 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment, metrics);
         // Checkouts start workflows with these attributes: a Temporal whose worker never ran must know them too.
         SearchAttributeRegistrar.ensureRegistered(temporal.stubs(), temporal.namespace());
-        OrderWorkflowClient workflows = new OrderWorkflowClient(temporal.client(), temporal.taskQueue());
+        BacklogFactory backlog = configuration.getBacklog();
+        OrderWorkflowClient workflows = new OrderWorkflowClient(temporal.client(), temporal.taskQueue(),
+                backlog.getLaneTaskQueue());
         ProductDao products = jdbi.onDemand(ProductDao.class);
         OrderDao orders = jdbi.onDemand(OrderDao.class);
 
@@ -97,7 +102,11 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         environment.jersey().register(new OrderResource(orders, views, new OrderCancellation(orders, views, workflows)));
         environment.jersey().register(new StripeWebhookResource(
                 new StripeEventForwarder(webhookSecret, workflows, orders, environment.getObjectMapper(),
-                        orderMetrics)));
+                        orderMetrics,
+                        new WebhookAdmission(backlog.getWebhookHandOvers(), backlog.getWebhookBacklogEventsPerSecond(),
+                                backlog.getLiveEventAge().toJavaDuration(), Clock.systemUTC()),
+                        backlog.getWebhookHandOverTimeout().toJavaDuration(),
+                        backlog.getRetryAfter().toJavaDuration())));
     }
 
     /**

@@ -26,13 +26,21 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+    /**
+     * Stripe retries a webhook for three days; the local stack's emulator for about an hour (1 s doubling to five
+     * minutes between attempts), so a backlog left by a long stop is still delivered after a restart.
+     */
+    static final int WEBHOOK_DELIVERY_ATTEMPTS = 20;
+
     private final LocalStackSettings settings;
+    private final Map<String, String> configVariables;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private StripeEmulator stripe;
     private LocalTemporal temporal;
 
-    private LocalStack(LocalStackSettings settings) {
+    private LocalStack(LocalStackSettings settings, Map<String, String> configVariables) {
         this.settings = settings;
+        this.configVariables = Map.copyOf(configVariables);
     }
 
     public static void main(String[] args) {
@@ -53,7 +61,16 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything, or nothing: what started is stopped again when a later part fails. */
     public static LocalStack start(LocalStackSettings settings, Path configFile) throws Exception {
-        LocalStack stack = new LocalStack(settings);
+        return start(settings, configFile, Map.of());
+    }
+
+    /**
+     * @param configVariables config.yml's {@code ${VAR}}s for the api and the worker, over the environment and the
+     *                        stack's own (a test's tuning, say)
+     */
+    public static LocalStack start(LocalStackSettings settings, Path configFile, Map<String, String> configVariables)
+            throws Exception {
+        LocalStack stack = new LocalStack(settings, configVariables);
         try {
             stack.startAll(configFile.toAbsolutePath());
             return stack;
@@ -111,7 +128,8 @@ public final class LocalStack implements AutoCloseable {
                 .withWebhookUrl("http://" + settings.host() + ":" + settings.apiPort() + "/api/webhooks/stripe")
                 .withWebhookSecret(settings.webhookSecret())
                 .withApiVersion(Stripe.API_VERSION)
-                .withDataDirectory(settings.dataDirectory().resolve("stripe")));
+                .withDataDirectory(settings.dataDirectory().resolve("stripe"))
+                .withDeliveryMaxAttempts(WEBHOOK_DELIVERY_ATTEMPTS));
         running.push(stripe);
 
         running.push(EngineProcess.start("worker", new WorkerApplication(), config.toString(),
@@ -140,6 +158,7 @@ public final class LocalStack implements AutoCloseable {
         variables.put("SITE_URL", settings.siteUrl());
         // Quiet by default: the engine's own lines (com.orderengine stays INFO in config.yml) and warnings.
         variables.put("LOG_LEVEL", System.getenv().getOrDefault("LOG_LEVEL", "WARN"));
+        variables.putAll(configVariables);
         return variables;
     }
 

@@ -10,6 +10,7 @@ import com.orderengine.stripeemulator.page.HostedCheckoutHandler;
 import com.orderengine.stripeemulator.refund.Refund;
 import com.orderengine.stripeemulator.support.ActionLog;
 import com.orderengine.stripeemulator.web.WebHttpAdapter;
+import com.orderengine.stripeemulator.webhook.DeliveryStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +209,11 @@ public final class StripeEmulator implements AutoCloseable {
     /** Every webhook delivery attempt in the order made. */
     public List<DeliveryAttemptView> deliveryAttempts() {
         return core.deliveryLog.all().stream().map(DeliveryAttemptView::of).toList();
+    }
+
+    /** Where the event's delivery stands: still trying, delivered, given up, or never sent. */
+    public DeliveryStatus deliveryStatus(String eventId) {
+        return core.deliveries.status(eventId);
     }
 
     /**

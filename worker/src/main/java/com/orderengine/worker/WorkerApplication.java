@@ -1,5 +1,6 @@
 package com.orderengine.worker;
 
+import com.orderengine.config.BacklogFactory;
 import com.orderengine.config.OrderEngineBootstrap;
 import com.orderengine.config.OrderEngineConfiguration;
 import com.orderengine.metrics.PrometheusMetrics;
@@ -16,6 +17,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 
@@ -25,6 +27,7 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
     /** Soon after start-up (the worker is polling by then), then every few minutes. */
     static final Duration RECOVERY_FIRST_PASS = Duration.ofSeconds(2);
     static final Duration RECOVERY_INTERVAL = Duration.ofMinutes(5);
+    static final Duration LANE_SAMPLE_INTERVAL = Duration.ofSeconds(5);
 
     public static void main(String[] args) throws Exception {
         new WorkerApplication().run(args);
@@ -51,15 +54,23 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
         Jdbi jdbi = OrderEngineBootstrap.database(configuration, environment);
         PrometheusMetrics metrics = OrderEngineBootstrap.metrics(environment);
         TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment, metrics);
+        OrderMetrics orderMetrics = new OrderMetrics(metrics.registry());
         OrderActivitiesImpl activities = new OrderActivitiesImpl(jdbi, checkoutSessions, new StripeRefunds(stripe),
-                new OrderMetrics(metrics.registry()));
+                orderMetrics);
+        BacklogFactory backlog = configuration.getBacklog();
         environment.lifecycle().manage(new OrderWorker(temporal, activities,
-                configuration.getTemporal().workerTuning()));
+                configuration.getTemporal().workerTuning(),
+                new OrderWorker.BacklogLane(backlog.getLaneTaskQueue(), backlog.getLaneWorkflowTaskSlots(),
+                        backlog.getLaneActivitySlots(), backlog.getLaneActivitiesPerSecond())));
 
         PendingOrderRecovery recovery = new PendingOrderRecovery(jdbi.onDemand(OrderDao.class),
-                new OrderWorkflowClient(temporal.client(), temporal.taskQueue()));
-        environment.lifecycle().scheduledExecutorService("pending-order-recovery").threads(1).build()
-                .scheduleWithFixedDelay(recovery, RECOVERY_FIRST_PASS.toSeconds(), RECOVERY_INTERVAL.toSeconds(),
-                        TimeUnit.SECONDS);
+                new OrderWorkflowClient(temporal.client(), temporal.taskQueue(), backlog.getLaneTaskQueue()),
+                checkoutSessions, backlog.getRecoveryOrdersPerSecond(), orderMetrics);
+        ScheduledExecutorService background = environment.lifecycle()
+                .scheduledExecutorService("backlog-%d").threads(2).build();
+        background.scheduleWithFixedDelay(recovery, RECOVERY_FIRST_PASS.toSeconds(), RECOVERY_INTERVAL.toSeconds(),
+                TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(new BacklogLaneMonitor(temporal, backlog.getLaneTaskQueue(), orderMetrics),
+                LANE_SAMPLE_INTERVAL.toMillis(), LANE_SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

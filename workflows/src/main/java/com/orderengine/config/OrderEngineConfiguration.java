@@ -29,6 +29,10 @@ public class OrderEngineConfiguration extends Configuration {
     @NotNull
     private CheckoutFactory checkout = new CheckoutFactory();
 
+    @Valid
+    @NotNull
+    private BacklogFactory backlog = new BacklogFactory();
+
     @JsonProperty("database")
     public DataSourceFactory getDatabase() {
         return database;
@@ -77,5 +81,15 @@ public class OrderEngineConfiguration extends Configuration {
     @JsonProperty("checkout")
     public void setCheckout(CheckoutFactory checkout) {
         this.checkout = checkout;
+    }
+
+    @JsonProperty("backlog")
+    public BacklogFactory getBacklog() {
+        return backlog;
+    }
+
+    @JsonProperty("backlog")
+    public void setBacklog(BacklogFactory backlog) {
+        this.backlog = backlog;
     }
 }

@@ -1,9 +1,12 @@
 package com.orderengine.order;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The engine's own meters, named once here. Each is counted where the fact is certain: a transition when the
@@ -17,6 +20,9 @@ public final class OrderMetrics {
     public static final String RECONCILIATIONS = "orderengine.reconciliation.corrections";
     public static final String REFUNDS = "orderengine.refunds.issued";
     public static final String WEBHOOK_EVENTS = "orderengine.webhook.events";
+    public static final String RECOVERIES = "orderengine.backlog.recoveries";
+    public static final String RECOVERY_PENDING = "orderengine.backlog.recovery.pending";
+    public static final String LANE_DEPTH = "orderengine.backlog.lane.depth";
 
     /** Outcomes of {@code POST /api/checkout}: 2xx, 4xx, 503 (Temporal or the database down), any other 5xx. */
     public enum CheckoutOutcome { STARTED, REJECTED, UNAVAILABLE, FAILED }
@@ -32,11 +38,27 @@ public final class OrderMetrics {
         INVALID_SIGNATURE,
         INVALID_PAYLOAD,
         /** Answered 503 because Temporal or the database was down: Stripe will send it again. */
-        RETRIED
+        RETRIED,
+        /**
+         * Answered 503 with Retry-After at once because the api was busy with other webhooks, or the event is a
+         * backlog (an old event redelivered) arriving faster than backlog events are taken on: Stripe will send it
+         * again, and meanwhile the order learns its state from Stripe through the recovery pass.
+         */
+        DEFERRED
+    }
+
+    /** What the recovery pass did for a pending order. */
+    public enum RecoveryAction {
+        /** Its workflow was missing: a recovery workflow was started on the backlog lane. */
+        RESUMED,
+        /** Its workflow runs and was asked to check Stripe now (the first pass after start-up). */
+        ASKED_TO_CHECK
     }
 
     private final MeterRegistry registry;
     private final Timer checkoutToPaid;
+    private final AtomicLong recoveryPending = new AtomicLong();
+    private final AtomicLong laneDepth = new AtomicLong();
 
     public OrderMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -46,6 +68,25 @@ public final class OrderMetrics {
                 .minimumExpectedValue(Duration.ofMillis(50))
                 .maximumExpectedValue(Duration.ofHours(24))
                 .register(registry);
+        Gauge.builder(RECOVERY_PENDING, recoveryPending, AtomicLong::get)
+                .description("Pending orders the running recovery pass has yet to check")
+                .register(registry);
+        Gauge.builder(LANE_DEPTH, laneDepth, AtomicLong::get)
+                .description("Tasks waiting on the backlog lane's task queue (Temporal's approximate count)")
+                .register(registry);
+    }
+
+    public void recoveryPending(long orders) {
+        recoveryPending.set(orders);
+    }
+
+    public void recovery(RecoveryAction action) {
+        counter(RECOVERIES, "Pending orders the recovery pass resumed or asked to check Stripe", "action",
+                name(action)).increment();
+    }
+
+    public void laneDepth(long tasks) {
+        laneDepth.set(tasks);
     }
 
     public void checkout(CheckoutOutcome outcome) {
@@ -86,6 +127,6 @@ public final class OrderMetrics {
     }
 
     private static String name(Enum<?> value) {
-        return value.name().toLowerCase(java.util.Locale.ROOT);
+        return value.name().toLowerCase(Locale.ROOT);
     }
 }

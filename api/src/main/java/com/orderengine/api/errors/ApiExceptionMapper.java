@@ -7,6 +7,6 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException exception) {
-        return JsonErrors.response(exception.status(), exception.getMessage());
+        return JsonErrors.response(exception.status(), exception.getMessage(), exception.retryAfter());
     }
 }

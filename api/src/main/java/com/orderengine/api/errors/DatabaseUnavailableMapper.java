@@ -25,7 +25,7 @@ public class DatabaseUnavailableMapper implements ExceptionMapper<JdbiException>
             return unexpected.toResponse(exception);
         }
         log.warn("Database unavailable: {}", exception.getMessage());
-        return JsonErrors.response(503, "the database is unavailable; retry later");
+        return JsonErrors.unavailable("the database is unavailable; retry later", ApiException.DEFAULT_RETRY_AFTER);
     }
 
     /**

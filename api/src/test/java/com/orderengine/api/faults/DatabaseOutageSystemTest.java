@@ -100,6 +100,7 @@ class DatabaseOutageSystemTest {
         }
         assertThat(webhookAnswers).as("webhooks need no database to be accepted").containsOnlyKeys(200);
         assertThat(readDuringOutage.status()).isEqualTo(503);
+        assertThat(readDuringOutage.retryAfter()).as("told when to come back").isEqualTo("5");
         assertThat(readDuringOutage.json().path("error").asText()).contains("database");
         System.out.printf("database outage: %d orders, %d webhook deliveries during a %d s outage, answers %s; "
                         + "all paid %d ms after the database came back%n", ORDERS, 2 * ORDERS, OUTAGE.toSeconds(),

@@ -55,7 +55,7 @@ public final class ApiClient {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type")
-                    .orElse(""));
+                    .orElse(""), response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -68,8 +68,8 @@ public final class ApiClient {
         return baseUrl;
     }
 
-    /** A response: status, body, and the body as JSON when it is JSON. */
-    public record Reply(int status, String body, String contentType) {
+    /** A response: status, body, and the body as JSON when it is JSON; {@code retryAfter} null when not sent. */
+    public record Reply(int status, String body, String contentType, String retryAfter) {
 
         public JsonNode json() {
             try {

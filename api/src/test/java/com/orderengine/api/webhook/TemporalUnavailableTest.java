@@ -53,6 +53,7 @@ class TemporalUnavailableTest {
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(503);
         assertThat(reply.text("error")).contains("retry");
+        assertThat(reply.retryAfter()).as("Retry-After: the configured 30 s").isEqualTo("30");
         assertThat(millis).as("answered within the configured 2 s RPC timeout plus slack").isLessThan(8_000);
         assertThat(sample(scrape(api.getAdminPort()), "orderengine_webhook_events_total{outcome=\"retried\","
                 + "type=\"checkout.session.completed\",}")).as("operators see the deliveries Stripe must repeat")
@@ -85,6 +86,7 @@ class TemporalUnavailableTest {
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(503);
         assertThat(reply.text("error")).contains("retry");
+        assertThat(reply.retryAfter()).isEqualTo("5");
         assertThat(stack.database.count("SELECT count(*) FROM orders")).isZero();
         assertThat(sample(scrape(api.getAdminPort()), "orderengine_checkouts_total{outcome=\"unavailable\",}"))
                 .isPositive();

@@ -31,10 +31,14 @@ public interface OrderDao {
     Optional<OrderRecord> findByPaymentIntent(@Bind("paymentIntent") String paymentIntentId);
 
     /** Pending orders with a session after {@code afterId}, in id order: one page of those needing a workflow. */
-    @SqlQuery("SELECT id, reference, currency FROM orders WHERE status = 'pending' AND reference IS NOT NULL "
+    @SqlQuery("SELECT id, reference, currency, stripe_session_id FROM orders WHERE status = 'pending' AND reference IS NOT NULL "
             + "AND stripe_session_id IS NOT NULL AND id > :afterId ORDER BY id LIMIT :limit")
     @RegisterConstructorMapper(PendingOrder.class)
     List<PendingOrder> findPending(@Bind("afterId") int afterId, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT count(*) FROM orders WHERE status = 'pending' AND reference IS NOT NULL "
+            + "AND stripe_session_id IS NOT NULL")
+    int countPending();
 
     @SqlQuery("SELECT product_id, product_name, quantity, price FROM order_items WHERE order_id = :orderId ORDER BY id")
     List<OrderItemRecord> findItems(@Bind("orderId") int orderId);

@@ -35,6 +35,13 @@ public interface OrderWorkflow {
     @SignalMethod
     void paymentEvent(PaymentEvent event);
 
+    /**
+     * Look at the checkout session at Stripe now rather than at the next poll: sent to every pending order after
+     * an outage, when its webhooks may be still undelivered. Does nothing once the order is final.
+     */
+    @SignalMethod
+    void checkStripe();
+
     @QueryMethod
     OrderSnapshot state();
 }

@@ -21,7 +21,9 @@ import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -39,7 +41,7 @@ import java.util.stream.Collectors;
 public class OrderWorkflowClient {
 
     /** gRPC codes that mean Temporal is down, overloaded or too slow: the caller should retry later. */
-    private static final java.util.Set<Status.Code> OUTAGE_CODES = java.util.EnumSet.of(
+    private static final Set<Status.Code> OUTAGE_CODES = EnumSet.of(
             Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED,
             Status.Code.ABORTED, Status.Code.CANCELLED);
 
@@ -59,10 +61,31 @@ public class OrderWorkflowClient {
 
     private final WorkflowClient client;
     private final String taskQueue;
+    private final String laneTaskQueue;
 
-    public OrderWorkflowClient(WorkflowClient client, String taskQueue) {
+    /**
+     * @param taskQueue     where live orders' workflows run: a checkout and the payment that follows
+     * @param laneTaskQueue the backlog lane, where recovery workflows run (lost workflows resumed, finished orders
+     *                      reopened by a late event), so a backlog of them never queues ahead of live checkouts
+     */
+    public OrderWorkflowClient(WorkflowClient client, String taskQueue, String laneTaskQueue) {
         this.client = client;
         this.taskQueue = taskQueue;
+        this.laneTaskQueue = laneTaskQueue;
+    }
+
+    /**
+     * Runs {@code calls} to Temporal under one gRPC deadline, so a caller that must answer quickly (a webhook) is
+     * not held by the SDK's own retries; a call cut off by it throws {@link Unavailable}.
+     */
+    public <T> T within(Duration timeout, Supplier<T> calls) {
+        Context.CancellableContext deadline = Context.current()
+                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
+        try {
+            return within(deadline, calls);
+        } finally {
+            deadline.cancel(null);
+        }
     }
 
     /**
@@ -183,6 +206,22 @@ public class OrderWorkflowClient {
     }
 
     /**
+     * Asks the order's running workflow to look at its session at Stripe now; false when no workflow runs for it
+     * (finished, or lost: {@link #resume} handles that).
+     */
+    public boolean checkStripe(String orderId) {
+        try {
+            client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId)).checkStripe();
+            return true;
+        } catch (RuntimeException e) {
+            if (isNotFound(e)) {
+                return false;
+            }
+            throw translate(e);
+        }
+    }
+
+    /**
      * Of these orders, those that have a workflow under their id, running or finished, in one visibility query.
      * Empty when the server has no list visibility (Temporal's Java test server). Visibility trails a start by a
      * moment, so an order missing from the answer still needs {@link #resume} to tell a lost workflow from a new one.
@@ -243,7 +282,7 @@ public class OrderWorkflowClient {
     private WorkflowOptions startOptions(OrderInput input) {
         return WorkflowOptions.newBuilder()
                 .setWorkflowId(OrderReference.workflowId(input.orderId()))
-                .setTaskQueue(taskQueue)
+                .setTaskQueue(input.recovery() ? laneTaskQueue : taskQueue)
                 .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
                 // A closed order is never started again under the same id: a late retry reads the stored order.
                 .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
@@ -254,7 +293,7 @@ public class OrderWorkflowClient {
                 .setStaticSummary(input.recovery()
                         ? "Order " + input.orderId() + " (recovered)"
                         : "Order " + input.orderId() + " (" + input.lines().size() + " line(s), "
-                                + input.currency().toUpperCase(java.util.Locale.ROOT) + ")")
+                                + input.currency().toUpperCase(Locale.ROOT) + ")")
                 .setStaticDetails(staticDetails(input))
                 .build();
     }

@@ -106,6 +106,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private final WorkflowLock statusLock = Workflow.newWorkflowLock();
     private final Set<String> seenEventIds = new LinkedHashSet<>();
     private final Deque<PaymentEvent> inbox = new ArrayDeque<>();
+    /** Set by {@link #checkStripe()}: look at the session now instead of at the next poll. */
+    private boolean stripeCheckAsked;
 
     /** Takes the input in the constructor so the checkout update can be validated before run() starts. */
     @WorkflowInit
@@ -154,13 +156,17 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             long wakeAt = Math.min(deadlineMillis, nextPollMillis);
             Duration untilWake = Duration.ofMillis(Math.max(0, wakeAt - Workflow.currentTimeMillis()));
             // Also wakes when a cancel (an update) has finished the order meanwhile.
-            boolean eventArrived = Workflow.await(untilWake, () -> !inbox.isEmpty() || status != PENDING);
+            boolean woken = Workflow.await(untilWake,
+                    () -> !inbox.isEmpty() || stripeCheckAsked || status != PENDING);
             statusLock.lock();
             try {
                 if (status != PENDING) {
                     break;
-                } else if (eventArrived) {
+                } else if (!inbox.isEmpty()) {
                     handle(inbox.removeFirst());
+                } else if (woken) {
+                    stripeCheckAsked = false;
+                    pollStripe();
                 } else if (Workflow.currentTimeMillis() >= deadlineMillis) {
                     reconcileWithStripe();
                 } else {
@@ -355,6 +361,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         }
         // Kept even when the order is final: a late payment must be refunded (see settleLateEvents).
         inbox.addLast(event);
+    }
+
+    @Override
+    public void checkStripe() {
+        stripeCheckAsked = true;
     }
 
     @Override

@@ -1,17 +1,32 @@
 package com.orderengine.order.workflow;
 
+import com.google.common.util.concurrent.RateLimiter;
+import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.PendingOrder;
+import com.orderengine.payment.stripe.StripeCheckoutSessions;
+import com.stripe.exception.StripeException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every pending order must have a running workflow. This finds pending orders whose workflow does not exist (a
- * namespace was reset, an in-memory Temporal restarted, a start was lost between the database and Temporal) and
- * starts a recovery workflow for each, which asks Stripe where the session stands before waiting on.
+ * Every pending order must have a running workflow, and after an outage every pending order must learn what
+ * happened at Stripe meanwhile. A pass pages through the pending orders at a bounded pace, so a backlog of
+ * thousands never crowds out live checkouts:
+ * <ul>
+ * <li>an order whose workflow does not exist (a namespace was reset, an in-memory Temporal restarted, a start was
+ * lost between the database and Temporal) gets a recovery workflow on the backlog lane, which asks Stripe where
+ * the session stands before waiting on;</li>
+ * <li>in the first pass after start-up, an order whose workflow runs and whose session Stripe reports paid, expired
+ * or completed is asked to check Stripe now: its webhooks may have gone undelivered while the shop was down, and
+ * Stripe's retries of them may be hours apart. Orders whose session is still open (most of them, usually) cost one
+ * Stripe read and nothing in Temporal.</li>
+ * </ul>
  */
 public class PendingOrderRecovery implements Runnable {
 
@@ -22,54 +37,105 @@ public class PendingOrderRecovery implements Runnable {
 
     private final OrderDao orders;
     private final OrderWorkflowClient workflows;
+    private final StripeCheckoutSessions sessions;
+    private final RateLimiter pace;
+    private final OrderMetrics metrics;
     private final int pageSize;
     /** Whether to ask visibility first; cleared for good once the server says it has none. */
     private volatile boolean visibility = true;
+    private final AtomicBoolean firstPass = new AtomicBoolean(true);
 
-    public PendingOrderRecovery(OrderDao orders, OrderWorkflowClient workflows) {
-        this(orders, workflows, PAGE);
+    /** @param ordersPerSecond how many pending orders a pass checks per second at most */
+    public PendingOrderRecovery(OrderDao orders, OrderWorkflowClient workflows, StripeCheckoutSessions sessions,
+            double ordersPerSecond, OrderMetrics metrics) {
+        this(orders, workflows, sessions, ordersPerSecond, metrics, PAGE);
     }
 
-    PendingOrderRecovery(OrderDao orders, OrderWorkflowClient workflows, int pageSize) {
+    PendingOrderRecovery(OrderDao orders, OrderWorkflowClient workflows, StripeCheckoutSessions sessions,
+            double ordersPerSecond, OrderMetrics metrics, int pageSize) {
         this.orders = orders;
         this.workflows = workflows;
+        this.sessions = sessions;
+        this.pace = RateLimiter.create(ordersPerSecond);
+        this.metrics = metrics;
         this.pageSize = pageSize;
     }
 
-    /** What a pass did: orders checked, of those how many were described one by one, and how many resumed. */
-    public record Pass(int checked, int described, int resumed) {
+    /**
+     * What a pass did: orders checked, of those how many were described one by one, how many resumed (a recovery
+     * workflow started) and how many running workflows were asked to check Stripe.
+     */
+    public record Pass(int checked, int described, int resumed, int askedToCheck) {
     }
 
     /**
      * Checks every pending order. Per page, one visibility query names the orders that have a workflow; only the
      * others are described one by one (all of them on a server without list visibility, the Java test server).
+     *
+     * @param askRunning also ask each running workflow to check Stripe now (after an outage)
      */
-    public Pass recover() {
+    public Pass recover(boolean askRunning) {
+        long started = System.nanoTime();
+        int total = orders.countPending();
+        if (total == 0) {
+            return new Pass(0, 0, 0, 0);
+        }
+        boolean backlog = askRunning || total >= pageSize;
+        if (backlog) {
+            log.info("Draining a backlog: checking {} pending orders at {}/s (about {} s){}", total,
+                    pace.getRate(), Math.round(total / pace.getRate()),
+                    askRunning ? ", each asked to check Stripe for payments made while the shop was down" : "");
+        }
+        metrics.recoveryPending(total);
         int checked = 0;
         int described = 0;
         int resumed = 0;
+        int asked = 0;
         List<PendingOrder> page = orders.findPending(0, pageSize);
         while (!page.isEmpty()) {
             Set<String> withWorkflow = visibility ? listedByVisibility(page) : null;
             for (PendingOrder order : page) {
-                if (withWorkflow != null && withWorkflow.contains(order.reference())) {
-                    continue;
+                pace.acquire();
+                boolean listed = withWorkflow != null && withWorkflow.contains(order.reference());
+                if (!listed) {
+                    described++;
+                    if (workflows.resume(order.reference(), order.currency())) {
+                        resumed++;
+                        metrics.recovery(OrderMetrics.RecoveryAction.RESUMED);
+                        log.info("Order {} was pending without a workflow; started a recovery workflow",
+                                order.reference());
+                        metrics.recoveryPending(total - ++checked);
+                        continue;
+                    }
                 }
-                described++;
-                if (workflows.resume(order.reference(), order.currency())) {
-                    resumed++;
-                    log.info("Order {} was pending without a workflow; started a recovery workflow",
-                            order.reference());
+                if (askRunning && sessionMoved(order) && workflows.checkStripe(order.reference())) {
+                    asked++;
+                    metrics.recovery(OrderMetrics.RecoveryAction.ASKED_TO_CHECK);
                 }
+                metrics.recoveryPending(total - ++checked);
             }
-            checked += page.size();
             page = page.size() < pageSize ? List.of()
                     : orders.findPending(page.get(page.size() - 1).id(), pageSize);
         }
-        if (resumed > 0) {
-            log.warn("Recovered {} of {} pending orders whose workflow was missing", resumed, checked);
+        metrics.recoveryPending(0);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (backlog || resumed > 0) {
+            log.info("Backlog handed over: {} pending orders checked in {} s; {} resumed on the backlog lane, {} "
+                    + "asked to check Stripe", checked, took.toSeconds(), resumed, asked);
         }
-        return new Pass(checked, described, resumed);
+        return new Pass(checked, described, resumed, asked);
+    }
+
+    /** Whether Stripe has news for the order: its session is no longer open and unpaid (or Stripe cannot say). */
+    private boolean sessionMoved(PendingOrder order) {
+        try {
+            CheckoutSessionState session = sessions.retrieve(order.stripeSessionId());
+            return !session.isOpen() || session.isPaid();
+        } catch (StripeException | RuntimeException e) {
+            log.debug("Order {}: could not read session {} ({}); asking its workflow to look", order.reference(),
+                    order.stripeSessionId(), e.toString());
+            return true;
+        }
     }
 
     /**
@@ -91,11 +157,14 @@ public class PendingOrderRecovery implements Runnable {
         }
     }
 
+    /** The first pass after start-up also asks running workflows to check Stripe; a failed one is tried again. */
     @Override
     public void run() {
         try {
-            recover();
+            recover(firstPass.get());
+            firstPass.set(false);
         } catch (RuntimeException e) {
+            metrics.recoveryPending(0);
             // Temporal or the database may be down for now; the next pass tries again.
             log.warn("Pending-order recovery pass failed: {}", e.toString());
         }

@@ -31,7 +31,8 @@ class OrderWorkflowClientTest {
                 .setTarget("127.0.0.1:" + unusedPort())
                 .setRpcTimeout(Duration.ofSeconds(5))
                 .build());
-        OrderWorkflowClient orders = new OrderWorkflowClient(WorkflowClient.newInstance(stubs), "orders");
+        OrderWorkflowClient orders = new OrderWorkflowClient(WorkflowClient.newInstance(stubs), "orders",
+                "orders-backlog");
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> orders.startCheckout(

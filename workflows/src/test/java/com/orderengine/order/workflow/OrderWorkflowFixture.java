@@ -26,6 +26,7 @@ final class OrderWorkflowFixture {
 
     /** The engine's meters and, through the SDK's metrics scope, the workflows' ones. */
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    final OrderMetrics orderMetrics = new OrderMetrics(metrics);
     final TestDatabase database = TestPostgres.newDatabase();
     final StripeEmulator stripe = StripeEmulator.start(StripeEmulatorOptions.defaults());
     final StripeClient stripeClient = StripeClient.builder()
@@ -33,10 +34,10 @@ final class OrderWorkflowFixture {
             .setApiBase(stripe.baseUrl())
             .setReadTimeout(2_000)
             .build();
-    final OrderActivitiesImpl activities = new OrderActivitiesImpl(database.jdbi(), new StripeCheckoutSessions(
-            stripeClient,
-            SITE_URL + "/checkout/success?session_id={CHECKOUT_SESSION_ID}",
-            SITE_URL + "/cart"), new StripeRefunds(stripeClient), new OrderMetrics(metrics));
+    final StripeCheckoutSessions checkoutSessions = new StripeCheckoutSessions(stripeClient,
+            SITE_URL + "/checkout/success?session_id={CHECKOUT_SESSION_ID}", SITE_URL + "/cart");
+    final OrderActivitiesImpl activities = new OrderActivitiesImpl(database.jdbi(), checkoutSessions,
+            new StripeRefunds(stripeClient), orderMetrics);
 
     TestWorkflowExtension extension() {
         return extension(OrderWorkflowImpl.class);

@@ -36,7 +36,7 @@ class OrderWorkflowLocalFallbackTest {
     @Test
     void stripeFailingLongerThanTheLocalAttemptsStillCreatesOneSessionThroughAnOrdinaryActivity(
             WorkflowClient client, Worker worker) {
-        OrderWorkflowClient orders = new OrderWorkflowClient(client, worker.getTaskQueue());
+        OrderWorkflowClient orders = new OrderWorkflowClient(client, worker.getTaskQueue(), worker.getTaskQueue());
         int createdBefore = fixture.stripe.checkoutSessionsCreated();
         int requestsBefore = fixture.stripe.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION);
         // Local attempts at 0, 0.5 and 1.5 s fail, the next would come after the 2 s; the activity's first fails too.

@@ -49,7 +49,7 @@ class OrderWorkflowTest {
     void setUp(TestWorkflowEnvironment environment, WorkflowClient client, Worker worker) {
         this.environment = environment;
         this.client = client;
-        this.orders = new OrderWorkflowClient(client, worker.getTaskQueue());
+        this.orders = new OrderWorkflowClient(client, worker.getTaskQueue(), worker.getTaskQueue());
         this.refundRequestsBefore = fixture.stripe.requestCount(StripeOperation.CREATE_REFUND);
     }
 
@@ -388,14 +388,15 @@ class OrderWorkflowTest {
     void aPendingOrderWhoseWorkflowWasLostIsRecoveredAndFoundPaidAtStripe() {
         String orderId = storedOrderWithoutWorkflow();
         CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
-        var recovery = new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), orders);
+        var recovery = new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), orders,
+                fixture.checkoutSessions, 1_000, fixture.orderMetrics);
 
-        PendingOrderRecovery.Pass first = recovery.recover();
+        PendingOrderRecovery.Pass first = recovery.recover(false);
         assertThat(first.resumed()).isGreaterThanOrEqualTo(1);
         assertThat(first.described()).as("the test server has no list visibility: every pending order is described")
                 .isEqualTo(first.checked());
         assertThat(orders.withWorkflows(List.of(orderId))).isEmpty();
-        assertThat(recovery.recover().resumed()).as("a second pass finds the workflow and starts none").isZero();
+        assertThat(recovery.recover(false).resumed()).as("a second pass finds the workflow and starts none").isZero();
 
         OrderOutcome outcome = stub(orderId).getResult(OrderOutcome.class);
         assertThat(outcome.status()).isEqualTo("paid");
@@ -409,7 +410,8 @@ class OrderWorkflowTest {
                 storedOrderWithoutWorkflow());
 
         // A page of one: the pass must page through all of them (and any other test's pending orders).
-        new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), orders, 1).recover();
+        new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), orders,
+                fixture.checkoutSessions, 1_000, fixture.orderMetrics, 1).recover(false);
 
         for (String orderId : lost) {
             assertThat(query(orderId).status()).as(orderId).isEqualTo("pending");

@@ -2,6 +2,7 @@ package com.orderengine.order.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.tools.ProjectTools;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class PendingOrderRecoveryVisibilityTest {
 
     private static final String TASK_QUEUE = "recovery-visibility";
+    private static final String LANE = "recovery-visibility-backlog";
     private static final OrderWorkflowFixture fixture = new OrderWorkflowFixture();
 
     private static TemporalDevServer temporal;
@@ -57,8 +59,11 @@ class PendingOrderRecoveryVisibilityTest {
         Worker worker = workers.newWorker(TASK_QUEUE);
         worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
         worker.registerActivitiesImplementations(fixture.activities);
+        Worker lane = workers.newWorker(LANE);
+        lane.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+        lane.registerActivitiesImplementations(fixture.activities);
         workers.start();
-        orders = new OrderWorkflowClient(client, TASK_QUEUE);
+        orders = new OrderWorkflowClient(client, TASK_QUEUE, LANE);
     }
 
     @AfterAll
@@ -81,9 +86,9 @@ class PendingOrderRecoveryVisibilityTest {
             return others.contains(running) && orders.withWorkflows(pendingReferences()).orElseThrow().equals(others);
         });
         // One page of two: the pass pages, and asks visibility once per page.
-        var recovery = new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), orders, 2);
+        var recovery = recovery(orders, 1_000, 2);
 
-        PendingOrderRecovery.Pass first = recovery.recover();
+        PendingOrderRecovery.Pass first = recovery.recover(false);
 
         // Three pending orders here, and any the other test left pending with a running workflow.
         assertThat(first.checked()).isEqualTo(pendingOrders()).isGreaterThanOrEqualTo(3);
@@ -91,10 +96,12 @@ class PendingOrderRecoveryVisibilityTest {
         assertThat(first.resumed()).isEqualTo(2);
         for (String orderId : List.of(lostFirst, lostSecond)) {
             assertThat(state(orderId).status()).as(orderId).isEqualTo("pending");
+            assertThat(taskQueue(orderId)).as("recovery runs on the backlog lane").isEqualTo(LANE);
         }
+        assertThat(taskQueue(running)).as("a live checkout runs on the live queue").isEqualTo(TASK_QUEUE);
         await(() -> orders.withWorkflows(pendingReferences()).orElseThrow().size() == pendingOrders());
-        assertThat(recovery.recover()).as("every workflow now visible: nothing described, nothing started")
-                .isEqualTo(new PendingOrderRecovery.Pass(pendingOrders(), 0, 0));
+        assertThat(recovery.recover(false)).as("every workflow now visible: nothing described, nothing started")
+                .isEqualTo(new PendingOrderRecovery.Pass(pendingOrders(), 0, 0, 0));
     }
 
     @Test
@@ -113,19 +120,59 @@ class PendingOrderRecoveryVisibilityTest {
     void aFailedVisibilityQueryLeavesThePageToBeDescribedOneByOne() {
         String lost = storedOrderWithoutWorkflow();
         OrderWorkflowClient visibilityRefusing = new OrderWorkflowClient(WorkflowClient.newInstance(service),
-                TASK_QUEUE) {
+                TASK_QUEUE, LANE) {
             @Override
             public Optional<Set<String>> withWorkflows(Collection<String> orderIds) {
                 throw new IllegalStateException("INVALID_ARGUMENT: this cluster's visibility refuses the query");
             }
         };
 
-        PendingOrderRecovery.Pass pass = new PendingOrderRecovery(
-                fixture.database.jdbi().onDemand(OrderDao.class), visibilityRefusing).recover();
+        PendingOrderRecovery.Pass pass = recovery(visibilityRefusing, 1_000, PendingOrderRecovery.PAGE)
+                .recover(false);
 
         assertThat(pass.described()).as("every pending order described").isEqualTo(pass.checked());
         assertThat(pass.resumed()).isGreaterThanOrEqualTo(1);
         assertThat(state(lost).status()).isEqualTo("pending");
+    }
+
+    @Test
+    void theFirstPassAfterStartUpAsksTheWorkflowsOfSessionsThatMovedToCheckStripe() throws InterruptedException {
+        String paidMeanwhile = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(paidMeanwhile, List.of(new OrderLine(1, 1))),
+                Duration.ofSeconds(30));
+        String stillOpen = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(stillOpen, List.of(new OrderLine(1, 1))),
+                Duration.ofSeconds(30));
+        // Paid while the shop was down: the emulator here has no webhook endpoint, so no event will ever come.
+        fixture.stripe.completeCheckoutSession(sessionOf(paidMeanwhile));
+        await(() -> orders.withWorkflows(List.of(paidMeanwhile)).orElseThrow().contains(paidMeanwhile));
+
+        PendingOrderRecovery.Pass pass = recovery(orders, 1_000, PendingOrderRecovery.PAGE).recover(true);
+
+        assertThat(pass.askedToCheck()).isGreaterThanOrEqualTo(1);
+        await(() -> "paid".equals(orderStatus(paidMeanwhile)));
+        assertThat(fixture.metrics.get(OrderMetrics.RECOVERIES).tag("action", "asked_to_check").counter().count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(fixture.metrics.get(OrderMetrics.RECOVERY_PENDING).gauge().value()).as("pass over").isZero();
+        assertThat(WorkflowClient.newInstance(service).fetchHistory(OrderReference.workflowId(stillOpen)).getEvents())
+                .as("an order whose session is still open costs its workflow nothing")
+                .noneMatch(event -> event.hasWorkflowExecutionSignaledEventAttributes());
+        assertThat(orderStatus(stillOpen)).isEqualTo("pending");
+    }
+
+    @Test
+    void aPassKeepsToItsPace() {
+        storedOrderWithoutWorkflow();
+        storedOrderWithoutWorkflow();
+        double perSecond = 10;
+        long started = System.nanoTime();
+
+        PendingOrderRecovery.Pass pass = recovery(orders, perSecond, PendingOrderRecovery.PAGE).recover(false);
+
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(pass.checked()).isGreaterThanOrEqualTo(2);
+        assertThat(seconds).as("%d orders at %s/s", pass.checked(), perSecond)
+                .isGreaterThanOrEqualTo((pass.checked() - 1) / perSecond * 0.9);
     }
 
     @Test
@@ -140,6 +187,25 @@ class PendingOrderRecoveryVisibilityTest {
     private static List<String> pendingReferences() {
         return fixture.database.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT reference FROM orders WHERE status = 'pending'").mapTo(String.class).list());
+    }
+
+    private static PendingOrderRecovery recovery(OrderWorkflowClient client, double perSecond, int pageSize) {
+        return new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), client,
+                fixture.checkoutSessions, perSecond, fixture.orderMetrics, pageSize);
+    }
+
+    private static String orderStatus(String orderId) {
+        return fixture.database.jdbi().onDemand(OrderDao.class).findByReference(orderId).orElseThrow().status();
+    }
+
+    private static String sessionOf(String orderId) {
+        return fixture.database.jdbi().onDemand(OrderDao.class).findByReference(orderId).orElseThrow()
+                .stripeSessionId();
+    }
+
+    private static String taskQueue(String orderId) {
+        return WorkflowClient.newInstance(service).newUntypedWorkflowStub(OrderReference.workflowId(orderId))
+                .describe().getTaskQueue();
     }
 
     private static int pendingOrders() {

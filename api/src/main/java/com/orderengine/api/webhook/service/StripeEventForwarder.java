@@ -15,6 +15,7 @@ import com.orderengine.order.workflow.PaymentEvent;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -35,19 +36,31 @@ public class StripeEventForwarder {
     private final OrderDao orders;
     private final ObjectMapper json;
     private final OrderMetrics metrics;
+    private final WebhookAdmission admission;
+    private final Duration handOverTimeout;
+    private final Duration retryAfter;
 
+    /**
+     * @param handOverTimeout how long the hand-over to Temporal may take before the webhook answers 503
+     * @param retryAfter      what a 503 tells the sender to wait
+     */
     public StripeEventForwarder(String webhookSecret, OrderWorkflowClient workflows, OrderDao orders,
-            ObjectMapper json, OrderMetrics metrics) {
+            ObjectMapper json, OrderMetrics metrics, WebhookAdmission admission, Duration handOverTimeout,
+            Duration retryAfter) {
         this.webhookSecret = webhookSecret;
         this.workflows = workflows;
         this.orders = orders;
         this.json = json;
         this.metrics = metrics;
+        this.admission = admission;
+        this.handOverTimeout = handOverTimeout;
+        this.retryAfter = retryAfter;
     }
 
     /**
      * Returns when the event is verified and handed to its workflow, or acknowledged as not ours to act on;
-     * throws {@link ApiException} for a bad signature or body (400) and when Temporal is unreachable (503).
+     * throws {@link ApiException} for a bad signature or body (400), and 503 with {@code Retry-After} when Temporal
+     * is unreachable or slow, or the event must wait its turn ({@link WebhookAdmission}).
      */
     public void forward(String payload, String signatureHeader) {
         verify(payload, signatureHeader);
@@ -65,8 +78,14 @@ public class StripeEventForwarder {
             metrics.webhookEvent(null, WebhookOutcome.INVALID_PAYLOAD);
             throw ApiException.badRequest("not a Stripe event: id, type and data.object are required");
         }
-        try {
-            metrics.webhookEvent(type, route(eventId, type, object));
+        Long created = event.path("created").isIntegralNumber()
+                ? event.path("created").asLong() : null;
+        try (WebhookAdmission.Turn turn = admission.admit(created)) {
+            metrics.webhookEvent(type, workflows.within(handOverTimeout, () -> route(eventId, type, object)));
+        } catch (WebhookAdmission.DeferredException e) {
+            metrics.webhookEvent(type, WebhookOutcome.DEFERRED);
+            log.debug("Event {} ({}) deferred: {}", eventId, type, e.getMessage());
+            throw ApiException.unavailable(e.getMessage(), retryAfter);
         } catch (OrderWorkflowClient.Unavailable | JdbiException e) {
             // Never acknowledge what was not handed over: Stripe redelivers on a non-2xx.
             metrics.webhookEvent(type, WebhookOutcome.RETRIED);
@@ -74,7 +93,7 @@ public class StripeEventForwarder {
             if (e instanceof JdbiException database) {
                 throw database;
             }
-            throw ApiException.unavailable("order workflows are unavailable; retry later");
+            throw ApiException.unavailable("order workflows are unavailable; retry later", retryAfter);
         }
     }
 
