@@ -194,7 +194,9 @@ class OrderLoggingTest {
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         ILoggingEvent failed = line("com.orderengine.stripeemulator.webhook.WebhookDeliveries", "Could not deliver ");
         assertThat(failed.getLevel()).isEqualTo(Level.WARN);
-        assertThat(failed.getFormattedMessage()).contains(" : 500 in ").endsWith("(attempt 1), retrying in 50 ms");
+        assertThat(failed.getFormattedMessage()).contains(" : 500 in ").containsPattern("\\(attempt 1\\), retrying in \\d+ ms$");
+        long retryMillis = Long.parseLong(failed.getFormattedMessage().replaceAll(".* retrying in (\\d+) ms$", "$1"));
+        assertThat(retryMillis).as("50 ms, jittered by up to a quarter").isBetween(37L, 63L);
         assertTaggedWith(failed, ORDER);
         assertTaggedWith(line("com.orderengine.stripeemulator.webhook.WebhookDeliveries", "Delivered ",
                 "(attempt 2)"), ORDER);

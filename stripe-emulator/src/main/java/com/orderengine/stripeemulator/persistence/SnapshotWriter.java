@@ -1,8 +1,8 @@
 package com.orderengine.stripeemulator.persistence;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Saves the whole state after changes, on its own thread: stores ask for a save while holding their
  * locks, so the save must neither block them nor take their locks in the opposite order. Requests
- * that arrive while a save is waiting are folded into it; {@link #close()} writes a final save.
+ * that arrive while a save is waiting are folded into it, and saves are at least {@link #MIN_INTERVAL}
+ * apart: the state of a busy emulator (thousands of sessions, events and delivery attempts) is tens of
+ * megabytes of JSON, and saving it after every change kept a core busy. {@link #close()} writes a
+ * final save, so a stop loses nothing; a crash loses at most the last interval.
  */
 public final class SnapshotWriter implements AutoCloseable {
 
@@ -20,17 +23,23 @@ public final class SnapshotWriter implements AutoCloseable {
 
     private final SnapshotFile file;
     private final Supplier<EmulatorSnapshot> state;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+    static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
+
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "stripe-emulator-snapshot-writer");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** System.nanoTime() before which no save starts. */
+    private volatile long nextSaveNanos = System.nanoTime();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public SnapshotWriter(SnapshotFile file, Supplier<EmulatorSnapshot> state) {
         this.file = file;
         this.state = state;
+        // A save waiting for its interval is dropped at close: the final save covers it.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     public void requestSave() {
@@ -38,11 +47,12 @@ public final class SnapshotWriter implements AutoCloseable {
             return;
         }
         try {
-            executor.execute(() -> {
+            executor.schedule(() -> {
                 // Cleared before reading the state, so a change made during this save queues another one.
                 queued.set(false);
                 save();
-            });
+                nextSaveNanos = System.nanoTime() + MIN_INTERVAL.toNanos();
+            }, Math.max(0, nextSaveNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // Closing: the final save in close() covers this change.
         }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -208,7 +209,7 @@ public final class WebhookDeliveries implements AutoCloseable {
                     runs.remove(run);
                     notifyAll();
                 } else {
-                    Duration delay = policy.delayAfter(run.attemptsMade);
+                    Duration delay = policy.jitteredDelayAfter(run.attemptsMade, ThreadLocalRandom.current());
                     logAttempt(run, attempt, delay);
                     scheduler.schedule(() -> attempt(run), delay.toMillis(), TimeUnit.MILLISECONDS);
                 }
