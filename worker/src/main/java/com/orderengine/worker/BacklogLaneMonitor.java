@@ -10,11 +10,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Samples how many tasks wait on the backlog lane (Temporal's approximate count, workflow and activity tasks) into
- * {@code orderengine_backlog_lane_depth}, and says in the log when a backlog starts and when it has drained.
+ * {@code orderengine_backlog_lane_depth}, and says in the log when the lane runs deep and when it has drained.
+ * A few tasks come and go all the time (a late event reopening an order): only {@link #DEEP} or more is news.
  */
 final class BacklogLaneMonitor implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(BacklogLaneMonitor.class);
+
+    static final long DEEP = 20;
 
     private final TemporalConnection temporal;
     private final String laneTaskQueue;
@@ -45,13 +48,13 @@ final class BacklogLaneMonitor implements Runnable {
             return;
         }
         metrics.laneDepth(depth);
-        if (depth > 0 && drainingSince < 0) {
+        if (depth >= DEEP && drainingSince < 0) {
             drainingSince = System.nanoTime();
             deepest = depth;
             log.info("Backlog lane '{}' has {} tasks waiting; draining", laneTaskQueue, depth);
-        } else if (depth > 0) {
+        } else if (depth > 0 && drainingSince >= 0) {
             deepest = Math.max(deepest, depth);
-        } else if (drainingSince >= 0) {
+        } else if (depth == 0 && drainingSince >= 0) {
             log.info("Backlog lane '{}' drained (at most {} tasks waiting) in {} s", laneTaskQueue, deepest,
                     (System.nanoTime() - drainingSince) / 1_000_000_000L);
             drainingSince = -1;

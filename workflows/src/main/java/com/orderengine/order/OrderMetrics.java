@@ -51,8 +51,8 @@ public final class OrderMetrics {
     public enum RecoveryAction {
         /** Its workflow was missing: a recovery workflow was started on the backlog lane. */
         RESUMED,
-        /** Its workflow runs and was asked to check Stripe now (the first pass after start-up). */
-        ASKED_TO_CHECK
+        /** Its workflow runs and was told its session was paid or expired at Stripe (the first pass after start-up). */
+        SESSION_REPORTED
     }
 
     private final MeterRegistry registry;
@@ -81,7 +81,7 @@ public final class OrderMetrics {
     }
 
     public void recovery(RecoveryAction action) {
-        counter(RECOVERIES, "Pending orders the recovery pass resumed or asked to check Stripe", "action",
+        counter(RECOVERIES, "Pending orders the recovery pass resumed, or whose workflow it told their session moved at Stripe", "action",
                 name(action)).increment();
     }
 

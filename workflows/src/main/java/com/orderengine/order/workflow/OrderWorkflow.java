@@ -36,11 +36,12 @@ public interface OrderWorkflow {
     void paymentEvent(PaymentEvent event);
 
     /**
-     * Look at the checkout session at Stripe now rather than at the next poll: sent to every pending order after
-     * an outage, when its webhooks may be still undelivered. Does nothing once the order is final.
+     * The order's checkout session as the recovery pass just read it at Stripe, applied as a poll's answer would
+     * be (paid, expired): sent after an outage to each pending order whose session moved while its webhooks were
+     * undelivered. Does nothing once the order is final.
      */
     @SignalMethod
-    void checkStripe();
+    void sessionAtStripe(CheckoutSessionState session);
 
     @QueryMethod
     OrderSnapshot state();

@@ -206,12 +206,12 @@ public class OrderWorkflowClient {
     }
 
     /**
-     * Asks the order's running workflow to look at its session at Stripe now; false when no workflow runs for it
+     * Tells the order's running workflow where its session stands at Stripe; false when no workflow runs for it
      * (finished, or lost: {@link #resume} handles that).
      */
-    public boolean checkStripe(String orderId) {
+    public boolean reportSession(String orderId, CheckoutSessionState session) {
         try {
-            client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId)).checkStripe();
+            client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId)).sessionAtStripe(session);
             return true;
         } catch (RuntimeException e) {
             if (isNotFound(e)) {

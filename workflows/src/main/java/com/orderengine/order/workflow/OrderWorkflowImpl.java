@@ -106,8 +106,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private final WorkflowLock statusLock = Workflow.newWorkflowLock();
     private final Set<String> seenEventIds = new LinkedHashSet<>();
     private final Deque<PaymentEvent> inbox = new ArrayDeque<>();
-    /** Set by {@link #checkStripe()}: look at the session now instead of at the next poll. */
-    private boolean stripeCheckAsked;
+    /** Set by {@link #sessionAtStripe}: the session as the recovery pass read it at Stripe, to apply now. */
+    private CheckoutSessionState sessionReported;
 
     /** Takes the input in the constructor so the checkout update can be validated before run() starts. */
     @WorkflowInit
@@ -157,7 +157,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             Duration untilWake = Duration.ofMillis(Math.max(0, wakeAt - Workflow.currentTimeMillis()));
             // Also wakes when a cancel (an update) has finished the order meanwhile.
             boolean woken = Workflow.await(untilWake,
-                    () -> !inbox.isEmpty() || stripeCheckAsked || status != PENDING);
+                    () -> !inbox.isEmpty() || sessionReported != null || status != PENDING);
             statusLock.lock();
             try {
                 if (status != PENDING) {
@@ -165,8 +165,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 } else if (!inbox.isEmpty()) {
                     handle(inbox.removeFirst());
                 } else if (woken) {
-                    stripeCheckAsked = false;
-                    pollStripe();
+                    CheckoutSessionState reported = sessionReported;
+                    sessionReported = null;
+                    apply(reported, "found at Stripe by the recovery pass after an outage");
                 } else if (Workflow.currentTimeMillis() >= deadlineMillis) {
                     reconcileWithStripe();
                 } else {
@@ -201,12 +202,20 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             log.warn("Order {}: could not poll session {}: {}", input.orderId(), session.id(), rootMessage(e));
             return;
         }
-        if (current.isPaid()) {
+        apply(current, "while waiting");
+    }
+
+    /** A session read at Stripe while waiting: a payment is recorded, an expiry expires the order. */
+    private void apply(CheckoutSessionState current, String when) {
+        if (!current.id().equals(session.id())) {
+            log.warn("Order {}: ignored the state of session {}, not the order's {}", input.orderId(), current.id(),
+                    session.id());
+        } else if (current.isPaid()) {
             if (!flaggedForOperator) {
-                markPaidIfAmountMatches(current, "confirmed with Stripe while waiting, no webhook had arrived", null);
+                markPaidIfAmountMatches(current, "confirmed with Stripe " + when + ", no webhook had arrived", null);
             }
         } else if ("expired".equals(current.status())) {
-            moveTo(EXPIRED, "the checkout session expired at Stripe (found while waiting)", null);
+            moveTo(EXPIRED, "the checkout session expired at Stripe (found " + when + ")", null);
         }
     }
 
@@ -364,8 +373,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     @Override
-    public void checkStripe() {
-        stripeCheckAsked = true;
+    public void sessionAtStripe(CheckoutSessionState current) {
+        sessionReported = current;
     }
 
     @Override

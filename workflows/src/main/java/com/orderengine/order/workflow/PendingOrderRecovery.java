@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * <li>an order whose workflow does not exist (a namespace was reset, an in-memory Temporal restarted, a start was
  * lost between the database and Temporal) gets a recovery workflow on the backlog lane, which asks Stripe where
  * the session stands before waiting on;</li>
- * <li>in the first pass after start-up, an order whose workflow runs and whose session Stripe reports paid, expired
- * or completed is asked to check Stripe now: its webhooks may have gone undelivered while the shop was down, and
+ * <li>in the first pass after start-up, each order's session is read at Stripe, and the workflow of an order whose
+ * session was paid or expired is told so: its webhooks may have gone undelivered while the shop was down, and
  * Stripe's retries of them may be hours apart. Orders whose session is still open (most of them, usually) cost one
  * Stripe read and nothing in Temporal.</li>
  * </ul>
@@ -63,9 +63,9 @@ public class PendingOrderRecovery implements Runnable {
 
     /**
      * What a pass did: orders checked, of those how many were described one by one, how many resumed (a recovery
-     * workflow started) and how many running workflows were asked to check Stripe.
+     * workflow started) and how many running workflows were told their session had moved.
      */
-    public record Pass(int checked, int described, int resumed, int askedToCheck) {
+    public record Pass(int checked, int described, int resumed, int reported) {
     }
 
     /**
@@ -84,13 +84,13 @@ public class PendingOrderRecovery implements Runnable {
         if (backlog) {
             log.info("Draining a backlog: checking {} pending orders at {}/s (about {} s){}", total,
                     pace.getRate(), Math.round(total / pace.getRate()),
-                    askRunning ? ", each asked to check Stripe for payments made while the shop was down" : "");
+                    askRunning ? ", each one's session read at Stripe for payments and expiries while the shop was down" : "");
         }
         metrics.recoveryPending(total);
         int checked = 0;
         int described = 0;
         int resumed = 0;
-        int asked = 0;
+        int reported = 0;
         List<PendingOrder> page = orders.findPending(0, pageSize);
         while (!page.isEmpty()) {
             Set<String> withWorkflow = visibility ? listedByVisibility(page) : null;
@@ -108,9 +108,10 @@ public class PendingOrderRecovery implements Runnable {
                         continue;
                     }
                 }
-                if (askRunning && sessionMoved(order) && workflows.checkStripe(order.reference())) {
-                    asked++;
-                    metrics.recovery(OrderMetrics.RecoveryAction.ASKED_TO_CHECK);
+                CheckoutSessionState moved = askRunning ? movedSession(order) : null;
+                if (moved != null && workflows.reportSession(order.reference(), moved)) {
+                    reported++;
+                    metrics.recovery(OrderMetrics.RecoveryAction.SESSION_REPORTED);
                 }
                 metrics.recoveryPending(total - ++checked);
             }
@@ -121,20 +122,23 @@ public class PendingOrderRecovery implements Runnable {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (backlog || resumed > 0) {
             log.info("Backlog handed over: {} pending orders checked in {} s; {} resumed on the backlog lane, {} "
-                    + "asked to check Stripe", checked, took.toSeconds(), resumed, asked);
+                    + "told their session was paid or expired at Stripe", checked, took.toSeconds(), resumed, reported);
         }
-        return new Pass(checked, described, resumed, asked);
+        return new Pass(checked, described, resumed, reported);
     }
 
-    /** Whether Stripe has news for the order: its session is no longer open and unpaid (or Stripe cannot say). */
-    private boolean sessionMoved(PendingOrder order) {
+    /**
+     * The order's session when Stripe has news the workflow acts on (paid, or expired), else null; also null when
+     * Stripe cannot say now, which the workflow's own polls and deadline cover.
+     */
+    private CheckoutSessionState movedSession(PendingOrder order) {
         try {
             CheckoutSessionState session = sessions.retrieve(order.stripeSessionId());
-            return !session.isOpen() || session.isPaid();
+            return session.isPaid() || "expired".equals(session.status()) ? session : null;
         } catch (StripeException | RuntimeException e) {
-            log.debug("Order {}: could not read session {} ({}); asking its workflow to look", order.reference(),
+            log.info("Order {}: could not read session {} at Stripe ({}); its workflow's polls will", order.reference(),
                     order.stripeSessionId(), e.toString());
-            return true;
+            return null;
         }
     }
 

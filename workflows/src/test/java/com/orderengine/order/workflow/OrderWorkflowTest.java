@@ -197,6 +197,28 @@ class OrderWorkflowTest {
     }
 
     @Test
+    void aSessionReportedByTheRecoveryPassIsAppliedAtOnceWithoutAnotherStripeRead() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(3, 1))), Duration.ofSeconds(30));
+        String sessionId = order(orderId).stripeSessionId();
+        fixture.stripe.completeCheckoutSession(sessionId);
+        CheckoutSessionState paid = fixture.activities.retrieveCheckoutSession(sessionId);
+        CheckoutSessionState otherSession = new CheckoutSessionState("cs_test_not_this_order", null, "expired",
+                "unpaid", null, paid.amountTotal(), paid.currency(), paid.expiresAtEpochSecond());
+        int reads = fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION);
+
+        assertThat(orders.reportSession(orderId, otherSession)).isTrue();
+        environment.sleep(Duration.ofSeconds(1));
+        assertThat(order(orderId).status()).as("another session's state is ignored").isEqualTo("pending");
+        assertThat(orders.reportSession(orderId, paid)).isTrue();
+
+        assertThat(stub(orderId).getResult(OrderOutcome.class).detail()).contains("recovery pass");
+        assertThat(order(orderId).status()).isEqualTo("paid");
+        assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION)).isEqualTo(reads);
+        assertThat(orders.reportSession(orderId, paid)).as("a finished order's workflow is gone").isFalse();
+    }
+
+    @Test
     void anUnpaidOrderAsksStripeTwiceBeforeItsDeadlineAndOnceAtIt() {
         String orderId = OrderReference.random();
         orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(2, 1))), Duration.ofSeconds(30));

@@ -136,7 +136,7 @@ class PendingOrderRecoveryVisibilityTest {
     }
 
     @Test
-    void theFirstPassAfterStartUpAsksTheWorkflowsOfSessionsThatMovedToCheckStripe() throws InterruptedException {
+    void theFirstPassAfterStartUpTellsTheWorkflowsOfSessionsThatMovedAtStripe() throws InterruptedException {
         String paidMeanwhile = OrderReference.random();
         orders.startCheckout(OrderWorkflowFixture.input(paidMeanwhile, List.of(new OrderLine(1, 1))),
                 Duration.ofSeconds(30));
@@ -149,9 +149,9 @@ class PendingOrderRecoveryVisibilityTest {
 
         PendingOrderRecovery.Pass pass = recovery(orders, 1_000, PendingOrderRecovery.PAGE).recover(true);
 
-        assertThat(pass.askedToCheck()).isGreaterThanOrEqualTo(1);
+        assertThat(pass.reported()).isGreaterThanOrEqualTo(1);
         await(() -> "paid".equals(orderStatus(paidMeanwhile)));
-        assertThat(fixture.metrics.get(OrderMetrics.RECOVERIES).tag("action", "asked_to_check").counter().count())
+        assertThat(fixture.metrics.get(OrderMetrics.RECOVERIES).tag("action", "session_reported").counter().count())
                 .isGreaterThanOrEqualTo(1);
         assertThat(fixture.metrics.get(OrderMetrics.RECOVERY_PENDING).gauge().value()).as("pass over").isZero();
         assertThat(WorkflowClient.newInstance(service).fetchHistory(OrderReference.workflowId(stillOpen)).getEvents())
