@@ -8,6 +8,7 @@ import com.stripe.Stripe;
 import com.orderengine.tools.ProjectTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -27,10 +28,12 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     /**
-     * Stripe retries a webhook for three days; the local stack's emulator for about an hour (1 s doubling to five
-     * minutes between attempts), so a backlog left by a long stop is still delivered after a restart.
+     * Stripe retries a webhook for three days, the first retries minutes apart; the local stack's emulator for
+     * about an hour and a half (30 s doubling to five minutes between attempts, each ±25 %), so a backlog left by
+     * a long stop is still delivered after a restart, and comes back spread out as Stripe's does.
      */
     static final int WEBHOOK_DELIVERY_ATTEMPTS = 20;
+    static final Duration WEBHOOK_FIRST_RETRY = Duration.ofSeconds(30);
 
     private final LocalStackSettings settings;
     private final Map<String, String> configVariables;
@@ -129,7 +132,8 @@ public final class LocalStack implements AutoCloseable {
                 .withWebhookSecret(settings.webhookSecret())
                 .withApiVersion(Stripe.API_VERSION)
                 .withDataDirectory(settings.dataDirectory().resolve("stripe"))
-                .withDeliveryMaxAttempts(WEBHOOK_DELIVERY_ATTEMPTS));
+                .withDeliveryMaxAttempts(WEBHOOK_DELIVERY_ATTEMPTS)
+                .withDeliveryBackoff(WEBHOOK_FIRST_RETRY));
         running.push(stripe);
 
         running.push(EngineProcess.start("worker", new WorkerApplication(), config.toString(),

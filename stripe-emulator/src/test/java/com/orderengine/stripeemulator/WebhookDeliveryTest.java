@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderengine.stripeemulator.webhook.WebhookDeliveries;
 import com.stripe.Stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
@@ -12,10 +13,14 @@ import com.stripe.model.Event;
 import com.stripe.model.StripeCollection;
 import com.stripe.net.Webhook;
 import com.stripe.param.EventListParams;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +168,43 @@ class WebhookDeliveryTest {
         assertThatThrownBy(() -> stripe.v1().events().retrieve("evt_nope"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("No such event: 'evt_nope'");
+    }
+
+    @Test
+    void aBacklogGoesOutOverABoundedNumberOfOpenRequests() throws Exception {
+        AtomicInteger open = new AtomicInteger();
+        AtomicInteger mostOpen = new AtomicInteger();
+        AtomicInteger received = new AtomicInteger();
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        slow.setExecutor(Executors.newFixedThreadPool(100));
+        slow.createContext("/hook", exchange -> {
+            mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            open.decrementAndGet();
+            received.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        slow.start();
+        try {
+            start(StripeEmulatorOptions.defaults()
+                    .withWebhookUrl("http://127.0.0.1:" + slow.getAddress().getPort() + "/hook"));
+            for (int i = 0; i < 80; i++) {
+                emulator.completeCheckoutSession(createSession());
+            }
+
+            assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
+            assertThat(received.get()).isEqualTo(emulator.events().size()).isGreaterThanOrEqualTo(80);
+            assertThat(mostOpen.get()).as("requests open at once").isBetween(2,
+                    WebhookDeliveries.MAX_IN_FLIGHT);
+        } finally {
+            slow.stop(0);
+        }
     }
 
     private void start(StripeEmulatorOptions options) {

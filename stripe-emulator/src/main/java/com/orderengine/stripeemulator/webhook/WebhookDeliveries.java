@@ -11,9 +11,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -22,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers events to the webhook endpoint in the background: a delivery POSTs the event, and retries
- * with growing back-off until a 2xx or the attempts run out. A redelivery is another such run of the
+ * with growing back-off until a 2xx or the attempts run out. At most {@link #MAX_IN_FLIGHT} requests are
+ * open at once; attempts due meanwhile wait for a slot. A redelivery is another such run of the
  * same event (same id and payload, freshly signed). Without an endpoint, nothing is sent.
  *
  * <p>Signatures and attempt times use the wall clock, not the emulator's (possibly fake) clock: the
@@ -35,6 +40,9 @@ public final class WebhookDeliveries implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveries.class);
 
+    /** Requests open to the endpoint at once, at most. */
+    public static final int MAX_IN_FLIGHT = 32;
+
     private final WebhookSender sender;
     private final WebhookSigner signer;
     private final RetryPolicy policy;
@@ -45,6 +53,9 @@ public final class WebhookDeliveries implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     /** Guarded by {@code this}. */
     private final Set<Run> runs = new LinkedHashSet<>();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    /** Attempts due while every slot was taken, in the order they fell due. */
+    private final Queue<Run> waitingForSlot = new ConcurrentLinkedQueue<>();
     /** Restored while no endpoint is configured: kept (and saved) for a later run that has one. */
     private final List<PendingDelivery> dormant = new ArrayList<>();
     private boolean closed;
@@ -88,7 +99,11 @@ public final class WebhookDeliveries implements AutoCloseable {
         start(new Run(event, true, 0, orderOf(event)));
     }
 
-    /** Carries on with deliveries an earlier run left unfinished: each is tried again now. */
+    /**
+     * Carries on with deliveries an earlier run left unfinished, each at a random moment within its next retry
+     * wait: Stripe does not stop while a receiver is down, and the retries of a backlog reach it spread over
+     * time, not all at the moment it comes back.
+     */
     public void resume(List<PendingDelivery> pending, Function<String, Optional<StripeEvent>> events) {
         for (PendingDelivery delivery : pending) {
             Optional<StripeEvent> event = events.apply(delivery.eventId());
@@ -99,7 +114,9 @@ public final class WebhookDeliveries implements AutoCloseable {
                     dormant.add(delivery);
                 }
             } else {
-                start(new Run(event.get(), delivery.redelivery(), delivery.attemptsMade(), orderOf(event.get())));
+                Duration wait = policy.delayAfter(Math.max(1, delivery.attemptsMade()));
+                start(new Run(event.get(), delivery.redelivery(), delivery.attemptsMade(), orderOf(event.get())),
+                        Duration.ofMillis(ThreadLocalRandom.current().nextLong(wait.toMillis() + 1)));
             }
         }
     }
@@ -163,16 +180,47 @@ public final class WebhookDeliveries implements AutoCloseable {
         }
     }
 
-    private synchronized void start(Run run) {
+    private void start(Run run) {
+        start(run, Duration.ZERO);
+    }
+
+    private synchronized void start(Run run, Duration after) {
         if (closed) {
             return;
         }
         runs.add(run);
         onChange.run();
-        scheduler.execute(() -> attempt(run));
+        scheduler.schedule(() -> attempt(run), after.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Sends now if fewer than {@link #MAX_IN_FLIGHT} requests are open to the endpoint, else queues the attempt
+     * for the next free slot: a backlog of thousands goes out over a few reused connections, not thousands of
+     * new ones at the same moment.
+     */
     private void attempt(Run run) {
+        waitingForSlot.add(run);
+        dispatchWaiting();
+    }
+
+    /** Gives free slots to waiting attempts, first due first; called after every change to either. */
+    private void dispatchWaiting() {
+        while (!waitingForSlot.isEmpty() && inFlight.tryAcquire()) {
+            Run next = waitingForSlot.poll();
+            if (next == null) {
+                inFlight.release();
+                return;
+            }
+            try {
+                scheduler.execute(() -> send(next));
+            } catch (RejectedExecutionException e) {
+                inFlight.release();
+                return; // closed: the run stays pending and is saved
+            }
+        }
+    }
+
+    private void send(Run run) {
         long attemptedAt = wallClock.millis();
         long started = System.nanoTime();
         try {
@@ -184,6 +232,8 @@ public final class WebhookDeliveries implements AutoCloseable {
     }
 
     private void finished(Run run, long attemptedAt, long startedNanos, Integer status, Throwable error) {
+        inFlight.release();
+        dispatchWaiting();
         synchronized (this) {
             if (closed) {
                 return;
