@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -236,11 +237,16 @@ class BacklogDrainTest {
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long count = Math.round(perSecond * duration.toMillis() / 1000.0);
         long periodNanos = Math.round(1e9 / perSecond);
+        AtomicIntegerArray claimed = new AtomicIntegerArray(Math.toIntExact(count));
         try {
             for (long i = 0; i < count; i++) {
                 CompletableFuture<?> call = new CompletableFuture<>();
                 calls.add(call);
+                int index = (int) i;
                 clock.schedule(() -> {
+                    if (!claimed.compareAndSet(index, 0, 1)) {
+                        return; // given up on once the drain was over
+                    }
                     if (over.getAsBoolean()) {
                         call.complete(null);
                         return;
@@ -258,7 +264,21 @@ class BacklogDrainTest {
                             });
                 }, i * periodNanos, TimeUnit.NANOSECONDS);
             }
-            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+            CompletableFuture<Void> sent = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+            while (!sent.isDone()) {
+                if (over.getAsBoolean()) {
+                    // The checkouts not yet sent never will be; those in flight are awaited.
+                    clock.shutdownNow();
+                    for (int i = 0; i < calls.size(); i++) {
+                        if (claimed.compareAndSet(i, 0, 1)) {
+                            calls.get(i).complete(null);
+                        }
+                    }
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            sent.join();
         } finally {
             clock.shutdownNow();
         }
