@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderengine.stripeemulator.webhook.RetryPolicy;
 import com.orderengine.stripeemulator.webhook.WebhookDeliveries;
 import com.stripe.Stripe;
 import com.stripe.StripeClient;
@@ -59,9 +60,13 @@ class WebhookDeliveryTest {
             assertThat(attempt.error()).isNull();
             assertThat(attempt.redelivery()).isFalse();
         });
-        // Back-off doubles: 50, 100, 200 ms between the four attempts.
-        assertThat(Duration.between(attempts.get(0).attemptedAt(), attempts.get(3).attemptedAt()))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(340));
+        // Back-off doubles: 50, 100, 200 ms between the four attempts, each shortened by at most the jitter.
+        for (int retry = 1; retry <= 3; retry++) {
+            long nominal = BACKOFF.toMillis() << (retry - 1);
+            assertThat(Duration.between(attempts.get(retry - 1).attemptedAt(), attempts.get(retry).attemptedAt()))
+                    .as("wait before attempt %d", retry + 1)
+                    .isGreaterThanOrEqualTo(Duration.ofMillis((long) Math.floor(nominal * (1 - RetryPolicy.JITTER))));
+        }
         assertThat(receiver.deliveries()).hasSize(4);
         assertThat(receiver.accepted()).hasSize(1);
         assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::payload).containsOnly(
