@@ -23,6 +23,12 @@ public record CheckoutSessionState(
         return "paid".equals(paymentStatus) || "no_payment_required".equals(paymentStatus);
     }
 
+    /** Stripe closed it unpaid: it can no longer be paid. */
+    @JsonIgnore
+    public boolean isExpired() {
+        return "expired".equals(status);
+    }
+
     @JsonIgnore
     public boolean isOpen() {
         return "open".equals(status);

@@ -134,7 +134,7 @@ public class PendingOrderRecovery implements Runnable {
     private CheckoutSessionState movedSession(PendingOrder order) {
         try {
             CheckoutSessionState session = sessions.retrieve(order.stripeSessionId());
-            return session.isPaid() || "expired".equals(session.status()) ? session : null;
+            return session.isPaid() || session.isExpired() ? session : null;
         } catch (StripeException | RuntimeException e) {
             log.info("Order {}: could not read session {} at Stripe ({}); its workflow's polls will", order.reference(),
                     order.stripeSessionId(), e.toString());
