@@ -3,7 +3,7 @@ package com.orderengine.api;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.orderengine.api.testing.OrderEngineStack;
-import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.worker.WorkerApplication;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;

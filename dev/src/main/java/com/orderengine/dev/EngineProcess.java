@@ -1,6 +1,6 @@
 package com.orderengine.dev;
 
-import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;

@@ -1,11 +1,11 @@
 package com.orderengine.dev;
 
 import com.orderengine.api.ApiApplication;
+import com.orderengine.infrastructure.tools.ProjectTools;
 import com.orderengine.stripeemulator.StripeEmulator;
 import com.orderengine.stripeemulator.StripeEmulatorOptions;
 import com.orderengine.worker.WorkerApplication;
 import com.stripe.Stripe;
-import com.orderengine.tools.ProjectTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.orderengine.dev;
 
-import com.orderengine.tools.ProjectTools;
-import com.orderengine.tools.TemporalDevServer;
+import com.orderengine.infrastructure.tools.ProjectTools;
+import com.orderengine.infrastructure.tools.TemporalDevServer;
 import io.temporal.testserver.TestServer;
 import java.nio.file.Path;
 import java.util.Optional;

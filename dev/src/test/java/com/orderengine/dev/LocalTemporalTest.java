@@ -2,7 +2,7 @@ package com.orderengine.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.orderengine.tools.ProjectTools;
+import com.orderengine.infrastructure.tools.ProjectTools;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;

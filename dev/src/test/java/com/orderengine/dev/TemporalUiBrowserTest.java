@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.orderengine.tools.ProjectTools;
+import com.orderengine.infrastructure.tools.ProjectTools;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package com.orderengine.worker;
 
+import com.orderengine.infrastructure.temporal.TemporalConnection;
 import com.orderengine.order.OrderMetrics;
-import com.orderengine.temporal.TemporalConnection;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.api.taskqueue.v1.TaskQueue;
 import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;

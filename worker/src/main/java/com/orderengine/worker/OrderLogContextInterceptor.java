@@ -1,6 +1,6 @@
 package com.orderengine.worker;
 
-import com.orderengine.logging.OrderLogContext;
+import com.orderengine.infrastructure.logging.OrderLogContext;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;

@@ -1,10 +1,10 @@
 package com.orderengine.worker;
 
-import com.orderengine.order.workflow.OrderActivities;
+import com.orderengine.infrastructure.temporal.SearchAttributeRegistrar;
+import com.orderengine.infrastructure.temporal.TemporalConnection;
+import com.orderengine.infrastructure.temporal.WorkerTuning;
+import com.orderengine.order.activities.OrderActivities;
 import com.orderengine.order.workflow.OrderWorkflowImpl;
-import com.orderengine.temporal.SearchAttributeRegistrar;
-import com.orderengine.temporal.TemporalConnection;
-import com.orderengine.temporal.WorkerTuning;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;

@@ -1,17 +1,17 @@
 package com.orderengine.worker;
 
-import com.orderengine.config.BacklogFactory;
-import com.orderengine.config.OrderEngineBootstrap;
-import com.orderengine.config.OrderEngineConfiguration;
-import com.orderengine.metrics.PrometheusMetrics;
+import com.orderengine.infrastructure.config.BacklogFactory;
+import com.orderengine.infrastructure.config.OrderEngineBootstrap;
+import com.orderengine.infrastructure.config.OrderEngineConfiguration;
+import com.orderengine.infrastructure.metrics.PrometheusMetrics;
+import com.orderengine.infrastructure.temporal.TemporalConnection;
 import com.orderengine.order.OrderMetrics;
+import com.orderengine.order.activities.OrderActivitiesImpl;
 import com.orderengine.order.db.OrderDao;
-import com.orderengine.order.workflow.OrderActivitiesImpl;
+import com.orderengine.order.stripe.StripeCheckoutSessions;
+import com.orderengine.order.stripe.StripeRefunds;
 import com.orderengine.order.workflow.OrderWorkflowClient;
 import com.orderengine.order.workflow.PendingOrderRecovery;
-import com.orderengine.payment.stripe.StripeCheckoutSessions;
-import com.orderengine.payment.stripe.StripeRefunds;
-import com.orderengine.temporal.TemporalConnection;
 import com.stripe.StripeClient;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;

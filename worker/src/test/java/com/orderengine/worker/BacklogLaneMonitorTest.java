@@ -2,10 +2,10 @@ package com.orderengine.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.orderengine.infrastructure.temporal.TemporalConnection;
+import com.orderengine.infrastructure.tools.ProjectTools;
+import com.orderengine.infrastructure.tools.TemporalDevServer;
 import com.orderengine.order.OrderMetrics;
-import com.orderengine.temporal.TemporalConnection;
-import com.orderengine.tools.ProjectTools;
-import com.orderengine.tools.TemporalDevServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;

@@ -2,7 +2,7 @@ package com.orderengine.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.orderengine.temporal.WorkerTuning;
+import com.orderengine.infrastructure.temporal.WorkerTuning;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;

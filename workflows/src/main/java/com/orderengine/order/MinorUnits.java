@@ -1,4 +1,4 @@
-package com.orderengine.payment.stripe;
+package com.orderengine.order;
 
 import java.math.BigDecimal;
 import java.util.Currency;

@@ -1,6 +1,5 @@
 package com.orderengine.order;
 
-import com.orderengine.payment.stripe.MinorUnits;
 import java.math.BigDecimal;
 
 /** One order line priced from {@code products}: the decimal price for the database, minor units for Stripe. */

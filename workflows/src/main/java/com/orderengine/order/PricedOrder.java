@@ -1,6 +1,5 @@
-package com.orderengine.order.workflow;
+package com.orderengine.order;
 
-import com.orderengine.order.PricedLine;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,9 +1,8 @@
-package com.orderengine.order.workflow;
+package com.orderengine.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.orderengine.order.PricedLine;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package com.orderengine.testing;
 
-import com.orderengine.db.DatabaseMigrations;
+import com.orderengine.infrastructure.db.DatabaseMigrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package com.orderengine.api.checkout.model;
+package com.orderengine.api.checkout;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.Min;

@@ -1,7 +1,7 @@
-package com.orderengine.api.checkout.model;
+package com.orderengine.api.checkout;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.orderengine.config.CheckoutFactory;
+import com.orderengine.infrastructure.config.CheckoutFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,20 +1,16 @@
-package com.orderengine.api.checkout.resource;
+package com.orderengine.api.checkout;
 
-import com.orderengine.api.checkout.model.CheckoutRequest;
-import com.orderengine.api.checkout.model.CheckoutResponse;
-import com.orderengine.api.checkout.model.CheckoutSessionOrder;
-import com.orderengine.api.checkout.service.CheckoutService;
 import com.orderengine.api.errors.ApiException;
-import com.orderengine.logging.OrderLogContext;
+import com.orderengine.infrastructure.logging.OrderLogContext;
 import com.orderengine.order.db.OrderDao;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package com.orderengine.api.checkout.resource;
+package com.orderengine.api.checkout;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;

@@ -1,6 +1,6 @@
 package com.orderengine.api.http;
 
-import com.orderengine.logging.OrderLogContext;
+import com.orderengine.infrastructure.logging.OrderLogContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

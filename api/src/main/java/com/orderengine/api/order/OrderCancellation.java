@@ -1,7 +1,6 @@
-package com.orderengine.api.order.service;
+package com.orderengine.api.order;
 
 import com.orderengine.api.errors.ApiException;
-import com.orderengine.api.order.model.OrderView;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.OrderStatus;
 import com.orderengine.order.db.OrderDao;

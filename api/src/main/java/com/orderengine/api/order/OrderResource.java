@@ -1,11 +1,8 @@
-package com.orderengine.api.order.resource;
+package com.orderengine.api.order;
 
 import com.orderengine.api.errors.ApiException;
-import com.orderengine.api.order.model.OrderView;
-import com.orderengine.logging.OrderLogContext;
+import com.orderengine.infrastructure.logging.OrderLogContext;
 import com.orderengine.order.db.OrderDao;
-import com.orderengine.api.order.service.OrderCancellation;
-import com.orderengine.api.order.service.OrderViews;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,4 +1,4 @@
-package com.orderengine.api.order.model;
+package com.orderengine.api.order;
 
 import com.orderengine.order.db.OrderItemRecord;
 import com.orderengine.order.db.OrderRecord;

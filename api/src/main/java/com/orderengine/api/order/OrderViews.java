@@ -1,6 +1,5 @@
-package com.orderengine.api.order.service;
+package com.orderengine.api.order;
 
-import com.orderengine.api.order.model.OrderView;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.OrderRecord;
 import com.orderengine.order.db.RefundDao;

@@ -1,7 +1,6 @@
-package com.orderengine.api.product.resource;
+package com.orderengine.api.product;
 
 import com.orderengine.api.errors.ApiException;
-import com.orderengine.api.product.model.ProductView;
 import com.orderengine.product.db.ProductDao;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,4 +1,4 @@
-package com.orderengine.api.product.model;
+package com.orderengine.api.product;
 
 import com.orderengine.product.db.Product;
 

@@ -1,11 +1,11 @@
-package com.orderengine.api.webhook.service;
+package com.orderengine.api.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderengine.api.errors.ApiException;
-import com.orderengine.logging.OrderLogContext;
-import com.orderengine.order.OrderMetrics;
+import com.orderengine.infrastructure.logging.OrderLogContext;
 import com.orderengine.order.OrderMetrics.WebhookOutcome;
+import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.OrderStatus;
 import com.orderengine.order.db.OrderDao;

@@ -1,6 +1,5 @@
-package com.orderengine.api.webhook.resource;
+package com.orderengine.api.webhook;
 
-import com.orderengine.api.webhook.service.StripeEventForwarder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;

@@ -1,4 +1,4 @@
-package com.orderengine.api.webhook.service;
+package com.orderengine.api.webhook;
 
 import java.time.Clock;
 import java.time.Duration;

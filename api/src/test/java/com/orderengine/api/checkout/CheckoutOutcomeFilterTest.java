@@ -1,4 +1,4 @@
-package com.orderengine.api.checkout.resource;
+package com.orderengine.api.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,15 +3,15 @@ package com.orderengine.api.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.orderengine.api.testing.ApiClient;
 import com.orderengine.api.testing.ApiClient.Reply;
+import com.orderengine.api.testing.ApiClient;
 import com.orderengine.api.testing.OrderEngineStack;
-import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.order.OrderReference;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

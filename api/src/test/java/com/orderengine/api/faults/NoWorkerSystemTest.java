@@ -2,10 +2,10 @@ package com.orderengine.api.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.orderengine.api.testing.ApiClient;
 import com.orderengine.api.testing.ApiClient.Reply;
+import com.orderengine.api.testing.ApiClient;
 import com.orderengine.api.testing.OrderEngineStack;
-import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.util.Map;

@@ -2,12 +2,12 @@ package com.orderengine.api.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.orderengine.api.testing.ApiClient;
 import com.orderengine.api.testing.ApiClient.Reply;
+import com.orderengine.api.testing.ApiClient;
 import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.api.testing.StripeWebhooks;
 import com.orderengine.api.testing.WorkerProcess;
-import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.workflow.PaymentEvent;
 import com.orderengine.stripeemulator.CheckoutSessionView;

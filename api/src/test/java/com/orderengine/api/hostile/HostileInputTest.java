@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.api.testing.StripeWebhooks;
-import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.URI;
 import java.net.http.HttpClient;

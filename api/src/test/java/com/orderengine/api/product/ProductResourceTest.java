@@ -6,8 +6,6 @@ import com.orderengine.api.errors.ApiExceptionMapper;
 import com.orderengine.api.errors.ErrorResponse;
 import com.orderengine.api.errors.UnexpectedExceptionMapper;
 import com.orderengine.api.errors.WebApplicationExceptionMapper;
-import com.orderengine.api.product.model.ProductView;
-import com.orderengine.api.product.resource.ProductResource;
 import com.orderengine.product.db.ProductDao;
 import com.orderengine.testing.TestPostgres;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;

@@ -1,13 +1,13 @@
 package com.orderengine.api.testing;
 
 import com.orderengine.api.ApiApplication;
-import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.infrastructure.config.OrderEngineConfiguration;
+import com.orderengine.infrastructure.tools.ProjectTools;
+import com.orderengine.infrastructure.tools.TemporalDevServer;
 import com.orderengine.stripeemulator.StripeEmulator;
 import com.orderengine.stripeemulator.StripeEmulatorOptions;
-import com.orderengine.testing.TestPostgres;
 import com.orderengine.testing.TestPostgres.TestDatabase;
-import com.orderengine.tools.ProjectTools;
-import com.orderengine.tools.TemporalDevServer;
+import com.orderengine.testing.TestPostgres;
 import com.orderengine.worker.WorkerApplication;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.orderengine.api.testing.ApiClient;
 import com.orderengine.api.testing.ApiClient.Reply;
+import com.orderengine.api.testing.ApiClient;
 import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.api.testing.StripeWebhooks;
-import com.orderengine.config.OrderEngineConfiguration;
+import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.workflow.PaymentEvent;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;

@@ -1,10 +1,10 @@
-package com.orderengine.api.webhook.service;
+package com.orderengine.api.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.orderengine.api.webhook.service.WebhookAdmission.Deferral;
-import com.orderengine.api.webhook.service.WebhookAdmission.DeferredException;
+import com.orderengine.api.webhook.WebhookAdmission.Deferral;
+import com.orderengine.api.webhook.WebhookAdmission.DeferredException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

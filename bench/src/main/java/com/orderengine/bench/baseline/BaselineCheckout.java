@@ -1,7 +1,7 @@
 package com.orderengine.bench.baseline;
 
 import com.orderengine.bench.db.ShopDatabase;
-import com.orderengine.payment.stripe.MinorUnits;
+import com.orderengine.order.MinorUnits;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;

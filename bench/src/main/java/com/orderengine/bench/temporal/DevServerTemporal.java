@@ -1,8 +1,8 @@
 package com.orderengine.bench.temporal;
 
 import com.orderengine.bench.stack.TemporalInfo;
-import com.orderengine.tools.ProjectTools;
-import com.orderengine.tools.TemporalDevServer;
+import com.orderengine.infrastructure.tools.ProjectTools;
+import com.orderengine.infrastructure.tools.TemporalDevServer;
 import java.nio.file.Path;
 
 /**

@@ -2,7 +2,7 @@ package com.orderengine.bench.temporal;
 
 import com.orderengine.bench.options.TemporalMode;
 import com.orderengine.bench.stack.TemporalInfo;
-import com.orderengine.tools.ProjectTools;
+import com.orderengine.infrastructure.tools.ProjectTools;
 import java.nio.file.Path;
 
 /**

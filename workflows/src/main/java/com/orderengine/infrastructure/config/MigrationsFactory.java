@@ -1,7 +1,7 @@
-package com.orderengine.config;
+package com.orderengine.infrastructure.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.orderengine.db.DatabaseMigrations;
+import com.orderengine.infrastructure.db.DatabaseMigrations;
 import io.dropwizard.db.ManagedDataSource;
 
 /** Whether start-up applies the schema migrations, and whether the demo catalogue comes with them. */

@@ -1,9 +1,9 @@
-package com.orderengine.config;
+package com.orderengine.infrastructure.config;
 
-import com.orderengine.db.DatabaseMigrations;
-import com.orderengine.db.StatementNamingTemplateEngine;
-import com.orderengine.metrics.PrometheusMetrics;
-import com.orderengine.temporal.TemporalConnection;
+import com.orderengine.infrastructure.db.DatabaseMigrations;
+import com.orderengine.infrastructure.db.StatementNamingTemplateEngine;
+import com.orderengine.infrastructure.metrics.PrometheusMetrics;
+import com.orderengine.infrastructure.temporal.TemporalConnection;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.setup.Bootstrap;

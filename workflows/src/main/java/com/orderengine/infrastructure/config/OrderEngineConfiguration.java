@@ -1,4 +1,4 @@
-package com.orderengine.config;
+package com.orderengine.infrastructure.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;

@@ -1,4 +1,5 @@
-package com.orderengine.config;
+package com.orderengine.infrastructure.config;
+
 
 /** Start-up checks for secrets that have no safe default. */
 final class RequiredSecret {

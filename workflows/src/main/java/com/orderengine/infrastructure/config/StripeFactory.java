@@ -1,7 +1,7 @@
-package com.orderengine.config;
+package com.orderengine.infrastructure.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.orderengine.payment.stripe.StripeConfigurationHealthCheck;
+import com.orderengine.order.stripe.StripeConfigurationHealthCheck;
 import com.stripe.StripeClient;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.Duration;

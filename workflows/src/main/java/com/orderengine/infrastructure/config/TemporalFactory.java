@@ -1,9 +1,9 @@
-package com.orderengine.config;
+package com.orderengine.infrastructure.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.orderengine.temporal.TemporalConnection;
-import com.orderengine.temporal.TemporalHealthCheck;
-import com.orderengine.temporal.WorkerTuning;
+import com.orderengine.infrastructure.temporal.TemporalConnection;
+import com.orderengine.infrastructure.temporal.TemporalHealthCheck;
+import com.orderengine.infrastructure.temporal.WorkerTuning;
 import com.uber.m3.tally.Scope;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;

@@ -1,4 +1,4 @@
-package com.orderengine.db;
+package com.orderengine.infrastructure.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;

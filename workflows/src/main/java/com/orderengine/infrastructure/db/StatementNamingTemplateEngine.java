@@ -1,4 +1,4 @@
-package com.orderengine.db;
+package com.orderengine.infrastructure.db;
 
 import java.util.Optional;
 import java.util.function.Function;

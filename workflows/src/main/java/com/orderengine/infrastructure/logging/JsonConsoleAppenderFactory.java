@@ -1,4 +1,4 @@
-package com.orderengine.logging;
+package com.orderengine.infrastructure.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.annotation.JsonTypeName;

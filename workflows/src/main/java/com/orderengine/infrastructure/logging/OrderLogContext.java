@@ -1,4 +1,4 @@
-package com.orderengine.logging;
+package com.orderengine.infrastructure.logging;
 
 import com.orderengine.order.OrderReference;
 import org.slf4j.MDC;

@@ -1,4 +1,4 @@
-package com.orderengine.metrics;
+package com.orderengine.infrastructure.metrics;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;

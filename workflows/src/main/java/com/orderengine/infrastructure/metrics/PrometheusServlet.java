@@ -1,4 +1,4 @@
-package com.orderengine.metrics;
+package com.orderengine.infrastructure.metrics;
 
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.prometheus.client.exporter.common.TextFormat;

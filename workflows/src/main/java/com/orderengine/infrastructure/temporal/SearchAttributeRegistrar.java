@@ -1,4 +1,4 @@
-package com.orderengine.temporal;
+package com.orderengine.infrastructure.temporal;
 
 import com.orderengine.order.workflow.OrderSearchAttributes;
 import io.grpc.Status;

@@ -1,4 +1,4 @@
-package com.orderengine.temporal;
+package com.orderengine.infrastructure.temporal;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;

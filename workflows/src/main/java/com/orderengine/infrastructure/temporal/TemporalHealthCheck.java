@@ -1,4 +1,4 @@
-package com.orderengine.temporal;
+package com.orderengine.infrastructure.temporal;
 
 import com.codahale.metrics.health.HealthCheck;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;

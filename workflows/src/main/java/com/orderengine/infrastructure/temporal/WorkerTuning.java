@@ -1,4 +1,4 @@
-package com.orderengine.temporal;
+package com.orderengine.infrastructure.temporal;
 
 import java.time.Duration;
 

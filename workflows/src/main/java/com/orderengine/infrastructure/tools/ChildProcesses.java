@@ -1,4 +1,4 @@
-package com.orderengine.tools;
+package com.orderengine.infrastructure.tools;
 
 import java.io.IOException;
 import java.nio.file.Files;

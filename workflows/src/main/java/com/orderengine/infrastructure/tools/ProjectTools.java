@@ -1,4 +1,4 @@
-package com.orderengine.tools;
+package com.orderengine.infrastructure.tools;
 
 import java.io.File;
 import java.io.IOException;

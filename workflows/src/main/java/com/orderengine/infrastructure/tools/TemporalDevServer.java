@@ -1,4 +1,4 @@
-package com.orderengine.tools;
+package com.orderengine.infrastructure.tools;
 
 import com.orderengine.order.workflow.OrderSearchAttributes;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;

@@ -1,4 +1,5 @@
-package com.orderengine.order.workflow;
+package com.orderengine.order.activities;
+
 
 /**
  * The openCheckout activity's input. {@code sessionExpiresAtEpochSecond} comes from workflow time, so every attempt

@@ -1,5 +1,6 @@
-package com.orderengine.order.workflow;
+package com.orderengine.order.activities;
 
+import com.orderengine.order.OrderLine;
 import java.util.List;
 
 /** An order to price and store: the set-up's input. */

@@ -1,6 +1,7 @@
-package com.orderengine.order.workflow;
+package com.orderengine.order.activities;
 
 import com.orderengine.order.db.RefundRecord;
+import com.orderengine.order.stripe.CheckoutSessionState;
 import io.temporal.activity.ActivityInterface;
 
 /** Everything the order workflow does to the outside world: the database and Stripe. Each call is idempotent. */

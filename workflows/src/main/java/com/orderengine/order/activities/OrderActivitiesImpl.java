@@ -1,16 +1,20 @@
-package com.orderengine.order.workflow;
+package com.orderengine.order.activities;
 
+import com.orderengine.order.OrderLine;
 import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.OrderStatus;
 import com.orderengine.order.PricedLine;
+import com.orderengine.order.PricedOrder;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.OrderItemRecord;
 import com.orderengine.order.db.OrderRecord;
 import com.orderengine.order.db.RefundDao;
 import com.orderengine.order.db.RefundRecord;
 import com.orderengine.order.db.StatusMove;
-import com.orderengine.payment.stripe.StripeCheckoutSessions;
-import com.orderengine.payment.stripe.StripeRefunds;
+import com.orderengine.order.stripe.CheckoutSessionRequest;
+import com.orderengine.order.stripe.CheckoutSessionState;
+import com.orderengine.order.stripe.StripeCheckoutSessions;
+import com.orderengine.order.stripe.StripeRefunds;
 import com.orderengine.product.db.Product;
 import com.orderengine.product.db.ProductDao;
 import com.stripe.exception.ApiConnectionException;

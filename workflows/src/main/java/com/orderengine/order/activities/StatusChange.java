@@ -1,4 +1,4 @@
-package com.orderengine.order.workflow;
+package com.orderengine.order.activities;
 
 import com.orderengine.order.OrderStatus;
 

@@ -1,4 +1,4 @@
-package com.orderengine.order.workflow;
+package com.orderengine.order.stripe;
 
 import com.orderengine.order.PricedLine;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.orderengine.order.workflow;
+package com.orderengine.order.stripe;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 

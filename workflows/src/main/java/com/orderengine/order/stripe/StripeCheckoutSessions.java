@@ -1,8 +1,6 @@
-package com.orderengine.payment.stripe;
+package com.orderengine.order.stripe;
 
 import com.orderengine.order.PricedLine;
-import com.orderengine.order.workflow.CheckoutSessionRequest;
-import com.orderengine.order.workflow.CheckoutSessionState;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;

@@ -1,4 +1,4 @@
-package com.orderengine.payment.stripe;
+package com.orderengine.order.stripe;
 
 import com.codahale.metrics.health.HealthCheck;
 import java.net.URI;

@@ -1,5 +1,6 @@
-package com.orderengine.payment.stripe;
+package com.orderengine.order.stripe;
 
+import com.orderengine.order.MinorUnits;
 import com.orderengine.order.db.RefundRecord;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;

@@ -1,6 +1,8 @@
 package com.orderengine.order.workflow;
 
 import com.orderengine.order.OrderStatus;
+import com.orderengine.order.PricedOrder;
+import com.orderengine.order.stripe.CheckoutSessionState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package com.orderengine.order.workflow;
 
+import com.orderengine.order.OrderLine;
 import java.util.List;
 
 /**

@@ -1,5 +1,9 @@
 package com.orderengine.order.workflow;
 
+import com.orderengine.order.activities.CheckoutSetup;
+import com.orderengine.order.activities.OpenedCheckout;
+import com.orderengine.order.activities.OrderActivities;
+import com.orderengine.order.activities.StatusChange;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;

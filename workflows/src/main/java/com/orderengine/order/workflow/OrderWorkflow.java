@@ -1,5 +1,6 @@
 package com.orderengine.order.workflow;
 
+import com.orderengine.order.stripe.CheckoutSessionState;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;

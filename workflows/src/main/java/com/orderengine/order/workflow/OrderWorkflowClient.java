@@ -1,7 +1,9 @@
 package com.orderengine.order.workflow;
 
+import com.orderengine.order.OrderLine;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.OrderStatus;
+import com.orderengine.order.stripe.CheckoutSessionState;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

@@ -9,7 +9,16 @@ import static com.orderengine.order.OrderStatus.REFUNDED;
 import static com.orderengine.order.workflow.OrderSteps.rootMessage;
 
 import com.orderengine.order.OrderStatus;
+import com.orderengine.order.PricedOrder;
+import com.orderengine.order.activities.CheckoutSetup;
+import com.orderengine.order.activities.NewOrder;
+import com.orderengine.order.activities.OpenedCheckout;
+import com.orderengine.order.activities.OrderActivities;
+import com.orderengine.order.activities.RefundRequest;
+import com.orderengine.order.activities.StatusChange;
+import com.orderengine.order.activities.StoredOrder;
 import com.orderengine.order.db.RefundRecord;
+import com.orderengine.order.stripe.CheckoutSessionState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;

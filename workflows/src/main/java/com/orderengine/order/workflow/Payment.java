@@ -1,5 +1,8 @@
 package com.orderengine.order.workflow;
 
+import com.orderengine.order.PricedOrder;
+import com.orderengine.order.stripe.CheckoutSessionState;
+
 /**
  * A payment as the workflow learnt of it, from a webhook or from Stripe's answer about the session: what it must
  * match ({@code amountTotal} in minor units, {@code currency}; null when Stripe did not say), what paid, and how it

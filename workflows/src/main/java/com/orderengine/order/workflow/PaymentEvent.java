@@ -2,6 +2,7 @@ package com.orderengine.order.workflow;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.orderengine.order.OrderStatus;
+import com.orderengine.order.stripe.CheckoutSessionState;
 
 /**
  * A verified Stripe webhook event, reduced to what the workflow decides on. For {@code charge.refunded}

@@ -1,8 +1,8 @@
-package com.orderengine.config;
+package com.orderengine.infrastructure.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.orderengine.temporal.WorkerTuning;
+import com.orderengine.infrastructure.temporal.WorkerTuning;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.util.Duration;
 import jakarta.validation.ConstraintViolation;

@@ -1,11 +1,11 @@
-package com.orderengine.db;
+package com.orderengine.infrastructure.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
-import com.orderengine.testing.TestPostgres;
 import com.orderengine.testing.TestPostgres.TestDatabase;
+import com.orderengine.testing.TestPostgres;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package com.orderengine.logging;
+package com.orderengine.infrastructure.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.orderengine.tools;
+package com.orderengine.infrastructure.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.orderengine.payment.stripe;
+package com.orderengine.order.stripe;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,4 +1,4 @@
-package com.orderengine.payment.stripe;
+package com.orderengine.order.stripe;
 
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.net.HttpURLConnectionClient;

@@ -1,4 +1,4 @@
-package com.orderengine.payment.stripe;
+package com.orderengine.order.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.orderengine.payment.stripe;
+package com.orderengine.order.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.orderengine.infrastructure.tools.ProjectTools;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.PricedLine;
 import com.orderengine.order.db.RefundRecord;
-import com.orderengine.order.workflow.CheckoutSessionRequest;
-import com.orderengine.order.workflow.CheckoutSessionState;
 import com.orderengine.stripeemulator.StripeEmulator;
 import com.orderengine.stripeemulator.StripeEmulatorOptions;
-import com.orderengine.tools.ProjectTools;
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;

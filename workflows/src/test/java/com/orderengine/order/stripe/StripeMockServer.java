@@ -1,6 +1,6 @@
-package com.orderengine.payment.stripe;
+package com.orderengine.order.stripe;
 
-import com.orderengine.tools.ChildProcesses;
+import com.orderengine.infrastructure.tools.ChildProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -1,13 +1,19 @@
 package com.orderengine.order.workflow;
 
+import com.orderengine.order.OrderLine;
 import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.OrderReference;
-import com.orderengine.payment.stripe.StripeCheckoutSessions;
-import com.orderengine.payment.stripe.StripeRefunds;
+import com.orderengine.order.PricedOrder;
+import com.orderengine.order.activities.NewOrder;
+import com.orderengine.order.activities.OrderActivitiesImpl;
+import com.orderengine.order.stripe.CheckoutSessionRequest;
+import com.orderengine.order.stripe.CheckoutSessionState;
+import com.orderengine.order.stripe.StripeCheckoutSessions;
+import com.orderengine.order.stripe.StripeRefunds;
 import com.orderengine.stripeemulator.StripeEmulator;
 import com.orderengine.stripeemulator.StripeEmulatorOptions;
-import com.orderengine.testing.TestPostgres;
 import com.orderengine.testing.TestPostgres.TestDatabase;
+import com.orderengine.testing.TestPostgres;
 import com.stripe.StripeClient;
 import com.uber.m3.tally.RootScopeBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -2,6 +2,7 @@ package com.orderengine.order.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.orderengine.order.OrderLine;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.stripeemulator.StripeOperation;

@@ -3,13 +3,17 @@ package com.orderengine.order.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.orderengine.order.OrderLine;
 import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.OrderReference;
+import com.orderengine.order.PricedOrder;
+import com.orderengine.order.activities.NewOrder;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.db.OrderRecord;
 import com.orderengine.order.db.RefundDao;
 import com.orderengine.order.db.RefundRecord;
 import com.orderengine.order.db.StatusChangeRecord;
+import com.orderengine.order.stripe.CheckoutSessionState;
 import com.orderengine.stripeemulator.CheckoutSessionView;
 import com.orderengine.stripeemulator.RefundView;
 import com.orderengine.stripeemulator.StripeOperation;

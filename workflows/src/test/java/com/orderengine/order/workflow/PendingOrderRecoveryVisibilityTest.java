@@ -2,11 +2,12 @@ package com.orderengine.order.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.orderengine.infrastructure.tools.ProjectTools;
+import com.orderengine.infrastructure.tools.TemporalDevServer;
+import com.orderengine.order.OrderLine;
 import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
-import com.orderengine.tools.ProjectTools;
-import com.orderengine.tools.TemporalDevServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
