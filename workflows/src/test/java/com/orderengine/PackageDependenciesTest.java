@@ -25,28 +25,47 @@ class PackageDependenciesTest {
 
     @Test
     void theOrdersOwnTypesDependOnNoOtherPackageOfOurs() {
-        noClasses().that().resideInAPackage("com.orderengine.order")
-                .should().dependOnClassesThat().resideInAnyPackage("com.orderengine.order.(*)..",
-                        "com.orderengine.product..", "com.orderengine.infrastructure..")
+        noClasses()
+                .that()
+                .resideInAPackage("com.orderengine.order")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.orderengine.order.(*)..", "com.orderengine.product..", "com.orderengine.infrastructure..")
                 .check(CLASSES);
     }
 
     @Test
     void activitiesStripeAndTheDatabaseKnowNothingOfTheWorkflow() {
-        noClasses().that().resideInAnyPackage("com.orderengine.order.activities..", "com.orderengine.order.stripe..",
-                        "com.orderengine.order.db..", "com.orderengine.product..")
-                .should().dependOnClassesThat().resideInAPackage("com.orderengine.order.workflow..")
-                .check(CLASSES);
-        noClasses().that().resideInAnyPackage("com.orderengine.order.stripe..", "com.orderengine.order.db..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "com.orderengine.order.activities..",
+                        "com.orderengine.order.stripe..",
+                        "com.orderengine.order.db..",
                         "com.orderengine.product..")
-                .should().dependOnClassesThat().resideInAPackage("com.orderengine.order.activities..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.orderengine.order.workflow..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "com.orderengine.order.stripe..", "com.orderengine.order.db..", "com.orderengine.product..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.orderengine.order.activities..")
                 .check(CLASSES);
     }
 
     @Test
     void theOrderDoesNotDependOnTheInfrastructureThatRunsIt() {
-        noClasses().that().resideInAnyPackage("com.orderengine.order..", "com.orderengine.product..")
-                .should().dependOnClassesThat().resideInAPackage("com.orderengine.infrastructure..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("com.orderengine.order..", "com.orderengine.product..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.orderengine.infrastructure..")
                 .check(CLASSES);
     }
 }

@@ -79,8 +79,8 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         // Checkouts start workflows with these attributes: a Temporal whose worker never ran must know them too.
         SearchAttributeRegistrar.ensureRegistered(temporal.stubs(), temporal.namespace());
         BacklogFactory backlog = configuration.getBacklog();
-        OrderWorkflowClient workflows = new OrderWorkflowClient(temporal.client(), temporal.taskQueue(),
-                backlog.getLaneTaskQueue());
+        OrderWorkflowClient workflows =
+                new OrderWorkflowClient(temporal.client(), temporal.taskQueue(), backlog.getLaneTaskQueue());
         ProductDao products = jdbi.onDemand(ProductDao.class);
         OrderDao orders = jdbi.onDemand(OrderDao.class);
 
@@ -88,23 +88,43 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         environment.jersey().setUrlPattern("/api/*");
         registerErrorMappers(configuration, environment);
         environment.jersey().register(new ProductResource(products));
-        environment.jersey().register(new CheckoutResource(
-                new CheckoutService(products, orders, workflows, configuration.getCheckout()), orders));
+        environment
+                .jersey()
+                .register(new CheckoutResource(
+                        new CheckoutService(products, orders, workflows, configuration.getCheckout()), orders));
         environment.jersey().register(new CheckoutOutcomeFilter(orderMetrics));
-        environment.servlets().addFilter("request-logging", new RequestLogging())
+        environment
+                .servlets()
+                .addFilter("request-logging", new RequestLogging())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
-        environment.servlets().addFilter("request-body-limit", new RequestBodyLimit(MAX_REQUEST_BYTES))
+        environment
+                .servlets()
+                .addFilter("request-body-limit", new RequestBodyLimit(MAX_REQUEST_BYTES))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
-        environment.servlets().addFilter("storefront-pages", new StorefrontPages())
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true,
+        environment
+                .servlets()
+                .addFilter("storefront-pages", new StorefrontPages())
+                .addMappingForUrlPatterns(
+                        EnumSet.of(DispatcherType.REQUEST),
+                        true,
                         StorefrontPages.PAGES.keySet().toArray(String[]::new));
         OrderViews views = new OrderViews(orders, jdbi.onDemand(RefundDao.class));
-        environment.jersey().register(new OrderResource(orders, views, new OrderCancellation(orders, views, workflows)));
-        environment.jersey().register(new StripeWebhookResource(
-                new StripeEventForwarder(webhookSecret, workflows, orders, environment.getObjectMapper(),
+        environment
+                .jersey()
+                .register(new OrderResource(orders, views, new OrderCancellation(orders, views, workflows)));
+        environment
+                .jersey()
+                .register(new StripeWebhookResource(new StripeEventForwarder(
+                        webhookSecret,
+                        workflows,
+                        orders,
+                        environment.getObjectMapper(),
                         orderMetrics,
-                        new WebhookAdmission(backlog.getWebhookHandOvers(), backlog.getWebhookBacklogEventsPerSecond(),
-                                backlog.getLiveEventAge().toJavaDuration(), Clock.systemUTC()),
+                        new WebhookAdmission(
+                                backlog.getWebhookHandOvers(),
+                                backlog.getWebhookBacklogEventsPerSecond(),
+                                backlog.getLiveEventAge().toJavaDuration(),
+                                Clock.systemUTC()),
                         backlog.getWebhookHandOverTimeout().toJavaDuration(),
                         backlog.getRetryAfter().toJavaDuration())));
     }

@@ -15,7 +15,9 @@ class StartupTest {
     @Test
     void theApiNeedsTheWebhookSecret() {
         DropwizardTestSupport<OrderEngineConfiguration> support = new DropwizardTestSupport<>(
-                ApiApplication.class, OrderEngineStack.CONFIG, "nosecret-api",
+                ApiApplication.class,
+                OrderEngineStack.CONFIG,
+                "nosecret-api",
                 ConfigOverride.randomPorts("nosecret-api"),
                 ConfigOverride.config("nosecret-api", "stripe.webhookSecret", ""));
 
@@ -28,7 +30,9 @@ class StartupTest {
     @Test
     void theWorkerNeedsTheSecretKey() {
         DropwizardTestSupport<OrderEngineConfiguration> support = new DropwizardTestSupport<>(
-                WorkerApplication.class, OrderEngineStack.CONFIG, "nosecret-worker",
+                WorkerApplication.class,
+                OrderEngineStack.CONFIG,
+                "nosecret-worker",
                 ConfigOverride.randomPorts("nosecret-worker"),
                 ConfigOverride.config("nosecret-worker", "stripe.secretKey", ""));
 
@@ -41,7 +45,9 @@ class StartupTest {
     @Test
     void aKeyOfTheWrongKindIsRefused() {
         DropwizardTestSupport<OrderEngineConfiguration> support = new DropwizardTestSupport<>(
-                WorkerApplication.class, OrderEngineStack.CONFIG, "wrongkey-worker",
+                WorkerApplication.class,
+                OrderEngineStack.CONFIG,
+                "wrongkey-worker",
                 ConfigOverride.randomPorts("wrongkey-worker"),
                 ConfigOverride.config("wrongkey-worker", "stripe.secretKey", "pk_test_publishable"));
 

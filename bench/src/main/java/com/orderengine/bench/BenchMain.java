@@ -18,8 +18,7 @@ import java.util.List;
  */
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) {
         // XChart draws with AWT; there is no display on a CI machine.
@@ -59,7 +58,8 @@ public final class BenchMain {
                 Thread stopOnInterrupt = new Thread(stack::close, "bench-stop-stack");
                 Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
                 try {
-                    Progress.say("stack up: " + stack.target().api() + ", server " + stack.target().serverCommand());
+                    Progress.say("stack up: " + stack.target().api() + ", server "
+                            + stack.target().serverCommand());
                     run = new Benchmark(options, stack.target(), files.logs(), machine, http).run();
                 } finally {
                     Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
@@ -74,17 +74,33 @@ public final class BenchMain {
     }
 
     static Target target(BenchOptions options) {
-        String server = options.targetPid() == null ? "(not known: pass --target-pid)"
-                : ProcessHandle.of(options.targetPid()).flatMap(process -> process.info().commandLine())
+        String server = options.targetPid() == null
+                ? "(not known: pass --target-pid)"
+                : ProcessHandle.of(options.targetPid())
+                        .flatMap(process -> process.info().commandLine())
                         .orElse("pid " + options.targetPid());
-        return new Target(options.target(), options.targetAdmin(), options.targetPid(), server, options.jdbcUrl(),
-                options.dbPid(), options.dbUser(), options.dbPassword(), options.stripeApiBase(),
-                options.stripeSecretKey(), options.webhookSecret(), null, null, options.payAtEmulator());
+        return new Target(
+                options.target(),
+                options.targetAdmin(),
+                options.targetPid(),
+                server,
+                options.jdbcUrl(),
+                options.dbPid(),
+                options.dbUser(),
+                options.dbPassword(),
+                options.stripeApiBase(),
+                options.stripeSecretKey(),
+                options.webhookSecret(),
+                null,
+                null,
+                options.payAtEmulator());
     }
 
     /** The command as typed, as far as the JVM knows it (a long class path shortened); else a reconstruction. */
     static String commandLine(String[] args) {
-        return ProcessHandle.current().info().commandLine()
+        return ProcessHandle.current()
+                .info()
+                .commandLine()
                 .map(line -> line.replaceAll("(-cp|-classpath|--class-path) \\S{100,}", "$1 <class path>"))
                 .orElse("java -jar bench/target/order-bench.jar " + String.join(" ", List.of(args)));
     }

@@ -18,8 +18,8 @@ import com.orderengine.bench.payment.DuplicateStorm;
 import com.orderengine.bench.payment.PaidEvents;
 import com.orderengine.bench.payment.StripeSessions;
 import com.orderengine.bench.report.TargetsCheck;
-import com.orderengine.bench.resources.ProcessCpu;
 import com.orderengine.bench.resources.Monitored;
+import com.orderengine.bench.resources.ProcessCpu;
 import com.orderengine.bench.results.GrowthMeasurement;
 import com.orderengine.bench.results.GrowthResult;
 import com.orderengine.bench.results.MachineInfo;
@@ -77,29 +77,37 @@ public final class Benchmark {
 
     public BenchmarkRun run() throws Exception {
         CartGenerator carts = new CartGenerator(Catalogue.productIds(http, target));
-        Monitored engineProcesses = new Monitored(target.serverPid(), target.admin(), target.databasePid(),
-                target.emulatorPid(), target.temporalPid(), target.temporalDatabasePid());
-        PaidEvents events = new PaidEvents(new StripeSessions(http, target.stripeApiBase(), target.stripeSecretKey()),
-                target);
-        EngineSteps engine = new EngineSteps(runner, http, target, carts, events, options.pollInterval(),
-                engineProcesses, paidOrders);
-        processes.add(new ProcessInfo(target.temporal() == null ? "engine (--target)"
-                : "engine: local stack (api, worker)", target.serverPid(), target.serverCommand()));
+        Monitored engineProcesses = new Monitored(
+                target.serverPid(),
+                target.admin(),
+                target.databasePid(),
+                target.emulatorPid(),
+                target.temporalPid(),
+                target.temporalDatabasePid());
+        PaidEvents events =
+                new PaidEvents(new StripeSessions(http, target.stripeApiBase(), target.stripeSecretKey()), target);
+        EngineSteps engine = new EngineSteps(
+                runner, http, target, carts, events, options.pollInterval(), engineProcesses, paidOrders);
+        processes.add(new ProcessInfo(
+                target.temporal() == null ? "engine (--target)" : "engine: local stack (api, worker)",
+                target.serverPid(),
+                target.serverCommand()));
         TemporalInfo temporal = target.temporal();
         if (temporal != null) {
             processes.add(new ProcessInfo(temporal.role(), temporal.pid(), temporal.command()));
             if (temporal.databasePid() != null) {
-                processes.add(new ProcessInfo("Temporal's PostgreSQL (postmaster)", temporal.databasePid(),
-                        temporal.database()));
+                processes.add(new ProcessInfo(
+                        "Temporal's PostgreSQL (postmaster)", temporal.databasePid(), temporal.database()));
             }
         }
         processes.add(new ProcessInfo("PostgreSQL (postmaster)", target.databasePid(), target.jdbcUrl()));
         processes.add(new ProcessInfo("Stripe emulator", target.emulatorPid(), target.stripeApiBase()));
-        processes.add(new ProcessInfo("load generator (this benchmark)", ProcessHandle.current().pid(),
-                machine.command()));
+        processes.add(new ProcessInfo(
+                "load generator (this benchmark)", ProcessHandle.current().pid(), machine.command()));
 
         GrowthTest growth = options.growth()
-                ? new GrowthTest(engine, runner, http, target, database, options.growthConcurrency()) : null;
+                ? new GrowthTest(engine, runner, http, target, database, options.growthConcurrency())
+                : null;
         List<GrowthMeasurement> growthMeasurements = new ArrayList<>();
         if (growth != null) {
             prime(target.api("/api/checkout"), carts, null);
@@ -110,7 +118,9 @@ public final class Benchmark {
         List<StepResult> steps = new ArrayList<>(baselineCheckouts(carts));
         Queue<CreatedOrder> created = new ConcurrentLinkedQueue<>();
         prime(target.api("/api/checkout"), carts, created);
-        warmUntilJitSettles(StepResult.ENGINE, target.serverPid(),
+        warmUntilJitSettles(
+                StepResult.ENGINE,
+                target.serverPid(),
                 () -> new CheckoutCall(http, target.api("/api/checkout"), carts, created));
         for (int clients : options.concurrency()) {
             steps.add(engine.checkout(clients, created));
@@ -137,8 +147,16 @@ public final class Benchmark {
         }
         List<StepResult> everyEngineStep = new ArrayList<>(steps);
         everyEngineStep.add(storm.step());
-        RunResults results = new RunResults(machine, settings(), List.copyOf(processes), List.copyOf(warmups), steps,
-                paidCheck, storm, growthResult, TargetsCheck.evaluate(everyEngineStep));
+        RunResults results = new RunResults(
+                machine,
+                settings(),
+                List.copyOf(processes),
+                List.copyOf(warmups),
+                steps,
+                paidCheck,
+                storm,
+                growthResult,
+                TargetsCheck.evaluate(everyEngineStep));
         return new BenchmarkRun(results, List.copyOf(paidOrders));
     }
 
@@ -148,16 +166,22 @@ public final class Benchmark {
         Progress.say("starting the baseline server");
         try (BaselineProcess baseline = BaselineProcess.start(options.serverHeap(), target, logDirectory)) {
             processes.add(new ProcessInfo("baseline server", baseline.pid(), baseline.commandLine()));
-            Monitored monitored = new Monitored(baseline.pid(), baseline.admin(), target.databasePid(),
-                    target.emulatorPid(), null, null);
+            Monitored monitored = new Monitored(
+                    baseline.pid(), baseline.admin(), target.databasePid(), target.emulatorPid(), null, null);
             prime(baseline.checkout(), carts, null);
-            warmUntilJitSettles(StepResult.BASELINE, baseline.pid(),
+            warmUntilJitSettles(
+                    StepResult.BASELINE,
+                    baseline.pid(),
                     () -> new CheckoutCall(http, baseline.checkout(), carts, null));
             for (int clients : options.concurrency()) {
-                Measured measured = runner.forDuration(clients, monitored,
-                        () -> new CheckoutCall(http, baseline.checkout(), carts, null));
-                steps.add(Progress.report(StepResult.of(CheckoutCall.METRIC, StepResult.BASELINE, clients,
-                        measured.metric(CheckoutCall.METRIC), measured.resources())));
+                Measured measured = runner.forDuration(
+                        clients, monitored, () -> new CheckoutCall(http, baseline.checkout(), carts, null));
+                steps.add(Progress.report(StepResult.of(
+                        CheckoutCall.METRIC,
+                        StepResult.BASELINE,
+                        clients,
+                        measured.metric(CheckoutCall.METRIC),
+                        measured.resources())));
                 database.retireBaselineOrders();
             }
         }
@@ -168,20 +192,29 @@ public final class Benchmark {
      * Checkout load, unmeasured, until the system's JIT has settled (or --jit-warmup runs out), at the middle of
      * the checkout concurrencies: both systems are then measured compiled, not while compiling.
      */
-    private void warmUntilJitSettles(String system, Long pid, Supplier<LoadCall> calls)
-            throws InterruptedException {
+    private void warmUntilJitSettles(String system, Long pid, Supplier<LoadCall> calls) throws InterruptedException {
         if (options.jitWarmupLimit().isZero()) {
             return;
         }
         List<Integer> concurrency = options.concurrency();
         int clients = concurrency.get((concurrency.size() - 1) / 2);
-        WarmupResult result = new JitSettledWarmup(JIT_WINDOW, options.jitWarmupLimit()).run(system, clients,
-                () -> pid == null ? OptionalLong.empty() : ProcessCpu.compilerMillis(pid), calls);
+        WarmupResult result = new JitSettledWarmup(JIT_WINDOW, options.jitWarmupLimit())
+                .run(system, clients, () -> pid == null ? OptionalLong.empty() : ProcessCpu.compilerMillis(pid), calls);
         warmups.add(result);
-        Progress.say(String.format(Locale.ROOT, "warm-up %-8s %d clients: %.0f s, %d checkouts, JIT %s", system,
-                clients, result.seconds(), result.requests(), result.lastWindowJitPercent() < 0 ? "not readable"
-                        : String.format(Locale.ROOT, "%.1f %% of a core in the last %d s",
-                                result.lastWindowJitPercent(), JIT_WINDOW.toSeconds())));
+        Progress.say(String.format(
+                Locale.ROOT,
+                "warm-up %-8s %d clients: %.0f s, %d checkouts, JIT %s",
+                system,
+                clients,
+                result.seconds(),
+                result.requests(),
+                result.lastWindowJitPercent() < 0
+                        ? "not readable"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.1f %% of a core in the last %d s",
+                                result.lastWindowJitPercent(),
+                                JIT_WINDOW.toSeconds())));
     }
 
     /**

@@ -30,8 +30,15 @@ public final class EngineSteps {
     private final Monitored monitored;
     private final Queue<String> paidOrders;
 
-    public EngineSteps(StepRunner runner, BenchHttp http, Target target, CartGenerator carts, PaidEvents events,
-            Duration pollInterval, Monitored monitored, Queue<String> paidOrders) {
+    public EngineSteps(
+            StepRunner runner,
+            BenchHttp http,
+            Target target,
+            CartGenerator carts,
+            PaidEvents events,
+            Duration pollInterval,
+            Monitored monitored,
+            Queue<String> paidOrders) {
         this.runner = runner;
         this.http = http;
         this.target = target;
@@ -44,24 +51,40 @@ public final class EngineSteps {
 
     /** Checkouts at {@code clients}; the orders created (warm-up included) go to {@code created}. */
     public StepResult checkout(int clients, Queue<CreatedOrder> created) throws InterruptedException {
-        Measured measured = runner.forDuration(clients, monitored,
-                () -> new CheckoutCall(http, target.api("/api/checkout"), carts, created));
-        return Progress.report(StepResult.of(CheckoutCall.METRIC, StepResult.ENGINE, clients,
-                measured.metric(CheckoutCall.METRIC), measured.resources()));
+        Measured measured = runner.forDuration(
+                clients, monitored, () -> new CheckoutCall(http, target.api("/api/checkout"), carts, created));
+        return Progress.report(StepResult.of(
+                CheckoutCall.METRIC,
+                StepResult.ENGINE,
+                clients,
+                measured.metric(CheckoutCall.METRIC),
+                measured.resources()));
     }
 
     /** Pays orders from {@code created} (or new ones): webhook accepted, webhook until paid, the reads between. */
     public List<StepResult> webhooks(int clients, Queue<CreatedOrder> created) throws InterruptedException {
         OrderSource orders = new OrderSource(created, http, target.api("/api/checkout"), carts);
-        Measured measured = runner.forDuration(clients, monitored,
-                () -> new WebhookCall(http, target, orders, events, pollInterval, paidOrders));
+        Measured measured = runner.forDuration(
+                clients, monitored, () -> new WebhookCall(http, target, orders, events, pollInterval, paidOrders));
         return List.of(
-                Progress.report(StepResult.of(WebhookCall.ACCEPTED, StepResult.ENGINE, clients,
-                        measured.metric(WebhookCall.ACCEPTED), measured.resources())),
-                Progress.report(StepResult.of(WebhookCall.PAID, StepResult.ENGINE, clients,
-                        measured.metric(WebhookCall.PAID), measured.resources())),
-                Progress.report(StepResult.of(WebhookCall.READ, StepResult.ENGINE, clients,
-                        measured.metric(WebhookCall.READ), measured.resources())));
+                Progress.report(StepResult.of(
+                        WebhookCall.ACCEPTED,
+                        StepResult.ENGINE,
+                        clients,
+                        measured.metric(WebhookCall.ACCEPTED),
+                        measured.resources())),
+                Progress.report(StepResult.of(
+                        WebhookCall.PAID,
+                        StepResult.ENGINE,
+                        clients,
+                        measured.metric(WebhookCall.PAID),
+                        measured.resources())),
+                Progress.report(StepResult.of(
+                        WebhookCall.READ,
+                        StepResult.ENGINE,
+                        clients,
+                        measured.metric(WebhookCall.READ),
+                        measured.resources())));
     }
 
     /**
@@ -70,11 +93,18 @@ public final class EngineSteps {
      */
     public void warmUp(int clients, Duration duration, Queue<CreatedOrder> created) throws InterruptedException {
         OrderSource orders = new OrderSource(created, http, target.api("/api/checkout"), carts);
-        ClosedLoop.forDuration(clients, duration, Duration.ZERO,
-                () -> new CheckoutCall(http, target.api("/api/checkout"), carts, created), () -> { });
-        ClosedLoop.forDuration(clients, duration, Duration.ZERO,
+        ClosedLoop.forDuration(
+                clients,
+                duration,
+                Duration.ZERO,
+                () -> new CheckoutCall(http, target.api("/api/checkout"), carts, created),
+                () -> {});
+        ClosedLoop.forDuration(
+                clients,
+                duration,
+                Duration.ZERO,
                 () -> new WebhookCall(http, target, orders, events, pollInterval, new ConcurrentLinkedQueue<>()),
-                () -> { });
+                () -> {});
     }
 
     public Monitored monitored() {

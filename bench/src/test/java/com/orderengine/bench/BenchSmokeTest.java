@@ -43,18 +43,22 @@ class BenchSmokeTest {
             Path report = files.write(results, run.paidOrderIds());
 
             assertThat(results.steps()).allSatisfy(step -> {
-                assertThat(step.errors()).as(step.step() + " " + step.system() + " " + step.concurrency()
-                        + " errors: " + step.outcomes()).isZero();
-                assertThat(step.requests()).as(step.step() + " " + step.system() + " " + step.concurrency())
+                assertThat(step.errors())
+                        .as(step.step() + " " + step.system() + " " + step.concurrency() + " errors: "
+                                + step.outcomes())
+                        .isZero();
+                assertThat(step.requests())
+                        .as(step.step() + " " + step.system() + " " + step.concurrency())
                         .isPositive();
             });
-            assertThat(results.steps()).filteredOn(step -> step.step().equals("checkout"))
+            assertThat(results.steps())
+                    .filteredOn(step -> step.step().equals("checkout"))
                     .extracting(step -> step.system() + "@" + step.concurrency())
                     .containsExactlyInAnyOrder("baseline@1", "baseline@4", "engine@1", "engine@4");
-            assertThat(results.steps()).extracting(StepResult::step)
-                    .contains("webhook accepted", "webhook to paid");
+            assertThat(results.steps()).extracting(StepResult::step).contains("webhook accepted", "webhook to paid");
             // The default Temporal (the dev server) runs apart: its CPU and memory are measured in every engine step.
-            assertThat(results.steps()).filteredOn(step -> step.system().equals("engine"))
+            assertThat(results.steps())
+                    .filteredOn(step -> step.system().equals("engine"))
                     .allSatisfy(step -> {
                         assertThat(step.resources().serverMaxHeapMb()).isNotNull();
                         assertThat(step.resources().temporalCpuPercent()).isNotNull();
@@ -67,20 +71,31 @@ class BenchSmokeTest {
             assertThat(results.storm().paidTransitions()).isEqualTo(1);
 
             assertThat(run.paidOrderIds()).isNotEmpty();
-            assertThat(results.paidCheck().allPaidOnce()).as(results.paidCheck().toString()).isTrue();
+            assertThat(results.paidCheck().allPaidOnce())
+                    .as(results.paidCheck().toString())
+                    .isTrue();
             for (String orderId : run.paidOrderIds()) {
                 HttpResponse<String> order = http.get(stack.target().api("/api/orders/" + orderId));
                 assertThat(order.statusCode()).isEqualTo(200);
-                assertThat(JSON.readTree(order.body()).path("status").asText()).as(orderId).isEqualTo("paid");
+                assertThat(JSON.readTree(order.body()).path("status").asText())
+                        .as(orderId)
+                        .isEqualTo("paid");
             }
 
             String markdown = Files.readString(report);
-            assertThat(markdown).contains("| checkout | engine | 1 |", "| checkout | engine | 4 |",
-                    "| checkout | baseline | 1 |", "| checkout | baseline | 4 |", "## Machine", "## Targets");
+            assertThat(markdown)
+                    .contains(
+                            "| checkout | engine | 1 |",
+                            "| checkout | engine | 4 |",
+                            "| checkout | baseline | 1 |",
+                            "| checkout | baseline | 4 |",
+                            "## Machine",
+                            "## Targets");
             byte[] png = Files.readAllBytes(files.run().resolve(ResultsFiles.CHART));
             assertThat(Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
             assertThat(files.run().resolve(ResultsFiles.JSON)).isNotEmptyFile();
-            assertThat(options.results().resolve("latest").resolve(ResultsFiles.REPORT)).isNotEmptyFile();
+            assertThat(options.results().resolve("latest").resolve(ResultsFiles.REPORT))
+                    .isNotEmptyFile();
         }
     }
 }

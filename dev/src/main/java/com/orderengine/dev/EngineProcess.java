@@ -30,8 +30,12 @@ final class EngineProcess implements AutoCloseable {
         this.server = server;
     }
 
-    static EngineProcess start(String name, Application<OrderEngineConfiguration> application, String configFile,
-            Map<String, String> variables) throws Exception {
+    static EngineProcess start(
+            String name,
+            Application<OrderEngineConfiguration> application,
+            String configFile,
+            Map<String, String> variables)
+            throws Exception {
         Bootstrap<OrderEngineConfiguration> bootstrap = new Bootstrap<>(application);
         application.initialize(bootstrap);
         // What Application.run does before a command: the JVM's gauges (heap, threads, GC) in the app's metrics.

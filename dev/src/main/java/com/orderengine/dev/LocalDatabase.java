@@ -38,7 +38,8 @@ final class LocalDatabase implements AutoCloseable {
                 .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
+            try (ResultSet exists =
+                    statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
                 if (!exists.next()) {
                     statement.execute("CREATE DATABASE " + NAME);
                 }

@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
      * a long stop is still delivered after a restart, and comes back spread out as Stripe's does.
      */
     static final int WEBHOOK_DELIVERY_ATTEMPTS = 20;
+
     static final Duration WEBHOOK_FIRST_RETRY = Duration.ofSeconds(30);
 
     private final LocalStackSettings settings;
@@ -136,10 +137,13 @@ public final class LocalStack implements AutoCloseable {
                 .withDeliveryBackoff(WEBHOOK_FIRST_RETRY));
         running.push(stripe);
 
-        running.push(EngineProcess.start("worker", new WorkerApplication(), config.toString(),
+        running.push(EngineProcess.start(
+                "worker",
+                new WorkerApplication(),
+                config.toString(),
                 variables(settings.workerPort(), settings.workerAdminPort())));
-        running.push(EngineProcess.start("api", new ApiApplication(), config.toString(),
-                variables(settings.apiPort(), settings.adminPort())));
+        running.push(EngineProcess.start(
+                "api", new ApiApplication(), config.toString(), variables(settings.apiPort(), settings.adminPort())));
 
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         System.out.println(banner(seconds));
@@ -180,7 +184,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private String banner(double seconds) {
-        return String.format("""
+        return String.format(
+                """
 
                 ================================================================
                  Order engine local stack is up (%.1f s)
@@ -195,12 +200,19 @@ public final class LocalStack implements AutoCloseable {
 
                  Stop with Ctrl-C; the data stays in %s.
                 ================================================================
-                """, seconds, storefrontUrl(), storefrontUrl(), settings.adminPort(),
+                """,
+                seconds,
+                storefrontUrl(),
+                storefrontUrl(),
+                settings.adminPort(),
                 settings.usesEmulator()
                         ? stripe.baseUrl() + "  (emulator; operator page " + stripe.baseUrl() + "/_emulator/)"
                         : settings.stripeApiBase() + "  (real Stripe)",
-                settings.temporalAddress(), temporalLine(),
-                settings.jdbcUrl(), settings.dataDirectory(), settings.dataDirectory());
+                settings.temporalAddress(),
+                temporalLine(),
+                settings.jdbcUrl(),
+                settings.dataDirectory(),
+                settings.dataDirectory());
     }
 
     private String temporalLine() {

@@ -36,7 +36,8 @@ final class LocalTemporal implements AutoCloseable {
             return tools.findOrBuild(ProjectTools.TEMPORAL, "TEMPORAL_CLI", "temporal");
         } catch (RuntimeException e) {
             // A failed build (offline, a refused module) must not keep the shop from starting: the fallback runs.
-            log.warn("Could not build the Temporal CLI ({}); starting Temporal's Java test server instead",
+            log.warn(
+                    "Could not build the Temporal CLI ({}); starting Temporal's Java test server instead",
                     e.getMessage());
             return Optional.empty();
         }
@@ -45,15 +46,22 @@ final class LocalTemporal implements AutoCloseable {
     static LocalTemporal start(LocalStackSettings settings, Optional<Path> cli) {
         if (cli.isPresent()) {
             Path state = settings.dataDirectory().resolve("temporal");
-            TemporalDevServer server = TemporalDevServer.start(new TemporalDevServer.Options(cli.get(),
-                    settings.host(), settings.temporalPort(), settings.temporalUiPort(),
-                    state.resolve("temporal.db"), state.resolve("temporal.log")));
-            return new LocalTemporal(server, server.address(), server.uiUrl(),
-                    "Temporal's dev server (log and state in " + state + ")");
+            TemporalDevServer server = TemporalDevServer.start(new TemporalDevServer.Options(
+                    cli.get(),
+                    settings.host(),
+                    settings.temporalPort(),
+                    settings.temporalUiPort(),
+                    state.resolve("temporal.db"),
+                    state.resolve("temporal.log")));
+            return new LocalTemporal(
+                    server, server.address(), server.uiUrl(), "Temporal's dev server (log and state in " + state + ")");
         }
         // true locks time skipping: real time, as the order's timers (Stripe polls, the deadline) need.
         TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(settings.temporalPort(), true);
-        return new LocalTemporal(server::close, settings.host() + ":" + settings.temporalPort(), null,
+        return new LocalTemporal(
+                server::close,
+                settings.host() + ":" + settings.temporalPort(),
+                null,
                 "Temporal's Java test server: in memory, no Web UI. For Temporal's own server with its UI, install "
                         + "Go 1.26 and start again (the stack builds the Temporal CLI), or run scripts/install-tools");
     }

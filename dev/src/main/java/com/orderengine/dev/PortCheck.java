@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Fails fast, before anything starts, when a port the stack needs is taken. */
 final class PortCheck {
 
-    private PortCheck() {
-    }
+    private PortCheck() {}
 
     static void requireFree(String what, int port, String variable) {
         try (ServerSocket socket = new ServerSocket()) {

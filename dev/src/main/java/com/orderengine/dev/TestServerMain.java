@@ -11,20 +11,21 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class TestServerMain {
 
-    private TestServerMain() {
-    }
+    private TestServerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        int port = Integer.parseInt(
-                args.length > 0 ? args[0] : System.getenv().getOrDefault("TEMPORAL_PORT", "7233"));
+        int port = Integer.parseInt(args.length > 0 ? args[0] : System.getenv().getOrDefault("TEMPORAL_PORT", "7233"));
         PortCheck.requireFree("Temporal", port, "TEMPORAL_PORT");
         // true locks time skipping: real time, as the order's timers need.
         TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "test-server-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "test-server-shutdown"));
         System.out.println("Temporal test server listening on 127.0.0.1:" + port);
         stopped.await();
     }

@@ -58,12 +58,14 @@ class BacklogDrainTest {
             Double.parseDouble(System.getProperty("backlog.checkoutsPerSecond", "4"));
     /** How long the idle stack is measured; during the drain, checkouts go on until it is over (or the target). */
     private static final Duration DRIVE = Duration.ofSeconds(Long.getLong("backlog.seconds", 40));
+
     private static final Duration DRAIN_TARGET = Duration.ofMinutes(10);
     /** Every fifth order loses its workflow: a namespace reset, an in-memory Temporal restarted. */
     private static final int LOST_EVERY = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An order of the backlog and what became of its session at Stripe while the shop was down. */
     record Backlogged(String orderId, String sessionId, String fate, boolean workflowLost) {
@@ -94,8 +96,8 @@ class BacklogDrainTest {
 
     @Test
     void aBacklogDrainsInTheBackgroundWhileNewCheckoutsStayFast() throws Exception {
-        LocalStackSettings settings = TestStacks.settings(
-                Files.createTempDirectory(Path.of("target").toAbsolutePath(), "backlog-stack"));
+        LocalStackSettings settings =
+                TestStacks.settings(Files.createTempDirectory(Path.of("target").toAbsolutePath(), "backlog-stack"));
         // Outages in CI last seconds, not minutes: events older than 5 s count as backlog here (60 s by default).
         Map<String, String> tuning = Map.of("BACKLOG_LIVE_EVENT_AGE", "5s");
         List<Backlogged> backlog = new ArrayList<>();
@@ -113,10 +115,10 @@ class BacklogDrainTest {
                     case 1 -> "expired";
                     default -> "open";
                 };
-                backlog.add(new Backlogged(orderIds.get(i), sessions.get(orderIds.get(i)), fate,
-                        i % LOST_EVERY == 0));
+                backlog.add(new Backlogged(orderIds.get(i), sessions.get(orderIds.get(i)), fate, i % LOST_EVERY == 0));
             }
-            deleteWorkflows(settings, backlog.stream().filter(Backlogged::workflowLost).toList());
+            deleteWorkflows(
+                    settings, backlog.stream().filter(Backlogged::workflowLost).toList());
         }
 
         // The outage: Stripe carries on without the shop. Its attempts to deliver the events fail, and are left
@@ -134,7 +136,7 @@ class BacklogDrainTest {
                 switch (order.fate()) {
                     case "paid" -> stripe.completeCheckoutSession(order.sessionId());
                     case "expired" -> stripe.expireCheckoutSession(order.sessionId());
-                    default -> { }
+                    default -> {}
                 }
             }
             Thread.sleep(6_000); // past BACKLOG_LIVE_EVENT_AGE: every event is backlog when it arrives
@@ -143,38 +145,48 @@ class BacklogDrainTest {
         long restartedAt = System.nanoTime();
         try (LocalStack after = LocalStack.start(settings, TestStacks.CONFIG, tuning)) {
             double startUpSeconds = (System.nanoTime() - restartedAt) / 1e9;
-            CompletableFuture<Double> drained = CompletableFuture.supplyAsync(() -> awaitDrained(settings, backlog,
-                    restartedAt));
+            CompletableFuture<Double> drained =
+                    CompletableFuture.supplyAsync(() -> awaitDrained(settings, backlog, restartedAt));
             Drive duringDrain = drive(after.storefrontUrl(), CHECKOUTS_PER_SECOND, DRAIN_TARGET, drained::isDone);
             double drainSeconds = drained.get(DRAIN_TARGET.toSeconds() + 60, TimeUnit.SECONDS);
 
             Map<DeliveryStatus, Long> deliveries = deliveries(after, backlog);
             Map<String, Double> apiMetrics = prometheus(settings.adminPort());
             Map<String, Double> workerMetrics = prometheus(settings.workerAdminPort());
-            String report = report(idle, duringDrain, startUpSeconds, drainSeconds, backlog, deliveries, apiMetrics,
-                    workerMetrics);
+            String report = report(
+                    idle, duringDrain, startUpSeconds, drainSeconds, backlog, deliveries, apiMetrics, workerMetrics);
             System.out.println(report);
             Files.writeString(Path.of("target", "backlog-drain-report.md"), report);
 
-            assertThat(duringDrain.count5xx()).as("new checkouts during the drain: no 5xx").isZero();
-            assertThat(duringDrain.errors()).as("new checkouts during the drain: no connection errors").isZero();
-            assertThat(duringDrain.byStatus().keySet()).as("every new checkout answered 200").containsOnly(200);
-            assertThat(duringDrain.percentile(0.99)).as("checkout p99 during the drain within 3x of idle (%d ms)",
-                    idle.percentile(0.99)).isLessThanOrEqualTo(3 * idle.percentile(0.99));
+            assertThat(duringDrain.count5xx())
+                    .as("new checkouts during the drain: no 5xx")
+                    .isZero();
+            assertThat(duringDrain.errors())
+                    .as("new checkouts during the drain: no connection errors")
+                    .isZero();
+            assertThat(duringDrain.byStatus().keySet())
+                    .as("every new checkout answered 200")
+                    .containsOnly(200);
+            assertThat(duringDrain.percentile(0.99))
+                    .as("checkout p99 during the drain within 3x of idle (%d ms)", idle.percentile(0.99))
+                    .isLessThanOrEqualTo(3 * idle.percentile(0.99));
             assertThat(drainSeconds).as("drain time").isLessThanOrEqualTo(DRAIN_TARGET.toSeconds());
             assertEveryOrderRight(settings, backlog);
-            assertThat(deliveries.keySet()).as("every backlogged event delivered or still being retried by Stripe; "
-                    + "none given up").isSubsetOf(DeliveryStatus.DELIVERED, DeliveryStatus.PENDING);
+            assertThat(deliveries.keySet())
+                    .as("every backlogged event delivered or still being retried by Stripe; " + "none given up")
+                    .isSubsetOf(DeliveryStatus.DELIVERED, DeliveryStatus.PENDING);
             assertThat(deliveries.values().stream().mapToLong(Long::longValue).sum())
-                    .isEqualTo(backlog.stream().filter(order -> !order.fate().equals("open")).count());
+                    .isEqualTo(backlog.stream()
+                            .filter(order -> !order.fate().equals("open"))
+                            .count());
         }
     }
 
     /** Seconds from the restart until every backlogged order is in its final state (open ones still pending). */
     private static double awaitDrained(LocalStackSettings settings, List<Backlogged> backlog, long restartedAt) {
         long deadline = restartedAt + DRAIN_TARGET.plusSeconds(60).toNanos();
-        Map<String, String> expected = backlog.stream()
-                .collect(Collectors.toMap(Backlogged::orderId, Backlogged::expectedStatus));
+        Map<String, String> expected =
+                backlog.stream().collect(Collectors.toMap(Backlogged::orderId, Backlogged::expectedStatus));
         while (System.nanoTime() < deadline) {
             Map<String, String> statuses = statuses(settings);
             if (expected.entrySet().stream().allMatch(entry -> entry.getValue().equals(statuses.get(entry.getKey())))) {
@@ -205,7 +217,8 @@ class BacklogDrainTest {
         }
         for (Backlogged order : backlog) {
             assertThat(statuses.get(order.orderId())).as("status of %s", order).isEqualTo(order.expectedStatus());
-            assertThat(transitions.get(order.orderId())).as("transitions out of pending of %s", order)
+            assertThat(transitions.get(order.orderId()))
+                    .as("transitions out of pending of %s", order)
                     .isEqualTo(order.expectedStatus().equals("pending") ? 0 : 1);
         }
     }
@@ -216,13 +229,13 @@ class BacklogDrainTest {
      * duplicate of what the recovery pass already settled.
      */
     private static Map<DeliveryStatus, Long> deliveries(LocalStack stack, List<Backlogged> backlog) {
-        Map<String, String> orderOfSession = backlog.stream()
-                .collect(Collectors.toMap(Backlogged::sessionId, Backlogged::orderId));
+        Map<String, String> orderOfSession =
+                backlog.stream().collect(Collectors.toMap(Backlogged::sessionId, Backlogged::orderId));
         return stack.stripe().events().stream()
                 .filter(event -> orderOfSession.containsKey(event.objectId()))
                 .filter(event -> event.type().startsWith("checkout.session."))
-                .collect(Collectors.groupingBy(event -> stack.stripe().deliveryStatus(event.id()),
-                        Collectors.counting()));
+                .collect(Collectors.groupingBy(
+                        event -> stack.stripe().deliveryStatus(event.id()), Collectors.counting()));
     }
 
     /**
@@ -243,26 +256,30 @@ class BacklogDrainTest {
                 CompletableFuture<?> call = new CompletableFuture<>();
                 calls.add(call);
                 int index = (int) i;
-                clock.schedule(() -> {
-                    if (!claimed.compareAndSet(index, 0, 1)) {
-                        return; // given up on once the drain was over
-                    }
-                    if (over.getAsBoolean()) {
-                        call.complete(null);
-                        return;
-                    }
-                    long started = System.nanoTime();
-                    http.sendAsync(checkout(baseUrl, "drive"), HttpResponse.BodyHandlers.discarding())
-                            .whenComplete((response, error) -> {
-                                if (error != null) {
-                                    errors.add(error);
-                                } else {
-                                    results.add(new long[] {(System.nanoTime() - started) / 1_000_000,
-                                            response.statusCode()});
-                                }
+                clock.schedule(
+                        () -> {
+                            if (!claimed.compareAndSet(index, 0, 1)) {
+                                return; // given up on once the drain was over
+                            }
+                            if (over.getAsBoolean()) {
                                 call.complete(null);
-                            });
-                }, i * periodNanos, TimeUnit.NANOSECONDS);
+                                return;
+                            }
+                            long started = System.nanoTime();
+                            http.sendAsync(checkout(baseUrl, "drive"), HttpResponse.BodyHandlers.discarding())
+                                    .whenComplete((response, error) -> {
+                                        if (error != null) {
+                                            errors.add(error);
+                                        } else {
+                                            results.add(new long[] {
+                                                (System.nanoTime() - started) / 1_000_000, response.statusCode()
+                                            });
+                                        }
+                                        call.complete(null);
+                                    });
+                        },
+                        i * periodNanos,
+                        TimeUnit.NANOSECONDS);
             }
             CompletableFuture<Void> sent = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
             while (!sent.isDone()) {
@@ -283,8 +300,10 @@ class BacklogDrainTest {
             clock.shutdownNow();
         }
         List<long[]> all = new ArrayList<>(results);
-        return new Drive(all.stream().map(result -> result[0]).toList(),
-                all.stream().map(result -> (int) result[1]).toList(), errors.size());
+        return new Drive(
+                all.stream().map(result -> result[0]).toList(),
+                all.stream().map(result -> (int) result[1]).toList(),
+                errors.size());
     }
 
     /** {@code count} checkouts, eight at a time; their order ids. */
@@ -295,8 +314,8 @@ class BacklogDrainTest {
             List<Future<String>> placed = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 placed.add(pool.submit(() -> {
-                    HttpResponse<String> response = http.send(checkout(baseUrl, "backlog"),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response =
+                            http.send(checkout(baseUrl, "backlog"), HttpResponse.BodyHandlers.ofString());
                     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
                     return JSON.readTree(response.body()).path("orderId").asText();
                 }));
@@ -314,22 +333,24 @@ class BacklogDrainTest {
         return HttpRequest.newBuilder(URI.create(baseUrl + "/api/checkout"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"items\":[{\"productId\":1,\"quantity\":1}],"
-                        + "\"email\":\"" + who + "@example.com\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"items\":[{\"productId\":1,\"quantity\":1}]," + "\"email\":\"" + who + "@example.com\"}"))
                 .build();
     }
 
     /** Lost workflows: deleted from the dev server while the shop is still up. */
     private static void deleteWorkflows(LocalStackSettings settings, List<Backlogged> lost) {
-        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget(settings.temporalAddress()).build());
+        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(settings.temporalAddress())
+                .build());
         try {
             for (Backlogged order : lost) {
-                stubs.blockingStub().deleteWorkflowExecution(DeleteWorkflowExecutionRequest.newBuilder()
-                        .setNamespace("default")
-                        .setWorkflowExecution(WorkflowExecution.newBuilder()
-                                .setWorkflowId(OrderReference.workflowId(order.orderId())))
-                        .build());
+                stubs.blockingStub()
+                        .deleteWorkflowExecution(DeleteWorkflowExecutionRequest.newBuilder()
+                                .setNamespace("default")
+                                .setWorkflowExecution(WorkflowExecution.newBuilder()
+                                        .setWorkflowId(OrderReference.workflowId(order.orderId())))
+                                .build());
             }
         } finally {
             stubs.shutdownNow();
@@ -355,10 +376,15 @@ class BacklogDrainTest {
 
     /** The engine's own counters and gauges, summed over their tags: {@code name} to value. */
     private Map<String, Double> prometheus(int adminPort) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/prometheus"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/prometheus"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Map<String, Double> values = new HashMap<>();
-        Matcher line = Pattern.compile("(?m)^(orderengine_[a-z_]+)(\\{[^}]*})? ([0-9.E+-]+)$").matcher(body);
+        Matcher line = Pattern.compile("(?m)^(orderengine_[a-z_]+)(\\{[^}]*})? ([0-9.E+-]+)$")
+                .matcher(body);
         while (line.find()) {
             String name = line.group(1) + (line.group(2) == null ? "" : tagOfInterest(line.group(2)));
             values.merge(name, Double.parseDouble(line.group(3)), Double::sum);
@@ -371,13 +397,22 @@ class BacklogDrainTest {
         return outcome.find() ? "{" + outcome.group(1) + "=" + outcome.group(2) + "}" : "";
     }
 
-    private static String report(Drive idle, Drive drain, double startUpSeconds, double drainSeconds,
-            List<Backlogged> backlog, Map<DeliveryStatus, Long> deliveries, Map<String, Double> api,
+    private static String report(
+            Drive idle,
+            Drive drain,
+            double startUpSeconds,
+            double drainSeconds,
+            List<Backlogged> backlog,
+            Map<DeliveryStatus, Long> deliveries,
+            Map<String, Double> api,
             Map<String, Double> worker) {
-        long paid = backlog.stream().filter(order -> order.fate().equals("paid")).count();
-        long expired = backlog.stream().filter(order -> order.fate().equals("expired")).count();
+        long paid =
+                backlog.stream().filter(order -> order.fate().equals("paid")).count();
+        long expired =
+                backlog.stream().filter(order -> order.fate().equals("expired")).count();
         long lost = backlog.stream().filter(Backlogged::workflowLost).count();
-        return String.format("""
+        return String.format(
+                """
                 ## Backlog drain: %d orders (%d paid, %d expired, %d open while the shop was down; %d workflows lost)
 
                 | checkouts at %.0f/s | answered | p50 | p99 | max | 5xx |
@@ -391,15 +426,26 @@ class BacklogDrainTest {
                   backlogged events at the end: %d delivered, %d still being retried by Stripe, %d given up
                 - recovery pass: %.0f workflows resumed on the backlog lane, %.0f running workflows told their session was paid or expired
                 """,
-                backlog.size(), paid, expired, backlog.size() - paid - expired, lost,
+                backlog.size(),
+                paid,
+                expired,
+                backlog.size() - paid - expired,
+                lost,
                 CHECKOUTS_PER_SECOND,
-                idle.latencies().size(), idle.percentile(0.5), idle.percentile(0.99), idle.percentile(1.0),
+                idle.latencies().size(),
+                idle.percentile(0.5),
+                idle.percentile(0.99),
+                idle.percentile(1.0),
                 idle.count5xx(),
-                drain.latencies().size(), drain.percentile(0.5), drain.percentile(0.99), drain.percentile(1.0),
+                drain.latencies().size(),
+                drain.percentile(0.5),
+                drain.percentile(0.99),
+                drain.percentile(1.0),
                 drain.count5xx(),
                 (double) drain.percentile(0.99) / idle.percentile(0.99),
                 (double) drain.percentile(0.5) / idle.percentile(0.5),
-                startUpSeconds, drainSeconds,
+                startUpSeconds,
+                drainSeconds,
                 api.getOrDefault("orderengine_webhook_events_total{outcome=accepted}", 0.0),
                 api.getOrDefault("orderengine_webhook_events_total{outcome=deferred}", 0.0),
                 api.getOrDefault("orderengine_webhook_events_total{outcome=duplicate}", 0.0),

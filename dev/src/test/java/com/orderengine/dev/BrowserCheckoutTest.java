@@ -59,7 +59,10 @@ class BrowserCheckoutTest {
         Chromium.screenshot(browser, "storefront");
 
         String sessionId = checkoutAs("ada@example.com");
-        assertThat(browser.getPageSource()).contains("Ceramic Mug").contains("Canvas Tote").contains("33.99");
+        assertThat(browser.getPageSource())
+                .contains("Ceramic Mug")
+                .contains("Canvas Tote")
+                .contains("33.99");
         Chromium.screenshot(browser, "hosted-checkout");
 
         long paidClickedAt = System.nanoTime();
@@ -157,8 +160,8 @@ class BrowserCheckoutTest {
     /** From the cart to Stripe's hosted page; returns the Checkout Session id from its URL. */
     private String checkoutAs(String email) {
         browser.get(stack.storefrontUrl() + "/cart");
-        WebElement emailInput = wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=email]")));
+        WebElement emailInput =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=email]")));
         emailInput.clear();
         emailInput.sendKeys(email);
         click("[data-testid=checkout]");
@@ -186,6 +189,7 @@ class BrowserCheckoutTest {
     }
 
     private String text(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)))
+                .getText();
     }
 }

@@ -14,13 +14,17 @@ class LocalStackSettingsTest {
 
         assertThat(settings.startsTemporal()).isTrue();
         assertThat(settings.temporalAddress()).isEqualTo("127.0.0.1:17233");
-        assertThat(settings.temporalUiPort()).as("the Temporal CLI's rule: frontend port + 1000").isEqualTo(18233);
+        assertThat(settings.temporalUiPort())
+                .as("the Temporal CLI's rule: frontend port + 1000")
+                .isEqualTo(18233);
     }
 
     @Test
     void theWebUiPortHasItsOwnVariable() {
-        assertThat(LocalStackSettings.fromEnvironment(Map.of()).temporalUiPort()).isEqualTo(8233);
-        assertThat(LocalStackSettings.fromEnvironment(Map.of("TEMPORAL_UI_PORT", "9233")).temporalUiPort())
+        assertThat(LocalStackSettings.fromEnvironment(Map.of()).temporalUiPort())
+                .isEqualTo(8233);
+        assertThat(LocalStackSettings.fromEnvironment(Map.of("TEMPORAL_UI_PORT", "9233"))
+                        .temporalUiPort())
                 .isEqualTo(9233);
     }
 
@@ -35,7 +39,9 @@ class LocalStackSettingsTest {
 
     @Test
     void aBlankTemporalAddressMeansNone() {
-        assertThat(LocalStackSettings.fromEnvironment(Map.of("TEMPORAL_ADDRESS", " ")).startsTemporal()).isTrue();
+        assertThat(LocalStackSettings.fromEnvironment(Map.of("TEMPORAL_ADDRESS", " "))
+                        .startsTemporal())
+                .isTrue();
     }
 
     @Test

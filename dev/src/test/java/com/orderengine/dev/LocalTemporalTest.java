@@ -37,9 +37,13 @@ class LocalTemporalTest {
         try (LocalTemporal temporal = LocalTemporal.start(settings, cli)) {
             assertThat(temporal.isDevServer()).isFalse();
             assertThat(temporal.uiUrl()).isNull();
-            assertThat(temporal.description()).contains("test server").contains("install Go")
+            assertThat(temporal.description())
+                    .contains("test server")
+                    .contains("install Go")
                     .contains("scripts/install-tools");
-            assertThat(serverVersion(temporal.address())).as("a Temporal answers on the stack's port").isNotNull();
+            assertThat(serverVersion(temporal.address()))
+                    .as("a Temporal answers on the stack's port")
+                    .isNotNull();
             assertRealTime(temporal.address());
         }
     }
@@ -86,8 +90,12 @@ class LocalTemporalTest {
         try {
             workers.newWorker("real-time-check").registerWorkflowImplementationTypes(HourLongWaitImpl.class);
             workers.start();
-            HourLongWait workflow = client.newWorkflowStub(HourLongWait.class, WorkflowOptions.newBuilder()
-                    .setWorkflowId("real-time-check").setTaskQueue("real-time-check").build());
+            HourLongWait workflow = client.newWorkflowStub(
+                    HourLongWait.class,
+                    WorkflowOptions.newBuilder()
+                            .setWorkflowId("real-time-check")
+                            .setTaskQueue("real-time-check")
+                            .build());
             WorkflowClient.start(workflow::waitAnHour);
             Thread.sleep(1_500);
             assertThat(WorkflowStub.fromTyped(workflow).describe().getStatus())
@@ -103,7 +111,9 @@ class LocalTemporalTest {
         WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
                 WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
         try {
-            return service.blockingStub().getSystemInfo(GetSystemInfoRequest.getDefaultInstance()).getServerVersion();
+            return service.blockingStub()
+                    .getSystemInfo(GetSystemInfoRequest.getDefaultInstance())
+                    .getServerVersion();
         } finally {
             service.shutdownNow();
         }

@@ -89,9 +89,13 @@ class TemporalUiBrowserTest {
         Chromium.screenshot(browser, "temporal-ui-details");
 
         browser.findElement(By.linkText("Queries")).click();
-        wait.until(driver -> "state".equals(driver.findElement(By.id("query-select")).getAttribute("value")));
+        wait.until(driver ->
+                "state".equals(driver.findElement(By.id("query-select")).getAttribute("value")));
         browser.findElements(By.tagName("button")).stream()
-                .filter(button -> button.getText().contains("Run Query")).findFirst().orElseThrow().click();
+                .filter(button -> button.getText().contains("Run Query"))
+                .findFirst()
+                .orElseThrow()
+                .click();
         awaitText("\"flaggedForOperator\": false");
         assertThat(pageText())
                 .contains("\"orderId\": \"" + pending + "\"")
@@ -107,8 +111,14 @@ class TemporalUiBrowserTest {
         // Visibility records the workflow's last status change a moment after the database has it.
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!output.contains("order-" + paid) && System.nanoTime() < deadline) {
-            output = temporalCli(cli, "workflow", "list", "--address", stack.settings().temporalAddress(),
-                    "--query", "OrderStatus=\"paid\"");
+            output = temporalCli(
+                    cli,
+                    "workflow",
+                    "list",
+                    "--address",
+                    stack.settings().temporalAddress(),
+                    "--query",
+                    "OrderStatus=\"paid\"");
             Thread.sleep(200);
         }
 
@@ -122,7 +132,9 @@ class TemporalUiBrowserTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("TEMPORAL_"));
         Process process = builder.start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("temporal " + String.join(" ", arguments)).isTrue();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("temporal " + String.join(" ", arguments))
+                .isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(output).isZero();
         return output;
@@ -151,11 +163,12 @@ class TemporalUiBrowserTest {
     }
 
     private static String checkout(int productId, String email) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(stack.storefrontUrl() + "/api/checkout"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"items\":[{\"productId\":" + productId
-                        + ",\"quantity\":1}],\"email\":\"" + email + "\"}")).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(stack.storefrontUrl() + "/api/checkout"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"items\":[{\"productId\":" + productId
+                                + ",\"quantity\":1}],\"email\":\"" + email + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
@@ -165,6 +178,8 @@ class TemporalUiBrowserTest {
     private static String sessionOf(String orderId) {
         return stack.stripe().checkoutSessions().stream()
                 .filter(session -> orderId.equals(session.clientReferenceId()))
-                .findFirst().orElseThrow().id();
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 }

@@ -19,21 +19,33 @@ final class TestStacks {
 
     static final Path CONFIG = Path.of("..", "config.yml");
 
-    private TestStacks() {
-    }
+    private TestStacks() {}
 
     static LocalStackSettings settings(Path dataDirectory) {
         int apiPort = freePort();
         int stripePort = freePort();
-        return new LocalStackSettings("127.0.0.1", apiPort, freePort(), freePort(), freePort(), freePort(),
-                freePort(), stripePort, freePort(), dataDirectory.toAbsolutePath(), "sk_test_browser",
-                "whsec_browser_test", "http://127.0.0.1:" + stripePort, "http://localhost:" + apiPort, null);
+        return new LocalStackSettings(
+                "127.0.0.1",
+                apiPort,
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                stripePort,
+                freePort(),
+                dataDirectory.toAbsolutePath(),
+                "sk_test_browser",
+                "whsec_browser_test",
+                "http://127.0.0.1:" + stripePort,
+                "http://localhost:" + apiPort,
+                null);
     }
 
     static String orderStatus(LocalStackSettings settings, String orderId) {
         try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), "postgres", "postgres");
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT status FROM orders WHERE reference = ?")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT status FROM orders WHERE reference = ?")) {
             query.setString(1, orderId);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
@@ -59,13 +71,18 @@ final class TestStacks {
 
     /** The run id of the order's workflow, as the stack's Temporal describes it now. */
     static String workflowRunId(LocalStackSettings settings, String orderId) {
-        WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget(settings.temporalAddress()).build());
+        WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(settings.temporalAddress())
+                .build());
         try {
-            return service.blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-                    .setNamespace("default")
-                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId("order-" + orderId))
-                    .build()).getWorkflowExecutionInfo().getExecution().getRunId();
+            return service.blockingStub()
+                    .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+                            .setNamespace("default")
+                            .setExecution(WorkflowExecution.newBuilder().setWorkflowId("order-" + orderId))
+                            .build())
+                    .getWorkflowExecutionInfo()
+                    .getExecution()
+                    .getRunId();
         } finally {
             service.shutdownNow();
         }

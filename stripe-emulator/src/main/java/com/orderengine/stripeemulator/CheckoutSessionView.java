@@ -44,14 +44,26 @@ public record CheckoutSessionView(
     }
 
     static CheckoutSessionView of(CheckoutSession session, Optional<Charge> charge) {
-        List<LineItemView> lines = session.lineItems().stream()
-                .map(CheckoutSessionView::lineOf)
-                .toList();
-        return new CheckoutSessionView(session.id(), session.status().wireName(),
-                session.paymentStatus().wireName(), session.paymentIntent(), session.clientReferenceId(),
-                session.customerEmail(), session.currency(), session.amountTotal(), session.expiresAt(),
-                session.metadata(), session.paymentIntentMetadata(), lines, session.successUrl(),
-                session.cancelUrl(), session.url(), session.created(), charge.map(Charge::id).orElse(null),
+        List<LineItemView> lines =
+                session.lineItems().stream().map(CheckoutSessionView::lineOf).toList();
+        return new CheckoutSessionView(
+                session.id(),
+                session.status().wireName(),
+                session.paymentStatus().wireName(),
+                session.paymentIntent(),
+                session.clientReferenceId(),
+                session.customerEmail(),
+                session.currency(),
+                session.amountTotal(),
+                session.expiresAt(),
+                session.metadata(),
+                session.paymentIntentMetadata(),
+                lines,
+                session.successUrl(),
+                session.cancelUrl(),
+                session.url(),
+                session.created(),
+                charge.map(Charge::id).orElse(null),
                 charge.map(Charge::amountRefunded).orElse(0L));
     }
 

@@ -28,8 +28,14 @@ public record DeliveryAttemptView(
     }
 
     static DeliveryAttemptView of(DeliveryAttempt attempt) {
-        return new DeliveryAttemptView(attempt.eventId(), attempt.attempt(),
-                Instant.ofEpochMilli(attempt.attemptedAt()), attempt.url(), attempt.httpStatus(), attempt.error(),
-                Duration.ofMillis(attempt.durationMillis()), attempt.redelivery());
+        return new DeliveryAttemptView(
+                attempt.eventId(),
+                attempt.attempt(),
+                Instant.ofEpochMilli(attempt.attemptedAt()),
+                attempt.url(),
+                attempt.httpStatus(),
+                attempt.error(),
+                Duration.ofMillis(attempt.durationMillis()),
+                attempt.redelivery());
     }
 }

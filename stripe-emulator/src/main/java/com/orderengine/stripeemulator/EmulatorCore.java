@@ -49,7 +49,8 @@ final class EmulatorCore implements AutoCloseable {
         // Stores announce changes before the writer (which reads the stores) exists; the signal joins them.
         ChangeSignal changed = new ChangeSignal();
         SnapshotFile file = options.dataDirectory() == null ? null : new SnapshotFile(options.dataDirectory());
-        EmulatorSnapshot saved = file == null ? EmulatorSnapshot.empty() : file.read().orElse(EmulatorSnapshot.empty());
+        EmulatorSnapshot saved =
+                file == null ? EmulatorSnapshot.empty() : file.read().orElse(EmulatorSnapshot.empty());
 
         sessionStore = new CheckoutSessionStore(changed);
         chargeStore = new ChargeStore(changed);
@@ -58,15 +59,19 @@ final class EmulatorCore implements AutoCloseable {
         deliveryLog = new DeliveryLog(changed);
         idempotency = new IdempotencyStore(options.clock(), changed);
         orders = new OrderLookup(sessionStore, chargeStore, refundStore, events);
-        deliveries = new WebhookDeliveries(options.webhookUrl(), options.webhookSecret(),
-                new RetryPolicy(options.deliveryMaxAttempts(), options.deliveryBackoff()), deliveryLog, changed,
+        deliveries = new WebhookDeliveries(
+                options.webhookUrl(),
+                options.webhookSecret(),
+                new RetryPolicy(options.deliveryMaxAttempts(), options.deliveryBackoff()),
+                deliveryLog,
+                changed,
                 orders::ofEvent);
-        EventPublisher publisher = new EventPublisher(events, options.clock(), options.apiVersion(),
-                deliveries.endpointConfigured(), deliveries::deliver);
+        EventPublisher publisher = new EventPublisher(
+                events, options.clock(), options.apiVersion(), deliveries.endpointConfigured(), deliveries::deliver);
         ChargeRecorder chargeRecorder = new ChargeRecorder(chargeStore, options.clock());
         // The charge before the event: a webhook receiver may refund as soon as it hears of the payment.
-        sessions = new CheckoutSessionService(sessionStore, options.clock(), hostedPageBaseUrl,
-                chargeRecorder.andThen(publisher));
+        sessions = new CheckoutSessionService(
+                sessionStore, options.clock(), hostedPageBaseUrl, chargeRecorder.andThen(publisher));
         payments = sessions.payments();
         sessionParams = new CheckoutSessionParamsParser(options.clock());
         refunds = new RefundService(chargeStore, refundStore, sessions, options.clock(), publisher);
@@ -102,13 +107,20 @@ final class EmulatorCore implements AutoCloseable {
     }
 
     private EmulatorSnapshot snapshot() {
-        return new EmulatorSnapshot(EmulatorSnapshot.CURRENT_FORMAT, sessionStore.all(), chargeStore.all(),
-                refundStore.all(), events.all(), deliveryLog.all(), deliveries.pending(), idempotency.records());
+        return new EmulatorSnapshot(
+                EmulatorSnapshot.CURRENT_FORMAT,
+                sessionStore.all(),
+                chargeStore.all(),
+                refundStore.all(),
+                events.all(),
+                deliveryLog.all(),
+                deliveries.pending(),
+                idempotency.records());
     }
 
     /** Forwards change notices to whatever is connected, nothing until then. */
     private static final class ChangeSignal implements Runnable {
-        private volatile Runnable target = () -> { };
+        private volatile Runnable target = () -> {};
 
         void connect(Runnable newTarget) {
             target = newTarget;

@@ -13,7 +13,12 @@ import com.orderengine.stripeemulator.json.EventJson;
 public record EventView(String id, String type, long created, String apiVersion, String objectId, String payload) {
 
     static EventView of(StripeEvent event) {
-        return new EventView(event.id(), event.type(), event.created(), event.apiVersion(), event.objectId(),
+        return new EventView(
+                event.id(),
+                event.type(),
+                event.created(),
+                event.apiVersion(),
+                event.objectId(),
                 EventJson.payload(event));
     }
 }

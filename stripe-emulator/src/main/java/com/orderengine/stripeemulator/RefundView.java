@@ -28,8 +28,15 @@ public record RefundView(
     }
 
     static RefundView of(Refund refund) {
-        return new RefundView(refund.id(), refund.paymentIntent(), refund.charge(), refund.amount(), refund.currency(),
-                refund.reason() == null ? null : refund.reason().wireName(), "succeeded", refund.metadata(),
+        return new RefundView(
+                refund.id(),
+                refund.paymentIntent(),
+                refund.charge(),
+                refund.amount(),
+                refund.currency(),
+                refund.reason() == null ? null : refund.reason().wireName(),
+                "succeeded",
+                refund.metadata(),
                 refund.created());
     }
 }

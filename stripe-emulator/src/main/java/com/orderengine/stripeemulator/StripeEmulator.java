@@ -60,14 +60,36 @@ public final class StripeEmulator implements AutoCloseable {
             String baseUrl = "http://" + hostForUrl(options.host()) + ":" + server.port();
             String hostedPageBase = options.publicBaseUrl() != null ? options.publicBaseUrl() : baseUrl;
             core = EmulatorCore.open(options, hostedPageBase);
-            OperatorSettings settings = new OperatorSettings(baseUrl, options.webhookUrl(), options.apiVersion(),
-                    options.dataDirectory() == null ? null : options.dataDirectory().toString());
-            server.serve(new ApiDependencies(core.sessions, core.sessionParams, core.refunds, core.events,
-                    core.faults, core.idempotency, core.counters, core.orders), Map.of(
-                    "/c/pay/", new WebHttpAdapter(new HostedCheckoutHandler(core.sessions, core.payments,
-                            core.orders)),
-                    "/_emulator", new WebHttpAdapter(new OperatorHandler(core.sessions, core.refunds, core.events,
-                            core.deliveryLog, core.deliveries, settings, core.orders))));
+            OperatorSettings settings = new OperatorSettings(
+                    baseUrl,
+                    options.webhookUrl(),
+                    options.apiVersion(),
+                    options.dataDirectory() == null
+                            ? null
+                            : options.dataDirectory().toString());
+            server.serve(
+                    new ApiDependencies(
+                            core.sessions,
+                            core.sessionParams,
+                            core.refunds,
+                            core.events,
+                            core.faults,
+                            core.idempotency,
+                            core.counters,
+                            core.orders),
+                    Map.of(
+                            "/c/pay/",
+                                    new WebHttpAdapter(
+                                            new HostedCheckoutHandler(core.sessions, core.payments, core.orders)),
+                            "/_emulator",
+                                    new WebHttpAdapter(new OperatorHandler(
+                                            core.sessions,
+                                            core.refunds,
+                                            core.events,
+                                            core.deliveryLog,
+                                            core.deliveries,
+                                            settings,
+                                            core.orders))));
             return new StripeEmulator(server, baseUrl, core);
         } catch (RuntimeException e) {
             server.close();
@@ -191,7 +213,10 @@ public final class StripeEmulator implements AutoCloseable {
      */
     public RefundView refundPayment(String paymentIntentId) {
         Objects.requireNonNull(paymentIntentId, "paymentIntentId");
-        Refund refund = actions.run("refund", paymentIntentId, core.orders.ofPaymentIntent(paymentIntentId),
+        Refund refund = actions.run(
+                "refund",
+                paymentIntentId,
+                core.orders.ofPaymentIntent(paymentIntentId),
                 () -> core.refunds.refundInFull(paymentIntentId),
                 done -> done.id() + " of " + done.amount() + " " + done.currency() + " from " + done.charge());
         return RefundView.of(refund);
@@ -224,11 +249,16 @@ public final class StripeEmulator implements AutoCloseable {
      * @throws IllegalStateException    if no webhook URL is configured
      */
     public void redeliver(String eventId) {
-        actions.run("redeliver", eventId, core.orders.ofEventId(eventId), () -> {
-            StripeEvent event = core.events.require(eventId);
-            core.deliveries.redeliver(event);
-            return event;
-        }, event -> event.type() + " scheduled");
+        actions.run(
+                "redeliver",
+                eventId,
+                core.orders.ofEventId(eventId),
+                () -> {
+                    StripeEvent event = core.events.require(eventId);
+                    core.deliveries.redeliver(event);
+                    return event;
+                },
+                event -> event.type() + " scheduled");
     }
 
     /**
@@ -252,8 +282,13 @@ public final class StripeEmulator implements AutoCloseable {
 
     /** Acts on a session as the customer or the dashboard would, logged with the session's order. */
     private CheckoutSession onSession(String action, String id, Supplier<CheckoutSession> change) {
-        return actions.run(action, id, core.orders.ofSessionId(id), change,
-                session -> session.status().wireName() + ", " + session.paymentStatus().wireName()
+        return actions.run(
+                action,
+                id,
+                core.orders.ofSessionId(id),
+                change,
+                session -> session.status().wireName() + ", "
+                        + session.paymentStatus().wireName()
                         + (session.paymentIntent() == null ? "" : ", " + session.paymentIntent()));
     }
 

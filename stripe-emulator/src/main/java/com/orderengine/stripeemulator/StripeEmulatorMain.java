@@ -22,21 +22,25 @@ public final class StripeEmulatorMain {
     static final int DEFAULT_PORT = 12111;
     private static final Logger LOG = LoggerFactory.getLogger(StripeEmulatorMain.class);
 
-    private StripeEmulatorMain() {
-    }
+    private StripeEmulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         StripeEmulator emulator = StripeEmulator.start(optionsFromEnvironment());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "stripe-emulator-shutdown"));
-        announce("Stripe emulator listening on " + emulator.baseUrl()
-                + " (operator page " + emulator.operatorPageUrl() + ")");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            emulator.close();
+                            stopped.countDown();
+                        },
+                        "stripe-emulator-shutdown"));
+        announce("Stripe emulator listening on " + emulator.baseUrl() + " (operator page " + emulator.operatorPageUrl()
+                + ")");
         String webhookUrl = env("STRIPE_WEBHOOK_URL", null);
-        announce(webhookUrl == null ? "No STRIPE_WEBHOOK_URL: events are recorded, not sent"
-                : "Sending signed events to " + webhookUrl);
+        announce(
+                webhookUrl == null
+                        ? "No STRIPE_WEBHOOK_URL: events are recorded, not sent"
+                        : "Sending signed events to " + webhookUrl);
         // Request threads are daemons; this keeps the process alive until it is told to stop.
         stopped.await();
     }

@@ -40,6 +40,7 @@ public record StripeEmulatorOptions(
     public static final String DEFAULT_WEBHOOK_SECRET = "whsec_local_emulator_secret";
     /** The version stripe-java 33.3 pins; callers should pass their own {@code Stripe.API_VERSION}. */
     public static final String DEFAULT_API_VERSION = "2026-07-29.dahlia";
+
     public static final int DEFAULT_DELIVERY_MAX_ATTEMPTS = 8;
     public static final Duration DEFAULT_DELIVERY_BACKOFF = Duration.ofSeconds(1);
     public static final Duration DEFAULT_EXPIRY_SWEEP_INTERVAL = Duration.ofSeconds(5);
@@ -71,8 +72,18 @@ public record StripeEmulatorOptions(
 
     /** The options of the first release, kept for callers that built them directly. */
     public StripeEmulatorOptions(String host, int port, String publicBaseUrl, Clock clock) {
-        this(host, port, publicBaseUrl, clock, null, DEFAULT_WEBHOOK_SECRET, DEFAULT_API_VERSION, null,
-                DEFAULT_DELIVERY_MAX_ATTEMPTS, DEFAULT_DELIVERY_BACKOFF, DEFAULT_EXPIRY_SWEEP_INTERVAL);
+        this(
+                host,
+                port,
+                publicBaseUrl,
+                clock,
+                null,
+                DEFAULT_WEBHOOK_SECRET,
+                DEFAULT_API_VERSION,
+                null,
+                DEFAULT_DELIVERY_MAX_ATTEMPTS,
+                DEFAULT_DELIVERY_BACKOFF,
+                DEFAULT_EXPIRY_SWEEP_INTERVAL);
     }
 
     public static StripeEmulatorOptions defaults() {
@@ -80,58 +91,168 @@ public record StripeEmulatorOptions(
     }
 
     public StripeEmulatorOptions withHost(String newHost) {
-        return new StripeEmulatorOptions(newHost, port, publicBaseUrl, clock, webhookUrl, webhookSecret, apiVersion,
-                dataDirectory, deliveryMaxAttempts, deliveryBackoff, expirySweepInterval);
+        return new StripeEmulatorOptions(
+                newHost,
+                port,
+                publicBaseUrl,
+                clock,
+                webhookUrl,
+                webhookSecret,
+                apiVersion,
+                dataDirectory,
+                deliveryMaxAttempts,
+                deliveryBackoff,
+                expirySweepInterval);
     }
 
     public StripeEmulatorOptions withPort(int newPort) {
-        return new StripeEmulatorOptions(host, newPort, publicBaseUrl, clock, webhookUrl, webhookSecret, apiVersion,
-                dataDirectory, deliveryMaxAttempts, deliveryBackoff, expirySweepInterval);
+        return new StripeEmulatorOptions(
+                host,
+                newPort,
+                publicBaseUrl,
+                clock,
+                webhookUrl,
+                webhookSecret,
+                apiVersion,
+                dataDirectory,
+                deliveryMaxAttempts,
+                deliveryBackoff,
+                expirySweepInterval);
     }
 
     public StripeEmulatorOptions withPublicBaseUrl(String newPublicBaseUrl) {
-        return new StripeEmulatorOptions(host, port, newPublicBaseUrl, clock, webhookUrl, webhookSecret, apiVersion,
-                dataDirectory, deliveryMaxAttempts, deliveryBackoff, expirySweepInterval);
+        return new StripeEmulatorOptions(
+                host,
+                port,
+                newPublicBaseUrl,
+                clock,
+                webhookUrl,
+                webhookSecret,
+                apiVersion,
+                dataDirectory,
+                deliveryMaxAttempts,
+                deliveryBackoff,
+                expirySweepInterval);
     }
 
     public StripeEmulatorOptions withClock(Clock newClock) {
-        return new StripeEmulatorOptions(host, port, publicBaseUrl, newClock, webhookUrl, webhookSecret, apiVersion,
-                dataDirectory, deliveryMaxAttempts, deliveryBackoff, expirySweepInterval);
+        return new StripeEmulatorOptions(
+                host,
+                port,
+                publicBaseUrl,
+                newClock,
+                webhookUrl,
+                webhookSecret,
+                apiVersion,
+                dataDirectory,
+                deliveryMaxAttempts,
+                deliveryBackoff,
+                expirySweepInterval);
     }
 
     public StripeEmulatorOptions withWebhookUrl(String newWebhookUrl) {
-        return new StripeEmulatorOptions(host, port, publicBaseUrl, clock, newWebhookUrl, webhookSecret, apiVersion,
-                dataDirectory, deliveryMaxAttempts, deliveryBackoff, expirySweepInterval);
+        return new StripeEmulatorOptions(
+                host,
+                port,
+                publicBaseUrl,
+                clock,
+                newWebhookUrl,
+                webhookSecret,
+                apiVersion,
+                dataDirectory,
+                deliveryMaxAttempts,
+                deliveryBackoff,
+                expirySweepInterval);
     }
 
     public StripeEmulatorOptions withWebhookSecret(String newWebhookSecret) {
-        return new StripeEmulatorOptions(host, port, publicBaseUrl, clock, webhookUrl, newWebhookSecret, apiVersion,
-                dataDirectory, deliveryMaxAttempts, deliveryBackoff, expirySweepInterval);
+        return new StripeEmulatorOptions(
+                host,
+                port,
+                publicBaseUrl,
+                clock,
+                webhookUrl,
+                newWebhookSecret,
+                apiVersion,
+                dataDirectory,
+                deliveryMaxAttempts,
+                deliveryBackoff,
+                expirySweepInterval);
     }
 
     public StripeEmulatorOptions withApiVersion(String newApiVersion) {
-        return new StripeEmulatorOptions(host, port, publicBaseUrl, clock, webhookUrl, webhookSecret, newApiVersion,
-                dataDirectory, deliveryMaxAttempts, deliveryBackoff, expirySweepInterval);
+        return new StripeEmulatorOptions(
+                host,
+                port,
+                publicBaseUrl,
+                clock,
+                webhookUrl,
+                webhookSecret,
+                newApiVersion,
+                dataDirectory,
+                deliveryMaxAttempts,
+                deliveryBackoff,
+                expirySweepInterval);
     }
 
     public StripeEmulatorOptions withDataDirectory(Path newDataDirectory) {
-        return new StripeEmulatorOptions(host, port, publicBaseUrl, clock, webhookUrl, webhookSecret, apiVersion,
-                newDataDirectory, deliveryMaxAttempts, deliveryBackoff, expirySweepInterval);
+        return new StripeEmulatorOptions(
+                host,
+                port,
+                publicBaseUrl,
+                clock,
+                webhookUrl,
+                webhookSecret,
+                apiVersion,
+                newDataDirectory,
+                deliveryMaxAttempts,
+                deliveryBackoff,
+                expirySweepInterval);
     }
 
     public StripeEmulatorOptions withDeliveryMaxAttempts(int newDeliveryMaxAttempts) {
-        return new StripeEmulatorOptions(host, port, publicBaseUrl, clock, webhookUrl, webhookSecret, apiVersion,
-                dataDirectory, newDeliveryMaxAttempts, deliveryBackoff, expirySweepInterval);
+        return new StripeEmulatorOptions(
+                host,
+                port,
+                publicBaseUrl,
+                clock,
+                webhookUrl,
+                webhookSecret,
+                apiVersion,
+                dataDirectory,
+                newDeliveryMaxAttempts,
+                deliveryBackoff,
+                expirySweepInterval);
     }
 
     public StripeEmulatorOptions withDeliveryBackoff(Duration newDeliveryBackoff) {
-        return new StripeEmulatorOptions(host, port, publicBaseUrl, clock, webhookUrl, webhookSecret, apiVersion,
-                dataDirectory, deliveryMaxAttempts, newDeliveryBackoff, expirySweepInterval);
+        return new StripeEmulatorOptions(
+                host,
+                port,
+                publicBaseUrl,
+                clock,
+                webhookUrl,
+                webhookSecret,
+                apiVersion,
+                dataDirectory,
+                deliveryMaxAttempts,
+                newDeliveryBackoff,
+                expirySweepInterval);
     }
 
     public StripeEmulatorOptions withExpirySweepInterval(Duration newExpirySweepInterval) {
-        return new StripeEmulatorOptions(host, port, publicBaseUrl, clock, webhookUrl, webhookSecret, apiVersion,
-                dataDirectory, deliveryMaxAttempts, deliveryBackoff, newExpirySweepInterval);
+        return new StripeEmulatorOptions(
+                host,
+                port,
+                publicBaseUrl,
+                clock,
+                webhookUrl,
+                webhookSecret,
+                apiVersion,
+                dataDirectory,
+                deliveryMaxAttempts,
+                deliveryBackoff,
+                newExpirySweepInterval);
     }
 
     private static String blankToNull(String value) {

@@ -10,7 +10,8 @@ import java.net.http.HttpResponse;
 /** Plain HTTP as a browser without JavaScript sends it: GETs and form POSTs; redirects are not followed. */
 final class Browser {
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String baseUrl;
 
     Browser(String baseUrl) {

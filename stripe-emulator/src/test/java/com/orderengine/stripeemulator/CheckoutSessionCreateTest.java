@@ -61,13 +61,12 @@ class CheckoutSessionCreateTest {
         assertThat(session.getPaymentMethodTypes()).containsExactly("card");
         assertThat(session.getUiMode()).isEqualTo("hosted");
         assertThat(session.getCustomerDetails()).isNull();
-        assertThat(session.getLastResponse().headers().firstValue("Request-Id")).hasValueSatisfying(
-                id -> assertThat(id).startsWith("req_"));
+        assertThat(session.getLastResponse().headers().firstValue("Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
 
         CheckoutSessionView view = emulator.checkoutSession(session.getId()).orElseThrow();
-        assertThat(view.lineItems()).containsExactly(
-                new LineItemView("Mug", 1999, 2, "eur"),
-                new LineItemView("Sticker", 450, 3, "eur"));
+        assertThat(view.lineItems())
+                .containsExactly(new LineItemView("Mug", 1999, 2, "eur"), new LineItemView("Sticker", 450, 3, "eur"));
         assertThat(view.metadata()).containsExactly(Map.entry("order_id", "order-42"));
         assertThat(view.paymentIntentMetadata()).containsExactly(Map.entry("order_id", "order-42"));
         assertThat(view.amountTotal()).isEqualTo(session.getAmountTotal());
@@ -75,14 +74,19 @@ class CheckoutSessionCreateTest {
         assertThat(view.paymentStatus()).isEqualTo("unpaid");
         assertThat(view.url()).isEqualTo(session.getUrl());
         assertThat(emulator.checkoutSessionsCreated()).isEqualTo(1);
-        assertThat(emulator.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION)).isEqualTo(1);
+        assertThat(emulator.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION))
+                .isEqualTo(1);
     }
 
     @Test
     void defaultsExpiryToTwentyFourHours() throws StripeException {
-        Session session = stripe.v1().checkout().sessions().create(TestStripe.minimalSession().build());
+        Session session = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().build());
 
-        assertThat(session.getExpiresAt()).isEqualTo(clock.epochSecond() + Duration.ofHours(24).toSeconds());
+        assertThat(session.getExpiresAt())
+                .isEqualTo(clock.epochSecond() + Duration.ofHours(24).toSeconds());
         assertThat(session.getCancelUrl()).isNull();
         assertThat(session.getMetadata()).isEmpty();
     }
@@ -94,18 +98,23 @@ class CheckoutSessionCreateTest {
         Session retrieved = stripe.v1().checkout().sessions().retrieve(created.getId());
 
         assertThat(retrieved.getRawJsonObject()).isEqualTo(created.getRawJsonObject());
-        assertThat(emulator.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION)).isEqualTo(1);
+        assertThat(emulator.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION))
+                .isEqualTo(1);
     }
 
     @Test
     void listsLineItemsAndExpandsThem() throws StripeException {
-        SessionCreateParams params = fullParamsBuilder(clock.epochSecond() + 3600).addExpand("line_items").build();
+        SessionCreateParams params = fullParamsBuilder(clock.epochSecond() + 3600)
+                .addExpand("line_items")
+                .build();
         Session session = stripe.v1().checkout().sessions().create(params);
 
-        assertThat(session.getLineItems().getData()).extracting(LineItem::getDescription)
+        assertThat(session.getLineItems().getData())
+                .extracting(LineItem::getDescription)
                 .containsExactly("Mug", "Sticker");
 
-        StripeCollection<LineItem> items = stripe.v1().checkout().sessions().lineItems().list(session.getId());
+        StripeCollection<LineItem> items =
+                stripe.v1().checkout().sessions().lineItems().list(session.getId());
         assertThat(items.getHasMore()).isFalse();
         assertThat(items.getData()).hasSize(2);
         LineItem mug = items.getData().get(0);
@@ -116,31 +125,54 @@ class CheckoutSessionCreateTest {
         assertThat(mug.getCurrency()).isEqualTo("eur");
         assertThat(mug.getPrice().getUnitAmount()).isEqualTo(1999L);
 
-        StripeCollection<LineItem> page = stripe.v1().checkout().sessions().lineItems().list(session.getId(),
-                SessionLineItemListParams.builder().setLimit(1L).build());
+        StripeCollection<LineItem> page = stripe.v1()
+                .checkout()
+                .sessions()
+                .lineItems()
+                .list(
+                        session.getId(),
+                        SessionLineItemListParams.builder().setLimit(1L).build());
         assertThat(page.getHasMore()).isTrue();
         assertThat(page.getData()).extracting(LineItem::getId).containsExactly(mug.getId());
-        StripeCollection<LineItem> next = stripe.v1().checkout().sessions().lineItems().list(session.getId(),
-                SessionLineItemListParams.builder().setLimit(1L).setStartingAfter(mug.getId()).build());
+        StripeCollection<LineItem> next = stripe.v1()
+                .checkout()
+                .sessions()
+                .lineItems()
+                .list(
+                        session.getId(),
+                        SessionLineItemListParams.builder()
+                                .setLimit(1L)
+                                .setStartingAfter(mug.getId())
+                                .build());
         assertThat(next.getHasMore()).isFalse();
         assertThat(next.getData()).extracting(LineItem::getDescription).containsExactly("Sticker");
     }
 
     @Test
     void listsSessionsInCreationOrder() throws StripeException {
-        Session first = stripe.v1().checkout().sessions().create(TestStripe.minimalSession().build());
-        Session second = stripe.v1().checkout().sessions().create(TestStripe.minimalSession().build());
+        Session first = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().build());
+        Session second = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().build());
 
-        assertThat(emulator.checkoutSessions()).extracting(CheckoutSessionView::id)
+        assertThat(emulator.checkoutSessions())
+                .extracting(CheckoutSessionView::id)
                 .containsExactly(first.getId(), second.getId());
         assertThat(emulator.checkoutSession("cs_test_unknown")).isEmpty();
     }
 
     @Test
     void usesThePublicBaseUrlForHostedPageLinks() throws StripeException {
-        try (StripeEmulator proxied = StripeEmulator.start(
-                StripeEmulatorOptions.defaults().withPublicBaseUrl("https://pay.shop.test/"))) {
-            Session session = TestStripe.client(proxied).v1().checkout().sessions()
+        try (StripeEmulator proxied =
+                StripeEmulator.start(StripeEmulatorOptions.defaults().withPublicBaseUrl("https://pay.shop.test/"))) {
+            Session session = TestStripe.client(proxied)
+                    .v1()
+                    .checkout()
+                    .sessions()
                     .create(TestStripe.minimalSession().build());
 
             assertThat(session.getUrl()).isEqualTo("https://pay.shop.test/c/pay/" + session.getId());
@@ -168,7 +200,8 @@ class CheckoutSessionCreateTest {
                 .addLineItem(line("Sticker", 450, 3, "EUR"))
                 .putMetadata("order_id", "order-42")
                 .setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
-                        .putMetadata("order_id", "order-42").build())
+                        .putMetadata("order_id", "order-42")
+                        .build())
                 .setClientReferenceId("order-42")
                 .setCustomerEmail("ada@example.com")
                 .setExpiresAt(expiresAt)

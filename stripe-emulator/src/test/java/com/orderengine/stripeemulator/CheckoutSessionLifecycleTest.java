@@ -38,14 +38,17 @@ class CheckoutSessionLifecycleTest {
 
         assertThat(expired.getStatus()).isEqualTo("expired");
         assertThat(expired.getUrl()).isNull();
-        assertThat(emulator.checkoutSession(session.getId()).orElseThrow().status()).isEqualTo("expired");
+        assertThat(emulator.checkoutSession(session.getId()).orElseThrow().status())
+                .isEqualTo("expired");
         assertThatThrownBy(() -> stripe.v1().checkout().sessions().expire(session.getId()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(400);
-                    assertThat(e.getStripeError().getMessage()).isEqualTo("Only Checkout Sessions with a status in "
-                            + "[\"open\"] can be expired. This Checkout Session has a status of `expired`.");
+                    assertThat(e.getStripeError().getMessage())
+                            .isEqualTo("Only Checkout Sessions with a status in "
+                                    + "[\"open\"] can be expired. This Checkout Session has a status of `expired`.");
                 });
-        assertThat(emulator.requestCount(StripeOperation.EXPIRE_CHECKOUT_SESSION)).isEqualTo(2);
+        assertThat(emulator.requestCount(StripeOperation.EXPIRE_CHECKOUT_SESSION))
+                .isEqualTo(2);
     }
 
     @Test
@@ -57,7 +60,8 @@ class CheckoutSessionLifecycleTest {
                     assertThat(e.getStripeError().getMessage()).isEqualTo("No such checkout.session: 'cs_test_nope'");
                 });
         assertThatThrownBy(() -> stripe.v1().checkout().sessions().expire("cs_test_nope"))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(404));
     }
 
@@ -66,13 +70,16 @@ class CheckoutSessionLifecycleTest {
         Session session = create();
 
         clock.advance(Duration.ofHours(24).minusSeconds(1));
-        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus()).isEqualTo("open");
+        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus())
+                .isEqualTo("open");
 
         clock.advance(Duration.ofSeconds(1));
         Session later = stripe.v1().checkout().sessions().retrieve(session.getId());
         assertThat(later.getStatus()).isEqualTo("expired");
         assertThat(later.getUrl()).isNull();
-        assertThat(emulator.checkoutSessions()).extracting(CheckoutSessionView::status).containsExactly("expired");
+        assertThat(emulator.checkoutSessions())
+                .extracting(CheckoutSessionView::status)
+                .containsExactly("expired");
         assertThatThrownBy(() -> stripe.v1().checkout().sessions().expire(session.getId()))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("has a status of `expired`");
@@ -82,8 +89,12 @@ class CheckoutSessionLifecycleTest {
 
     @Test
     void completingMarksTheSessionPaidWithAPaymentIntent() throws StripeException {
-        Session session = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .setCustomerEmail("ada@example.com").build());
+        Session session = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession()
+                        .setCustomerEmail("ada@example.com")
+                        .build());
 
         CheckoutSessionView completed = emulator.completeCheckoutSession(session.getId());
 
@@ -113,6 +124,9 @@ class CheckoutSessionLifecycleTest {
     }
 
     private Session create() throws StripeException {
-        return stripe.v1().checkout().sessions().create(TestStripe.minimalSession().build());
+        return stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().build());
     }
 }

@@ -40,15 +40,16 @@ class ExpiryTest {
         assertThat(waitForEvents(2)).isTrue();
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         Thread.sleep(200); // several more sweeps, which must find nothing left to do
-        assertThat(emulator.events()).extracting(EventView::type)
+        assertThat(emulator.events())
+                .extracting(EventView::type)
                 .containsExactly("checkout.session.completed", "checkout.session.expired");
         assertThat(emulator.events().get(1).objectId()).isEqualTo(overdue.getId());
         // The two events are delivered concurrently: either may arrive first.
         assertThat(receiver.deliveries()).hasSize(2);
         Event event = null;
         for (WebhookReceiver.Delivery delivery : receiver.deliveries()) {
-            Event delivered = Webhook.constructEvent(delivery.payload(), delivery.signature(),
-                    StripeEmulatorOptions.DEFAULT_WEBHOOK_SECRET);
+            Event delivered = Webhook.constructEvent(
+                    delivery.payload(), delivery.signature(), StripeEmulatorOptions.DEFAULT_WEBHOOK_SECRET);
             if ("checkout.session.expired".equals(delivered.getType())) {
                 event = delivered;
             }
@@ -56,7 +57,8 @@ class ExpiryTest {
         assertThat(event).as("the expired event was delivered, signed").isNotNull();
         assertThat(((Session) event.getDataObjectDeserializer().getObject().orElseThrow()).getStatus())
                 .isEqualTo("expired");
-        assertThat(stripe.v1().checkout().sessions().retrieve(overdue.getId()).getStatus()).isEqualTo("expired");
+        assertThat(stripe.v1().checkout().sessions().retrieve(overdue.getId()).getStatus())
+                .isEqualTo("expired");
         assertThat(emulator.events()).hasSize(2);
     }
 
@@ -66,10 +68,17 @@ class ExpiryTest {
         Session session = create();
         clock.advance(Duration.ofHours(24));
 
-        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus()).isEqualTo("expired");
-        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus()).isEqualTo("expired");
-        assertThat(emulator.checkoutSessions()).extracting(CheckoutSessionView::status).containsExactly("expired");
-        assertThat(new Browser(emulator.baseUrl()).get("/c/pay/" + session.getId()).body()).contains("expired");
+        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus())
+                .isEqualTo("expired");
+        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus())
+                .isEqualTo("expired");
+        assertThat(emulator.checkoutSessions())
+                .extracting(CheckoutSessionView::status)
+                .containsExactly("expired");
+        assertThat(new Browser(emulator.baseUrl())
+                        .get("/c/pay/" + session.getId())
+                        .body())
+                .contains("expired");
 
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         assertThat(emulator.events()).extracting(EventView::type).containsExactly("checkout.session.expired");
@@ -89,13 +98,18 @@ class ExpiryTest {
     }
 
     private void start(Duration sweepInterval) {
-        emulator = StripeEmulator.start(StripeEmulatorOptions.defaults().withClock(clock)
-                .withWebhookUrl(receiver.url()).withExpirySweepInterval(sweepInterval));
+        emulator = StripeEmulator.start(StripeEmulatorOptions.defaults()
+                .withClock(clock)
+                .withWebhookUrl(receiver.url())
+                .withExpirySweepInterval(sweepInterval));
         stripe = TestStripe.client(emulator);
     }
 
     private Session create() throws StripeException {
-        return stripe.v1().checkout().sessions().create(TestStripe.minimalSession().build());
+        return stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().build());
     }
 
     private boolean waitForEvents(int count) throws InterruptedException {

@@ -40,24 +40,34 @@ class FaultInjectionTest {
         emulator.faults().failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 2, 500);
 
         for (int attempt = 0; attempt < 2; attempt++) {
-            assertThatThrownBy(() -> stripe.v1().checkout().sessions().create(minimalSession().build()))
+            assertThatThrownBy(() -> stripe.v1()
+                            .checkout()
+                            .sessions()
+                            .create(minimalSession().build()))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.getStatusCode()).isEqualTo(500);
                         assertThat(e.getStripeError().getType()).isEqualTo("api_error");
                     });
         }
-        Session session = stripe.v1().checkout().sessions().create(minimalSession().build());
+        Session session =
+                stripe.v1().checkout().sessions().create(minimalSession().build());
 
-        assertThat(emulator.checkoutSessions()).extracting(CheckoutSessionView::id).containsExactly(session.getId());
+        assertThat(emulator.checkoutSessions())
+                .extracting(CheckoutSessionView::id)
+                .containsExactly(session.getId());
         assertThat(emulator.checkoutSessionsCreated()).isEqualTo(1);
-        assertThat(emulator.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION)).isEqualTo(3);
+        assertThat(emulator.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION))
+                .isEqualTo(3);
     }
 
     @Test
     void answersRateLimitsAsStripeDoes() {
         emulator.faults().failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 1, 429);
 
-        assertThatThrownBy(() -> stripe.v1().checkout().sessions().create(minimalSession().build()))
+        assertThatThrownBy(() -> stripe.v1()
+                        .checkout()
+                        .sessions()
+                        .create(minimalSession().build()))
                 .isInstanceOfSatisfying(RateLimitException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(429);
                     assertThat(e.getStripeError().getType()).isEqualTo("rate_limit_error");
@@ -67,31 +77,43 @@ class FaultInjectionTest {
 
     @Test
     void faultsOnlyTheChosenOperation() throws StripeException {
-        Session session = stripe.v1().checkout().sessions().create(minimalSession().build());
+        Session session =
+                stripe.v1().checkout().sessions().create(minimalSession().build());
         emulator.faults().failNext(StripeOperation.EXPIRE_CHECKOUT_SESSION, 1, 503);
 
-        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus()).isEqualTo("open");
+        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus())
+                .isEqualTo("open");
         assertThatThrownBy(() -> stripe.v1().checkout().sessions().expire(session.getId()))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(503));
-        assertThat(emulator.checkoutSession(session.getId()).orElseThrow().status()).isEqualTo("open");
-        assertThat(stripe.v1().checkout().sessions().expire(session.getId()).getStatus()).isEqualTo("expired");
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(503));
+        assertThat(emulator.checkoutSession(session.getId()).orElseThrow().status())
+                .isEqualTo("open");
+        assertThat(stripe.v1().checkout().sessions().expire(session.getId()).getStatus())
+                .isEqualTo("expired");
     }
 
     @Test
     void aDelayLongerThanTheClientsReadTimeoutIsAConnectionError() {
-        StripeClient impatient = TestStripe.clientBuilder(emulator).setReadTimeout(200).build();
+        StripeClient impatient =
+                TestStripe.clientBuilder(emulator).setReadTimeout(200).build();
         emulator.faults().delayNext(StripeOperation.CREATE_CHECKOUT_SESSION, 1, Duration.ofMillis(700));
 
-        assertThatThrownBy(() -> impatient.v1().checkout().sessions().create(minimalSession().build()))
+        assertThatThrownBy(() -> impatient
+                        .v1()
+                        .checkout()
+                        .sessions()
+                        .create(minimalSession().build()))
                 .isInstanceOf(ApiConnectionException.class)
                 .hasCauseInstanceOf(SocketTimeoutException.class);
-        assertThat(emulator.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION)).isEqualTo(1);
+        assertThat(emulator.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION))
+                .isEqualTo(1);
     }
 
     @Test
     void aDelayedRequestStillExecutes() throws StripeException {
         emulator.faults().delayNext(StripeOperation.RETRIEVE_CHECKOUT_SESSION, 1, Duration.ofMillis(150));
-        Session session = stripe.v1().checkout().sessions().create(minimalSession().build());
+        Session session =
+                stripe.v1().checkout().sessions().create(minimalSession().build());
 
         long started = System.nanoTime();
         Session retrieved = stripe.v1().checkout().sessions().retrieve(session.getId());
@@ -131,28 +153,42 @@ class FaultInjectionTest {
 
     @Test
     void aHeldResponseLostToTheReadTimeoutIsReplayedToTheRetry() throws StripeException {
-        StripeClient impatient = TestStripe.clientBuilder(emulator).setReadTimeout(200).build();
+        StripeClient impatient =
+                TestStripe.clientBuilder(emulator).setReadTimeout(200).build();
         emulator.faults().delayNextAfterExecuting(StripeOperation.CREATE_CHECKOUT_SESSION, 1, Duration.ofSeconds(2));
-        RequestOptions key = RequestOptions.builder().setIdempotencyKey("held-1").build();
+        RequestOptions key =
+                RequestOptions.builder().setIdempotencyKey("held-1").build();
 
-        assertThatThrownBy(() -> impatient.v1().checkout().sessions().create(minimalSession().build(), key))
+        assertThatThrownBy(() -> impatient
+                        .v1()
+                        .checkout()
+                        .sessions()
+                        .create(minimalSession().build(), key))
                 .isInstanceOf(ApiConnectionException.class)
                 .hasCauseInstanceOf(SocketTimeoutException.class);
-        Session retried = stripe.v1().checkout().sessions().create(minimalSession().build(), key);
+        Session retried =
+                stripe.v1().checkout().sessions().create(minimalSession().build(), key);
 
-        assertThat(retried.getLastResponse().headers().firstValue("Idempotent-Replayed")).hasValue("true");
-        assertThat(emulator.checkoutSessions()).extracting(CheckoutSessionView::id).containsExactly(retried.getId());
+        assertThat(retried.getLastResponse().headers().firstValue("Idempotent-Replayed"))
+                .hasValue("true");
+        assertThat(emulator.checkoutSessions())
+                .extracting(CheckoutSessionView::id)
+                .containsExactly(retried.getId());
     }
 
     @Test
     void aRequestFailedBeforeExecutingIsNotHeld() throws StripeException {
         // Far longer than a cold client's first request, so "not held" cannot be mistaken for "held".
         Duration hold = Duration.ofMillis(1200);
-        emulator.faults().failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 1, 503)
+        emulator.faults()
+                .failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 1, 503)
                 .delayNextAfterExecuting(StripeOperation.CREATE_CHECKOUT_SESSION, hold);
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> stripe.v1().checkout().sessions().create(minimalSession().build()))
+        assertThatThrownBy(() -> stripe.v1()
+                        .checkout()
+                        .sessions()
+                        .create(minimalSession().build()))
                 .isInstanceOf(ApiException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(hold);
 
@@ -163,11 +199,17 @@ class FaultInjectionTest {
 
     @Test
     void clearDisarmsEverything() throws StripeException {
-        emulator.faults().failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 3, 500)
+        emulator.faults()
+                .failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 3, 500)
                 .delayNextAfterExecuting(StripeOperation.CREATE_CHECKOUT_SESSION, 1, Duration.ofSeconds(30));
         emulator.faults().clear();
 
-        assertThat(stripe.v1().checkout().sessions().create(minimalSession().build()).getStatus()).isEqualTo("open");
+        assertThat(stripe.v1()
+                        .checkout()
+                        .sessions()
+                        .create(minimalSession().build())
+                        .getStatus())
+                .isEqualTo("open");
     }
 
     @Test
@@ -176,9 +218,11 @@ class FaultInjectionTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> emulator.faults().failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 1, 200))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> emulator.faults().delayNextAfterExecuting(StripeOperation.CREATE_REFUND,
-                Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> emulator.faults().delayNextAfterExecuting(StripeOperation.CREATE_REFUND, 0,
-                Duration.ofMillis(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        emulator.faults().delayNextAfterExecuting(StripeOperation.CREATE_REFUND, Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> emulator.faults()
+                        .delayNextAfterExecuting(StripeOperation.CREATE_REFUND, 0, Duration.ofMillis(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

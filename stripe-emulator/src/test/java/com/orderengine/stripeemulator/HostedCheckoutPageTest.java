@@ -47,12 +47,15 @@ class HostedCheckoutPageTest {
 
     @Test
     void pageShowsTheOrderWithQuantitiesUnitPricesAndTheFormattedTotal() throws StripeException {
-        Session session = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .addLineItem(TestStripe.line("Tea <Earl Grey>", 1250, 2, "usd"))
-                .addLineItem(TestStripe.line("Kettle", 150000, 1, "usd"))
-                .setCustomerEmail("ada@example.com")
-                .setCancelUrl("https://shop.example/cart")
-                .build());
+        Session session = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession()
+                        .addLineItem(TestStripe.line("Tea <Earl Grey>", 1250, 2, "usd"))
+                        .addLineItem(TestStripe.line("Kettle", 150000, 1, "usd"))
+                        .setCustomerEmail("ada@example.com")
+                        .setCancelUrl("https://shop.example/cart")
+                        .build());
 
         HttpResponse<String> page = browser.get(path(session));
 
@@ -65,7 +68,9 @@ class HostedCheckoutPageTest {
                 .contains("$1,544.99")
                 .contains("ada@example.com")
                 .contains("action=\"/c/pay/" + session.getId() + "/pay\"")
-                .contains("/c/pay/" + session.getId() + "/pay-later", "/c/pay/" + session.getId() + "/decline",
+                .contains(
+                        "/c/pay/" + session.getId() + "/pay-later",
+                        "/c/pay/" + session.getId() + "/decline",
                         "/c/pay/" + session.getId() + "/cancel")
                 .contains("name=\"viewport\"")
                 .doesNotContain("<script");
@@ -73,10 +78,13 @@ class HostedCheckoutPageTest {
 
     @Test
     void payingRedirectsToTheSuccessUrlAndSendsOneSignedCompletedEvent() throws Exception {
-        Session session = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .setClientReferenceId("order-42")
-                .putMetadata("order_id", "42")
-                .build());
+        Session session = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession()
+                        .setClientReferenceId("order-42")
+                        .putMetadata("order_id", "42")
+                        .build());
 
         HttpResponse<String> paid = browser.post(path(session) + "/pay", "email=grace%40example.com");
 
@@ -118,27 +126,31 @@ class HostedCheckoutPageTest {
         HttpResponse<String> later = browser.post(path(session) + "/pay-later", "email=ada%40example.com");
 
         assertThat(later.statusCode()).isEqualTo(303);
-        assertThat(later.headers().firstValue("Location")).hasValue(session.getSuccessUrl()
-                .replace("{CHECKOUT_SESSION_ID}", session.getId()));
+        assertThat(later.headers().firstValue("Location"))
+                .hasValue(session.getSuccessUrl().replace("{CHECKOUT_SESSION_ID}", session.getId()));
         Session completed = stripe.v1().checkout().sessions().retrieve(session.getId());
         assertThat(completed.getStatus()).isEqualTo("complete");
         assertThat(completed.getPaymentStatus()).isEqualTo("unpaid");
         assertThat(completed.getPaymentIntent()).startsWith("pi_");
         HttpResponse<String> processing = browser.get(path(session));
-        assertThat(processing.body()).contains("Payment processing", "Settle payment", "Fail payment")
+        assertThat(processing.body())
+                .contains("Payment processing", "Settle payment", "Fail payment")
                 .doesNotContain(">Pay $");
 
         HttpResponse<String> settled = browser.post(path(session) + "/settle");
 
         assertThat(settled.statusCode()).isEqualTo(303);
         assertThat(settled.headers().firstValue("Location")).hasValue(path(session));
-        assertThat(browser.get(path(session)).body()).contains("Payment succeeded")
+        assertThat(browser.get(path(session)).body())
+                .contains("Payment succeeded")
                 .contains("href=\"https://shop.example/success?session_id=" + session.getId() + "\"")
                 .doesNotContain("Settle payment");
-        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getPaymentStatus()).isEqualTo("paid");
+        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getPaymentStatus())
+                .isEqualTo("paid");
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         List<Event> events = verifiedEvents();
-        assertThat(events).extracting(Event::getType)
+        assertThat(events)
+                .extracting(Event::getType)
                 .containsExactly("checkout.session.completed", "checkout.session.async_payment_succeeded");
         assertThat(paymentStatusOf(events.get(0))).isEqualTo("unpaid");
         assertThat(paymentStatusOf(events.get(1))).isEqualTo("paid");
@@ -157,7 +169,8 @@ class HostedCheckoutPageTest {
                 .isEqualTo("unpaid");
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         List<Event> events = verifiedEvents();
-        assertThat(events).extracting(Event::getType)
+        assertThat(events)
+                .extracting(Event::getType)
                 .containsExactly("checkout.session.completed", "checkout.session.async_payment_failed");
         assertThat(paymentStatusOf(events.get(1))).isEqualTo("unpaid");
         // Settled or failed is final.
@@ -172,18 +185,25 @@ class HostedCheckoutPageTest {
 
         assertThat(declined.statusCode()).isEqualTo(402);
         assertThat(declined.body()).contains("Your card was declined.").contains(">Pay $19.99<");
-        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus()).isEqualTo("open");
+        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus())
+                .isEqualTo("open");
         assertThat(emulator.events()).isEmpty();
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         assertThat(receiver.deliveries()).isEmpty();
         // The customer may try again.
-        assertThat(browser.post(path(session) + "/pay", "email=ada%40example.com").statusCode()).isEqualTo(303);
+        assertThat(browser.post(path(session) + "/pay", "email=ada%40example.com")
+                        .statusCode())
+                .isEqualTo(303);
     }
 
     @Test
     void cancellingRedirectsToTheCancelUrlAndLeavesTheSessionOpen() throws StripeException {
-        Session session = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .setCancelUrl("https://shop.example/cart?from={CHECKOUT_SESSION_ID}").build());
+        Session session = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession()
+                        .setCancelUrl("https://shop.example/cart?from={CHECKOUT_SESSION_ID}")
+                        .build());
 
         HttpResponse<String> cancelled = browser.post(path(session) + "/cancel");
 
@@ -191,25 +211,34 @@ class HostedCheckoutPageTest {
         // Stripe substitutes the template in success_url only.
         assertThat(cancelled.headers().firstValue("Location"))
                 .hasValue("https://shop.example/cart?from={CHECKOUT_SESSION_ID}");
-        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus()).isEqualTo("open");
+        assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus())
+                .isEqualTo("open");
         assertThat(emulator.events()).isEmpty();
     }
 
     @Test
     void completedAndExpiredSessionsSaySoWithoutButtons() throws StripeException {
         Session paid = create();
-        Session expired = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .setCancelUrl("https://shop.example/cart").build());
+        Session expired = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession()
+                        .setCancelUrl("https://shop.example/cart")
+                        .build());
         emulator.completeCheckoutSession(paid.getId());
         emulator.expireCheckoutSession(expired.getId());
 
         String paidPage = browser.get(path(paid)).body();
         HttpResponse<String> expiredPage = browser.get(path(expired));
 
-        assertThat(paidPage).contains("Payment complete").doesNotContain("<button")
+        assertThat(paidPage)
+                .contains("Payment complete")
+                .doesNotContain("<button")
                 .contains("href=\"https://shop.example/success?session_id=" + paid.getId() + "\"");
         assertThat(expiredPage.statusCode()).isEqualTo(200);
-        assertThat(expiredPage.body()).contains("expired").doesNotContain("<button")
+        assertThat(expiredPage.body())
+                .contains("expired")
+                .doesNotContain("<button")
                 .contains("href=\"https://shop.example/cart\"");
         HttpResponse<String> payAgain = browser.post(path(paid) + "/pay", "email=x%40example.com");
         assertThat(payAgain.statusCode()).isEqualTo(409);

@@ -49,15 +49,17 @@ class HttpProtocolTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.headers().firstValue("Request-Id")).hasValueSatisfying(id -> assertThat(id)
-                .startsWith("req_"));
+        assertThat(response.headers().firstValue("Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
         assertThat(response.headers().firstValue("Stripe-Version")).hasValue("2026-07-29.dahlia");
         JsonNode session = JSON.readTree(response.body());
         assertThat(session.get("amount_total").asLong()).isEqualTo(3998);
         assertThat(session.get("metadata").get("order_id").asText()).isEqualTo("abc");
         assertThat(session.get("payment_intent").isNull()).isTrue();
         assertThat(session.get("customer_details").isNull()).isTrue();
-        assertThat(emulator.checkoutSession(session.get("id").asText()).orElseThrow().paymentIntentMetadata())
+        assertThat(emulator.checkoutSession(session.get("id").asText())
+                        .orElseThrow()
+                        .paymentIntentMetadata())
                 .containsEntry("order_id", "abc");
     }
 
@@ -76,7 +78,8 @@ class HttpProtocolTest {
         assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(second.headers().firstValue("Idempotency-Key")).hasValue("raw-1");
-        assertThat(second.headers().firstValue("Request-Id")).isNotEqualTo(first.headers().firstValue("Request-Id"));
+        assertThat(second.headers().firstValue("Request-Id"))
+                .isNotEqualTo(first.headers().firstValue("Request-Id"));
     }
 
     @Test
@@ -84,21 +87,24 @@ class HttpProtocolTest {
         String basic = Base64.getEncoder().encodeToString((TestStripe.API_KEY + ":").getBytes(StandardCharsets.UTF_8));
 
         HttpResponse<String> response = send(post("/v1/checkout/sessions", FORM)
-                .header("Authorization", "Basic " + basic).build());
+                .header("Authorization", "Basic " + basic)
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
     @Test
     void rejectsMissingAndNonTestKeys() throws Exception {
-        HttpResponse<String> missing = send(get("/v1/checkout/sessions/cs_test_x").build());
+        HttpResponse<String> missing =
+                send(get("/v1/checkout/sessions/cs_test_x").build());
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(error(missing).get("type").asText()).isEqualTo("invalid_request_error");
         assertThat(error(missing).get("message").asText()).startsWith("You did not provide an API key.");
         assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/json");
 
         HttpResponse<String> live = send(get("/v1/checkout/sessions/cs_test_x")
-                .header("Authorization", "Bearer sk_live_abcdefghijklmnop1234").build());
+                .header("Authorization", "Bearer sk_live_abcdefghijklmnop1234")
+                .build());
         assertThat(live.statusCode()).isEqualTo(401);
         assertThat(error(live).get("message").asText())
                 .isEqualTo("Invalid API Key provided: sk_live_****************1234");
@@ -106,41 +112,50 @@ class HttpProtocolTest {
 
     @Test
     void stripeJavaReportsABadKeyAsAnAuthenticationError() {
-        StripeClient wrongKey = StripeClient.builder().setApiKey("pk_test_publishable")
-                .setApiBase(emulator.baseUrl()).build();
+        StripeClient wrongKey = StripeClient.builder()
+                .setApiKey("pk_test_publishable")
+                .setApiBase(emulator.baseUrl())
+                .build();
 
         assertThatThrownBy(() -> wrongKey.v1().checkout().sessions().retrieve("cs_test_x"))
                 .isInstanceOfSatisfying(AuthenticationException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(401);
-                    assertThat(e.getStripeError().getMessage()).startsWith("Invalid API Key provided: pk_test_")
+                    assertThat(e.getStripeError().getMessage())
+                            .startsWith("Invalid API Key provided: pk_test_")
                             .doesNotContain("publishable");
                 });
-        assertThat(emulator.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION)).isZero();
+        assertThat(emulator.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION))
+                .isZero();
     }
 
     @Test
     void unknownRoutesAreUnrecognizedUrls() throws Exception {
         HttpResponse<String> response = send(get("/v1/foo?x=1")
-                .header("Authorization", "Bearer " + TestStripe.API_KEY).build());
+                .header("Authorization", "Bearer " + TestStripe.API_KEY)
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(error(response).get("type").asText()).isEqualTo("invalid_request_error");
         assertThat(error(response).get("message").asText()).startsWith("Unrecognized request URL (GET: /v1/foo)");
 
         HttpResponse<String> wrongMethod = send(HttpRequest.newBuilder(uri("/v1/checkout/sessions"))
-                .header("Authorization", "Bearer " + TestStripe.API_KEY).DELETE().build());
+                .header("Authorization", "Bearer " + TestStripe.API_KEY)
+                .DELETE()
+                .build());
         assertThat(wrongMethod.statusCode()).isEqualTo(404);
     }
 
     @Test
     void malformedBodiesAndUnknownQueryParametersAreInvalidRequests() throws Exception {
         HttpResponse<String> malformed = send(post("/v1/checkout/sessions", "mode=payment&mode[x]=1")
-                .header("Authorization", "Bearer " + TestStripe.API_KEY).build());
+                .header("Authorization", "Bearer " + TestStripe.API_KEY)
+                .build());
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(error(malformed).get("type").asText()).isEqualTo("invalid_request_error");
 
         HttpResponse<String> unknownQuery = send(get("/v1/checkout/sessions/cs_test_x?colour=red")
-                .header("Authorization", "Bearer " + TestStripe.API_KEY).build());
+                .header("Authorization", "Bearer " + TestStripe.API_KEY)
+                .build());
         assertThat(unknownQuery.statusCode()).isEqualTo(400);
         assertThat(error(unknownQuery).get("param").asText()).isEqualTo("colour");
     }

@@ -42,25 +42,31 @@ class IdempotencyTest {
 
     @Test
     void replaysTheFirstResultForTheSameKey() throws StripeException {
-        SessionCreateParams params = minimalSession().putMetadata("order_id", "o-1").build();
+        SessionCreateParams params =
+                minimalSession().putMetadata("order_id", "o-1").build();
 
         Session first = stripe.v1().checkout().sessions().create(params, key("order-o-1"));
         Session second = stripe.v1().checkout().sessions().create(params, key("order-o-1"));
 
         assertThat(second.getId()).isEqualTo(first.getId());
         assertThat(second.getRawJsonObject()).isEqualTo(first.getRawJsonObject());
-        assertThat(first.getLastResponse().headers().firstValue("Idempotent-Replayed")).isEmpty();
-        assertThat(second.getLastResponse().headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(first.getLastResponse().headers().firstValue("Idempotent-Replayed"))
+                .isEmpty();
+        assertThat(second.getLastResponse().headers().firstValue("Idempotent-Replayed"))
+                .hasValue("true");
         assertThat(emulator.checkoutSessionsCreated()).isEqualTo(1);
-        assertThat(emulator.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION)).isEqualTo(2);
+        assertThat(emulator.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION))
+                .isEqualTo(2);
     }
 
     @Test
     void rejectsTheSameKeyWithOtherParameters() throws StripeException {
         stripe.v1().checkout().sessions().create(minimalSession().build(), key("k-1"));
 
-        assertThatThrownBy(() -> stripe.v1().checkout().sessions().create(
-                minimalSession().setClientReferenceId("other").build(), key("k-1")))
+        assertThatThrownBy(() -> stripe.v1()
+                        .checkout()
+                        .sessions()
+                        .create(minimalSession().setClientReferenceId("other").build(), key("k-1")))
                 .isInstanceOfSatisfying(IdempotencyException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(400);
                     assertThat(e.getStripeError().getType()).isEqualTo("idempotency_error");
@@ -71,20 +77,25 @@ class IdempotencyTest {
 
     @Test
     void rejectsTheSameKeyOnAnotherEndpoint() throws StripeException {
-        Session session = stripe.v1().checkout().sessions().create(minimalSession().build(), key("k-2"));
+        Session session =
+                stripe.v1().checkout().sessions().create(minimalSession().build(), key("k-2"));
 
         assertThatThrownBy(() -> stripe.v1().checkout().sessions().expire(session.getId(), key("k-2")))
                 .isInstanceOf(IdempotencyException.class);
-        assertThat(emulator.checkoutSession(session.getId()).orElseThrow().status()).isEqualTo("open");
+        assertThat(emulator.checkoutSession(session.getId()).orElseThrow().status())
+                .isEqualTo("open");
     }
 
     @Test
     void storesNothingForARequestThatFailedValidation() throws StripeException {
-        assertThatThrownBy(() -> stripe.v1().checkout().sessions().create(
-                minimalSession().setCustomerEmail("nope").build(), key("k-3")))
+        assertThatThrownBy(() -> stripe.v1()
+                        .checkout()
+                        .sessions()
+                        .create(minimalSession().setCustomerEmail("nope").build(), key("k-3")))
                 .isInstanceOf(InvalidRequestException.class);
 
-        Session session = stripe.v1().checkout().sessions().create(minimalSession().build(), key("k-3"));
+        Session session =
+                stripe.v1().checkout().sessions().create(minimalSession().build(), key("k-3"));
 
         assertThat(session.getStatus()).isEqualTo("open");
         assertThat(emulator.checkoutSessionsCreated()).isEqualTo(1);
@@ -96,7 +107,8 @@ class IdempotencyTest {
         SessionCreateParams params = minimalSession().build();
 
         assertThatThrownBy(() -> stripe.v1().checkout().sessions().create(params, key("k-4")))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(502));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(502));
         assertThat(emulator.checkoutSessionsCreated()).isEqualTo(1);
         String createdId = emulator.checkoutSessions().get(0).id();
 
@@ -109,14 +121,20 @@ class IdempotencyTest {
     @Test
     void stripeJavaRetriesWithItsOwnKeyAndGetsTheReplay() throws StripeException {
         // stripe-java generates an Idempotency-Key per POST and keeps it across its automatic retries.
-        StripeClient retrying = TestStripe.clientBuilder(emulator).setMaxNetworkRetries(1).build();
+        StripeClient retrying =
+                TestStripe.clientBuilder(emulator).setMaxNetworkRetries(1).build();
         emulator.faults().failNextAfterExecuting(StripeOperation.CREATE_CHECKOUT_SESSION, 1, 500);
 
-        Session session = retrying.v1().checkout().sessions().create(minimalSession().build());
+        Session session =
+                retrying.v1().checkout().sessions().create(minimalSession().build());
 
-        assertThat(session.getLastResponse().headers().firstValue("Idempotent-Replayed")).hasValue("true");
-        assertThat(emulator.checkoutSessions()).extracting(CheckoutSessionView::id).containsExactly(session.getId());
-        assertThat(emulator.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION)).isEqualTo(2);
+        assertThat(session.getLastResponse().headers().firstValue("Idempotent-Replayed"))
+                .hasValue("true");
+        assertThat(emulator.checkoutSessions())
+                .extracting(CheckoutSessionView::id)
+                .containsExactly(session.getId());
+        assertThat(emulator.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION))
+                .isEqualTo(2);
     }
 
     @Test
@@ -130,7 +148,11 @@ class IdempotencyTest {
             for (int i = 0; i < clients; i++) {
                 Callable<String> call = () -> {
                     go.await();
-                    return stripe.v1().checkout().sessions().create(params, key("shared")).getId();
+                    return stripe.v1()
+                            .checkout()
+                            .sessions()
+                            .create(params, key("shared"))
+                            .getId();
                 };
                 ids.add(pool.submit(call));
             }

@@ -24,7 +24,8 @@ class OperatorInterfaceTest {
     @BeforeEach
     void start() {
         receiver = WebhookReceiver.start();
-        emulator = StripeEmulator.start(StripeEmulatorOptions.defaults().withWebhookUrl(receiver.url())
+        emulator = StripeEmulator.start(StripeEmulatorOptions.defaults()
+                .withWebhookUrl(receiver.url())
                 .withDeliveryBackoff(Duration.ofMillis(50)));
         browser = new Browser(emulator.baseUrl());
     }
@@ -59,13 +60,15 @@ class OperatorInterfaceTest {
         emulator.expireCheckoutSession(expired);
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
 
-        JsonNode data = JSON.readTree(browser.get("/_emulator/api/events").body()).get("data");
+        JsonNode data =
+                JSON.readTree(browser.get("/_emulator/api/events").body()).get("data");
 
         assertThat(data).hasSize(2);
         assertThat(data.get(0).get("event").get("type").asText()).isEqualTo("checkout.session.expired");
         JsonNode completed = data.get(1);
         assertThat(completed.get("event").get("object").asText()).isEqualTo("event");
-        assertThat(completed.get("event").get("data").get("object").get("id").asText()).isEqualTo(paid);
+        assertThat(completed.get("event").get("data").get("object").get("id").asText())
+                .isEqualTo(paid);
         assertThat(completed.get("delivery_status").asText()).isEqualTo("delivered");
         JsonNode attempts = completed.get("delivery_attempts");
         assertThat(attempts).hasSize(2);
@@ -92,7 +95,8 @@ class OperatorInterfaceTest {
         assertThat(form.headers().firstValue("Location")).hasValue("/_emulator/");
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         assertThat(receiver.accepted()).hasSize(3);
-        assertThat(browser.post("/_emulator/api/events/evt_nope/redeliver").statusCode()).isEqualTo(404);
+        assertThat(browser.post("/_emulator/api/events/evt_nope/redeliver").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -104,10 +108,13 @@ class OperatorInterfaceTest {
         assertThat(expired.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(expired.body()).get("status").asText()).isEqualTo("expired");
         assertThat(emulator.events()).extracting(EventView::type).containsExactly("checkout.session.expired");
-        assertThat(browser.post("/_emulator/api/sessions/" + id + "/expire").statusCode()).isEqualTo(409);
-        assertThat(browser.post("/_emulator/api/sessions/cs_test_nope/expire").statusCode()).isEqualTo(404);
+        assertThat(browser.post("/_emulator/api/sessions/" + id + "/expire").statusCode())
+                .isEqualTo(409);
+        assertThat(browser.post("/_emulator/api/sessions/cs_test_nope/expire").statusCode())
+                .isEqualTo(404);
         String other = createSession();
-        assertThat(browser.post("/_emulator/sessions/" + other + "/expire").statusCode()).isEqualTo(303);
+        assertThat(browser.post("/_emulator/sessions/" + other + "/expire").statusCode())
+                .isEqualTo(303);
         assertThat(emulator.checkoutSession(other).orElseThrow().status()).isEqualTo("expired");
     }
 
@@ -134,7 +141,11 @@ class OperatorInterfaceTest {
     }
 
     private String createSession() throws StripeException {
-        return TestStripe.client(emulator).v1().checkout().sessions()
-                .create(TestStripe.minimalSession().build()).getId();
+        return TestStripe.client(emulator)
+                .v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().build())
+                .getId();
     }
 }

@@ -33,6 +33,7 @@ class OrderLoggingTest {
 
     /** 22 URL-safe base64 characters, like the engine's order references. */
     private static final String ORDER = "Ab3_Cd4-Ef5Gh6Ij7Kl8Mn";
+
     private static final String OTHER_ORDER = "Zz9_Yy8-Xx7Ww6Vv5Uu4Tt";
     private static final Duration SETTLE = Duration.ofSeconds(5);
     private static final String API_LOGGER = "com.orderengine.stripeemulator.api";
@@ -61,8 +62,10 @@ class OrderLoggingTest {
         emulatorLogger.setAdditive(false);
         appender.start();
         emulatorLogger.addAppender(appender);
-        emulator = StripeEmulator.start(StripeEmulatorOptions.defaults().withWebhookUrl(receiver.url())
-                .withApiVersion(Stripe.API_VERSION).withDeliveryBackoff(Duration.ofMillis(50)));
+        emulator = StripeEmulator.start(StripeEmulatorOptions.defaults()
+                .withWebhookUrl(receiver.url())
+                .withApiVersion(Stripe.API_VERSION)
+                .withDeliveryBackoff(Duration.ofMillis(50)));
         stripe = TestStripe.client(emulator);
         browser = new Browser(emulator.baseUrl());
     }
@@ -80,8 +83,10 @@ class OrderLoggingTest {
 
     @Test
     void followsAnOrderFromItsSessionThroughPaymentAndWebhookToItsRefund() throws Exception {
-        Session session = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .setClientReferenceId(ORDER).build(), key("create-" + ORDER));
+        Session session = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().setClientReferenceId(ORDER).build(), key("create-" + ORDER));
 
         ILoggingEvent created = line(API_LOGGER, "POST /v1/checkout/sessions 200 ");
         assertThat(created.getFormattedMessage())
@@ -91,23 +96,30 @@ class OrderLoggingTest {
 
         HttpResponse<String> paid = browser.post("/c/pay/" + session.getId() + "/pay", "email=ada%40example.com");
         assertThat(paid.statusCode()).isEqualTo(303);
-        String paymentIntent = emulator.checkoutSession(session.getId()).orElseThrow().paymentIntent();
-        ILoggingEvent payLine = line("com.orderengine.stripeemulator.page.HostedCheckoutHandler",
-                "Hosted page pay " + session.getId());
+        String paymentIntent =
+                emulator.checkoutSession(session.getId()).orElseThrow().paymentIntent();
+        ILoggingEvent payLine =
+                line("com.orderengine.stripeemulator.page.HostedCheckoutHandler", "Hosted page pay " + session.getId());
         assertThat(payLine.getLevel()).isEqualTo(Level.INFO);
         assertThat(payLine.getFormattedMessage()).endsWith(": complete, paid, " + paymentIntent);
         assertTaggedWith(payLine, ORDER);
 
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
-        ILoggingEvent delivered = line("com.orderengine.stripeemulator.webhook.WebhookDeliveries",
-                "Delivered ");
+        ILoggingEvent delivered = line("com.orderengine.stripeemulator.webhook.WebhookDeliveries", "Delivered ");
         assertThat(delivered.getLevel()).isEqualTo(Level.INFO);
-        assertThat(delivered.getFormattedMessage()).matches("Delivered evt_\\w+ checkout\\.session\\.completed to "
-                + receiver.url().replace(".", "\\.") + " : 200 in \\d+ ms \\(attempt 1\\)");
+        assertThat(delivered.getFormattedMessage())
+                .matches("Delivered evt_\\w+ checkout\\.session\\.completed to "
+                        + receiver.url().replace(".", "\\.") + " : 200 in \\d+ ms \\(attempt 1\\)");
         assertTaggedWith(delivered, ORDER);
 
-        Refund refund = stripe.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(paymentIntent)
-                .setAmount(500L).build(), key("refund-" + ORDER));
+        Refund refund = stripe.v1()
+                .refunds()
+                .create(
+                        RefundCreateParams.builder()
+                                .setPaymentIntent(paymentIntent)
+                                .setAmount(500L)
+                                .build(),
+                        key("refund-" + ORDER));
         ILoggingEvent refunded = line(API_LOGGER, "POST /v1/refunds 200 ");
         assertThat(refunded.getFormattedMessage()).endsWith(" ms " + refund.getId());
         assertTaggedWith(refunded, ORDER);
@@ -115,21 +127,41 @@ class OrderLoggingTest {
         // refund.created carries no order of its own: it is traced through its PaymentIntent to the session.
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         for (String type : List.of("charge.refunded", "refund.created")) {
-            assertTaggedWith(line("com.orderengine.stripeemulator.webhook.WebhookDeliveries",
-                    "Delivered evt_", " " + type + " to "), ORDER);
+            assertTaggedWith(
+                    line(
+                            "com.orderengine.stripeemulator.webhook.WebhookDeliveries",
+                            "Delivered evt_",
+                            " " + type + " to "),
+                    ORDER);
         }
     }
 
     @Test
     void replaysRetrievalsAndErrorsAboutAnOrderAreTaggedToo() throws StripeException {
         // No client_reference_id: the order is found in metadata[order_id].
-        Session session = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .putMetadata("order_id", ORDER).build(), key("create-once"));
-        stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .putMetadata("order_id", ORDER).build(), key("create-once"));
+        Session session = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(
+                        TestStripe.minimalSession()
+                                .putMetadata("order_id", ORDER)
+                                .build(),
+                        key("create-once"));
+        stripe.v1()
+                .checkout()
+                .sessions()
+                .create(
+                        TestStripe.minimalSession()
+                                .putMetadata("order_id", ORDER)
+                                .build(),
+                        key("create-once"));
         stripe.v1().checkout().sessions().retrieve(session.getId());
-        assertThatThrownBy(() -> stripe.v1().refunds().create(RefundCreateParams.builder()
-                .setPaymentIntent("pi_unknown").putMetadata("order_id", ORDER).build()))
+        assertThatThrownBy(() -> stripe.v1()
+                        .refunds()
+                        .create(RefundCreateParams.builder()
+                                .setPaymentIntent("pi_unknown")
+                                .putMetadata("order_id", ORDER)
+                                .build()))
                 .isInstanceOf(StripeException.class);
 
         ILoggingEvent replayed = line(API_LOGGER, "POST /v1/checkout/sessions 200 ", "(replayed)");
@@ -143,35 +175,60 @@ class OrderLoggingTest {
 
     @Test
     void aRequestAboutNoOrderIsLoggedWithoutOrderKeys() throws StripeException {
-        stripe.v1().checkout().sessions().create(TestStripe.minimalSession().setClientReferenceId(ORDER).build());
-        Session anonymous = stripe.v1().checkout().sessions().create(TestStripe.minimalSession().build());
-        Session notAnOrder = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .setClientReferenceId("cart-42").putMetadata("order_id", "too-short").build());
+        stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().setClientReferenceId(ORDER).build());
+        Session anonymous = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().build());
+        Session notAnOrder = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession()
+                        .setClientReferenceId("cart-42")
+                        .putMetadata("order_id", "too-short")
+                        .build());
         stripe.v1().checkout().sessions().retrieve(anonymous.getId());
 
         for (String id : List.of(anonymous.getId(), notAnOrder.getId())) {
             ILoggingEvent createdLine = line(API_LOGGER, "POST /v1/checkout/sessions 200 ", id);
             assertThat(createdLine.getMDCPropertyMap()).doesNotContainKeys("OrderId", "WorkflowId");
         }
-        assertThat(line(API_LOGGER, "GET /v1/checkout/sessions/" + anonymous.getId() + " 200 ").getMDCPropertyMap())
+        assertThat(line(API_LOGGER, "GET /v1/checkout/sessions/" + anonymous.getId() + " 200 ")
+                        .getMDCPropertyMap())
                 .doesNotContainKeys("OrderId", "WorkflowId");
     }
 
     @Test
     void operatorActionsAreTaggedWithTheirOrder() throws StripeException {
-        Session session = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .setClientReferenceId(ORDER).build());
-        Session abandoned = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .setClientReferenceId(OTHER_ORDER).build());
+        Session session = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().setClientReferenceId(ORDER).build());
+        Session abandoned = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession()
+                        .setClientReferenceId(OTHER_ORDER)
+                        .build());
         browser.post("/c/pay/" + session.getId() + "/pay");
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         String completed = emulator.events().get(0).id();
 
-        assertThat(browser.post("/_emulator/api/sessions/" + session.getId() + "/refund").statusCode()).isEqualTo(200);
-        assertThat(browser.post("/_emulator/api/sessions/" + abandoned.getId() + "/expire").statusCode())
+        assertThat(browser.post("/_emulator/api/sessions/" + session.getId() + "/refund")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(browser.post("/_emulator/api/events/" + completed + "/redeliver").statusCode()).isEqualTo(202);
-        assertThat(browser.post("/_emulator/api/sessions/" + session.getId() + "/refund").statusCode()).isEqualTo(409);
+        assertThat(browser.post("/_emulator/api/sessions/" + abandoned.getId() + "/expire")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(browser.post("/_emulator/api/events/" + completed + "/redeliver")
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(browser.post("/_emulator/api/sessions/" + session.getId() + "/refund")
+                        .statusCode())
+                .isEqualTo(409);
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
 
         String operator = "com.orderengine.stripeemulator.operator.OperatorHandler";
@@ -179,34 +236,47 @@ class OrderLoggingTest {
         assertTaggedWith(line(operator, "Operator expire " + abandoned.getId() + ": expired"), OTHER_ORDER);
         assertTaggedWith(line(operator, "Operator redeliver " + completed + ": checkout.session.completed"), ORDER);
         assertTaggedWith(line(operator, "Operator refund " + session.getId() + " refused: "), ORDER);
-        assertTaggedWith(line("com.orderengine.stripeemulator.webhook.WebhookDeliveries",
-                "Delivered " + completed, "(attempt 2, redelivery)"), ORDER);
+        assertTaggedWith(
+                line(
+                        "com.orderengine.stripeemulator.webhook.WebhookDeliveries",
+                        "Delivered " + completed,
+                        "(attempt 2, redelivery)"),
+                ORDER);
     }
 
     @Test
     void aFailedDeliveryIsAWarningTaggedWithItsOrder() throws StripeException {
         receiver.failNext(1);
-        Session session = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .setClientReferenceId(ORDER).build());
+        Session session = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().setClientReferenceId(ORDER).build());
 
         emulator.completeCheckoutSession(session.getId());
 
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         ILoggingEvent failed = line("com.orderengine.stripeemulator.webhook.WebhookDeliveries", "Could not deliver ");
         assertThat(failed.getLevel()).isEqualTo(Level.WARN);
-        assertThat(failed.getFormattedMessage()).contains(" : 500 in ").containsPattern("\\(attempt 1\\), retrying in \\d+ ms$");
+        assertThat(failed.getFormattedMessage())
+                .contains(" : 500 in ")
+                .containsPattern("\\(attempt 1\\), retrying in \\d+ ms$");
         long retryMillis = Long.parseLong(failed.getFormattedMessage().replaceAll(".* retrying in (\\d+) ms$", "$1"));
         assertThat(retryMillis).as("50 ms, jittered by up to a quarter").isBetween(37L, 63L);
         assertTaggedWith(failed, ORDER);
-        assertTaggedWith(line("com.orderengine.stripeemulator.webhook.WebhookDeliveries", "Delivered ",
-                "(attempt 2)"), ORDER);
+        assertTaggedWith(
+                line("com.orderengine.stripeemulator.webhook.WebhookDeliveries", "Delivered ", "(attempt 2)"), ORDER);
     }
 
     @Test
     void theCallingThreadKeepsItsOwnLogContext() throws StripeException {
-        Session session = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .setClientReferenceId(ORDER).build());
-        Session anonymous = stripe.v1().checkout().sessions().create(TestStripe.minimalSession().build());
+        Session session = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().setClientReferenceId(ORDER).build());
+        Session anonymous = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().build());
         MDC.put("OrderId", OTHER_ORDER);
         MDC.put("WorkflowId", "order-" + OTHER_ORDER);
         MDC.put("RequestId", "req-1");
@@ -216,23 +286,30 @@ class OrderLoggingTest {
         emulator.refundPayment(paid.paymentIntent());
         emulator.expireCheckoutSession(anonymous.getId());
 
-        assertTaggedWith(line("com.orderengine.stripeemulator.StripeEmulator", "Java API pay " + session.getId()),
+        assertTaggedWith(
+                line("com.orderengine.stripeemulator.StripeEmulator", "Java API pay " + session.getId()), ORDER);
+        assertTaggedWith(
+                line(
+                        "com.orderengine.stripeemulator.StripeEmulator",
+                        "Java API refund " + paid.paymentIntent() + ": re_"),
                 ORDER);
-        assertTaggedWith(line("com.orderengine.stripeemulator.StripeEmulator",
-                "Java API refund " + paid.paymentIntent() + ": re_"), ORDER);
         // ...a session of no order leaves the caller's tags as they are...
-        assertTaggedWith(line("com.orderengine.stripeemulator.StripeEmulator",
-                "Java API expire " + anonymous.getId()), OTHER_ORDER);
+        assertTaggedWith(
+                line("com.orderengine.stripeemulator.StripeEmulator", "Java API expire " + anonymous.getId()),
+                OTHER_ORDER);
         // ...and what the caller had is back afterwards.
-        assertThat(MDC.getCopyOfContextMap()).isEqualTo(Map.of("OrderId", OTHER_ORDER,
-                "WorkflowId", "order-" + OTHER_ORDER, "RequestId", "req-1"));
+        assertThat(MDC.getCopyOfContextMap())
+                .isEqualTo(Map.of("OrderId", OTHER_ORDER, "WorkflowId", "order-" + OTHER_ORDER, "RequestId", "req-1"));
 
         MDC.clear();
         emulator.refundsForPaymentIntent(paid.paymentIntent());
         assertThatThrownBy(() -> emulator.refundPayment(paid.paymentIntent()))
                 .isInstanceOf(IllegalStateException.class);
-        assertTaggedWith(line("com.orderengine.stripeemulator.StripeEmulator",
-                "Java API refund " + paid.paymentIntent() + " refused: "), ORDER);
+        assertTaggedWith(
+                line(
+                        "com.orderengine.stripeemulator.StripeEmulator",
+                        "Java API refund " + paid.paymentIntent() + " refused: "),
+                ORDER);
         assertThat(MDC.get("OrderId")).isNull();
         assertThat(MDC.get("WorkflowId")).isNull();
     }
@@ -245,20 +322,23 @@ class OrderLoggingTest {
         synchronized (appender) {
             matching = appender.list.stream().filter(wanted).toList();
         }
-        assertThat(matching).as("lines on %s containing %s among %s", logger, List.of(parts), lines())
+        assertThat(matching)
+                .as("lines on %s containing %s among %s", logger, List.of(parts), lines())
                 .hasSize(1);
         return matching.get(0);
     }
 
     private List<String> lines() {
         synchronized (appender) {
-            return appender.list.stream().map(e -> e.getLoggerName() + ": " + e.getFormattedMessage() + " "
-                    + e.getMDCPropertyMap()).toList();
+            return appender.list.stream()
+                    .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage() + " " + e.getMDCPropertyMap())
+                    .toList();
         }
     }
 
     private static void assertTaggedWith(ILoggingEvent event, String orderId) {
-        assertThat(event.getMDCPropertyMap()).as(event.getFormattedMessage())
+        assertThat(event.getMDCPropertyMap())
+                .as(event.getFormattedMessage())
                 .containsEntry("OrderId", orderId)
                 .containsEntry("WorkflowId", "order-" + orderId);
     }

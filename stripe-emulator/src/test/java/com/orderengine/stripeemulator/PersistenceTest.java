@@ -25,6 +25,7 @@ class PersistenceTest {
 
     @TempDir
     Path dataDirectory;
+
     private final WebhookReceiver receiver = WebhookReceiver.start();
     private StripeEmulator emulator;
 
@@ -40,10 +41,19 @@ class PersistenceTest {
     void sessionsAndEventsSurviveARestartAndAnOpenSessionCanStillBePaid() throws Exception {
         emulator = start();
         StripeClient stripe = TestStripe.client(emulator);
-        Session paid = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .setClientReferenceId("order-1").build());
-        Session pending = stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .setClientReferenceId("order-2").putMetadata("order_id", "2").build());
+        Session paid = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession()
+                        .setClientReferenceId("order-1")
+                        .build());
+        Session pending = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession()
+                        .setClientReferenceId("order-2")
+                        .putMetadata("order_id", "2")
+                        .build());
         emulator.completeCheckoutSession(paid.getId());
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         String firstEventId = emulator.events().get(0).id();
@@ -52,10 +62,12 @@ class PersistenceTest {
         emulator = start();
         stripe = TestStripe.client(emulator);
 
-        assertThat(emulator.checkoutSessions()).extracting(CheckoutSessionView::id)
+        assertThat(emulator.checkoutSessions())
+                .extracting(CheckoutSessionView::id)
                 .containsExactly(paid.getId(), pending.getId());
         assertThat(emulator.checkoutSessionsCreated()).isZero();
-        assertThat(stripe.v1().checkout().sessions().retrieve(paid.getId()).getPaymentStatus()).isEqualTo("paid");
+        assertThat(stripe.v1().checkout().sessions().retrieve(paid.getId()).getPaymentStatus())
+                .isEqualTo("paid");
         Session reloaded = stripe.v1().checkout().sessions().retrieve(pending.getId());
         assertThat(reloaded.getStatus()).isEqualTo("open");
         assertThat(reloaded.getMetadata()).containsEntry("order_id", "2");
@@ -65,12 +77,13 @@ class PersistenceTest {
         assertThat(stripe.v1().events().retrieve(firstEventId).getType()).isEqualTo("checkout.session.completed");
         assertThat(emulator.deliveryAttempts()).hasSize(1);
 
-        HttpResponse<String> pay = new Browser(emulator.baseUrl()).post("/c/pay/" + pending.getId() + "/pay",
-                "email=ada%40example.com");
+        HttpResponse<String> pay =
+                new Browser(emulator.baseUrl()).post("/c/pay/" + pending.getId() + "/pay", "email=ada%40example.com");
 
         assertThat(pay.statusCode()).isEqualTo(303);
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
-        assertThat(stripe.v1().events().list().getData()).extracting(Event::getType)
+        assertThat(stripe.v1().events().list().getData())
+                .extracting(Event::getType)
                 .containsExactly("checkout.session.completed", "checkout.session.completed");
         assertThat(receiver.accepted()).hasSize(2);
     }
@@ -78,13 +91,20 @@ class PersistenceTest {
     @Test
     void anIdempotencyKeyStillReplaysAfterARestart() throws Exception {
         emulator = start();
-        RequestOptions key = RequestOptions.builder().setIdempotencyKey("order-7-attempt-1").build();
-        Session first = TestStripe.client(emulator).v1().checkout().sessions()
+        RequestOptions key =
+                RequestOptions.builder().setIdempotencyKey("order-7-attempt-1").build();
+        Session first = TestStripe.client(emulator)
+                .v1()
+                .checkout()
+                .sessions()
                 .create(TestStripe.minimalSession().build(), key);
         emulator.close();
 
         emulator = start();
-        Session replayed = TestStripe.client(emulator).v1().checkout().sessions()
+        Session replayed = TestStripe.client(emulator)
+                .v1()
+                .checkout()
+                .sessions()
                 .create(TestStripe.minimalSession().build(), key);
 
         assertThat(replayed.getId()).isEqualTo(first.getId());
@@ -95,8 +115,12 @@ class PersistenceTest {
     void aDeliveryStillRetryingAtShutdownIsResumedAfterTheRestart() throws Exception {
         receiver.failNext(1);
         emulator = StripeEmulator.start(options().withDeliveryBackoff(Duration.ofMinutes(5)));
-        emulator.completeCheckoutSession(TestStripe.client(emulator).v1().checkout().sessions()
-                .create(TestStripe.minimalSession().build()).getId());
+        emulator.completeCheckoutSession(TestStripe.client(emulator)
+                .v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().build())
+                .getId());
         waitForAttempts(1);
         assertThat(emulator.awaitDeliveries(Duration.ofMillis(100))).isFalse();
         emulator.close();
@@ -104,28 +128,39 @@ class PersistenceTest {
         emulator = start();
 
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
-        assertThat(emulator.deliveryAttempts()).extracting(DeliveryAttemptView::httpStatus).containsExactly(500, 200);
-        assertThat(emulator.deliveryAttempts()).extracting(DeliveryAttemptView::attempt).containsExactly(1, 2);
+        assertThat(emulator.deliveryAttempts())
+                .extracting(DeliveryAttemptView::httpStatus)
+                .containsExactly(500, 200);
+        assertThat(emulator.deliveryAttempts())
+                .extracting(DeliveryAttemptView::attempt)
+                .containsExactly(1, 2);
         assertThat(receiver.accepted()).hasSize(1);
     }
 
     @Test
     void theStateFileIsPlainJson() throws Exception {
         emulator = start();
-        emulator.completeCheckoutSession(TestStripe.client(emulator).v1().checkout().sessions()
-                .create(TestStripe.minimalSession().build()).getId());
+        emulator.completeCheckoutSession(TestStripe.client(emulator)
+                .v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().build())
+                .getId());
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         emulator.close();
 
-        JsonNode state = new ObjectMapper().readTree(dataDirectory.resolve("stripe-emulator-state.json").toFile());
+        JsonNode state = new ObjectMapper()
+                .readTree(dataDirectory.resolve("stripe-emulator-state.json").toFile());
 
         assertThat(state.get("format").asInt()).isEqualTo(1);
         assertThat(state.get("sessions").get(0).get("status").asText()).isEqualTo("COMPLETE");
         assertThat(state.get("events").get(0).get("type").asText()).isEqualTo("checkout.session.completed");
-        assertThat(state.get("deliveryAttempts").get(0).get("httpStatus").asInt()).isEqualTo(200);
+        assertThat(state.get("deliveryAttempts").get(0).get("httpStatus").asInt())
+                .isEqualTo(200);
         assertThat(state.get("pendingDeliveries")).isEmpty();
         try (var files = Files.list(dataDirectory)) {
-            assertThat(files).extracting(path -> path.getFileName().toString())
+            assertThat(files)
+                    .extracting(path -> path.getFileName().toString())
                     .containsExactly("stripe-emulator-state.json");
         }
     }
@@ -134,9 +169,11 @@ class PersistenceTest {
     void anUnreadableStateFileStopsTheStartInsteadOfBeingOverwritten() throws Exception {
         Files.writeString(dataDirectory.resolve("stripe-emulator-state.json"), "{ not json");
 
-        assertThatThrownBy(this::start).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(this::start)
+                .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("stripe-emulator-state.json");
-        assertThat(Files.readString(dataDirectory.resolve("stripe-emulator-state.json"))).isEqualTo("{ not json");
+        assertThat(Files.readString(dataDirectory.resolve("stripe-emulator-state.json")))
+                .isEqualTo("{ not json");
     }
 
     private StripeEmulator start() {
@@ -144,7 +181,9 @@ class PersistenceTest {
     }
 
     private StripeEmulatorOptions options() {
-        return StripeEmulatorOptions.defaults().withDataDirectory(dataDirectory).withWebhookUrl(receiver.url())
+        return StripeEmulatorOptions.defaults()
+                .withDataDirectory(dataDirectory)
+                .withWebhookUrl(receiver.url())
                 .withDeliveryBackoff(Duration.ofMillis(50));
     }
 

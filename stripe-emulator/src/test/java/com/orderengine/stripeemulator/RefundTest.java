@@ -44,6 +44,7 @@ class RefundTest {
 
     @TempDir
     Path dataDirectory;
+
     private final WebhookReceiver receiver = WebhookReceiver.start();
     private StripeEmulator emulator;
     private StripeClient stripe;
@@ -63,11 +64,15 @@ class RefundTest {
     void refundsAPaymentInFull() throws StripeException {
         CheckoutSessionView paid = paidSession();
 
-        Refund refund = stripe.v1().refunds().create(RefundCreateParams.builder()
-                .setPaymentIntent(paid.paymentIntent())
-                .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
-                .putMetadata("return_id", "r-1")
-                .build(), key("refund-1"));
+        Refund refund = stripe.v1()
+                .refunds()
+                .create(
+                        RefundCreateParams.builder()
+                                .setPaymentIntent(paid.paymentIntent())
+                                .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
+                                .putMetadata("return_id", "r-1")
+                                .build(),
+                        key("refund-1"));
 
         assertThat(refund.getId()).startsWith("re_");
         assertThat(refund.getObject()).isEqualTo("refund");
@@ -81,7 +86,8 @@ class RefundTest {
         assertThat(refund.getCreated()).isPositive();
         assertThat(stripe.v1().refunds().retrieve(refund.getId()).getRawJsonObject())
                 .isEqualTo(refund.getRawJsonObject());
-        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded()).isEqualTo(1999);
+        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded())
+                .isEqualTo(1999);
         assertThat(emulator.refunds()).singleElement().satisfies(view -> {
             assertThat(view.id()).isEqualTo(refund.getId());
             assertThat(view.charge()).isEqualTo(paid.chargeId());
@@ -94,16 +100,21 @@ class RefundTest {
     void partialRefundsAccumulateUntilNothingIsLeft() throws StripeException {
         CheckoutSessionView paid = paidSession();
 
-        Refund part = stripe.v1().refunds().create(byPaymentIntent(paid).setAmount(500L).build(), key("part"));
-        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded()).isEqualTo(500);
+        Refund part = stripe.v1()
+                .refunds()
+                .create(byPaymentIntent(paid).setAmount(500L).build(), key("part"));
+        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded())
+                .isEqualTo(500);
         Refund rest = stripe.v1().refunds().create(byPaymentIntent(paid).build(), key("rest"));
 
         assertThat(part.getAmount()).isEqualTo(500L);
         assertThat(part.getReason()).isNull();
         assertThat(rest.getAmount()).isEqualTo(1499L);
         assertThat(rest.getCharge()).isEqualTo(part.getCharge());
-        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded()).isEqualTo(1999);
-        assertThatThrownBy(() -> stripe.v1().refunds().create(byPaymentIntent(paid).build(), key("again")))
+        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded())
+                .isEqualTo(1999);
+        assertThatThrownBy(
+                        () -> stripe.v1().refunds().create(byPaymentIntent(paid).build(), key("again")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(400);
                     assertThat(e.getCode()).isEqualTo("charge_already_refunded");
@@ -119,7 +130,9 @@ class RefundTest {
         CheckoutSessionView paid = paidSession();
         stripe.v1().refunds().create(byPaymentIntent(paid).setAmount(500L).build());
 
-        assertThatThrownBy(() -> stripe.v1().refunds().create(byPaymentIntent(paid).setAmount(1500L).build()))
+        assertThatThrownBy(() -> stripe.v1()
+                        .refunds()
+                        .create(byPaymentIntent(paid).setAmount(1500L).build()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(400);
                     assertThat(e.getCode()).isEqualTo("amount_too_large");
@@ -127,7 +140,8 @@ class RefundTest {
                     assertThat(e.getStripeError().getMessage()).contains("$15.00", "$14.99");
                 });
         assertThat(emulator.refunds()).hasSize(1);
-        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded()).isEqualTo(500);
+        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded())
+                .isEqualTo(500);
     }
 
     @Test
@@ -136,7 +150,8 @@ class RefundTest {
         CheckoutSessionView processing = emulator.payLater(id);
 
         assertThat(processing.chargeId()).isNull();
-        assertThatThrownBy(() -> stripe.v1().refunds().create(byPaymentIntent(processing).build()))
+        assertThatThrownBy(() ->
+                        stripe.v1().refunds().create(byPaymentIntent(processing).build()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(400);
                     assertThat(e.getCode()).isEqualTo("charge_not_refundable");
@@ -147,17 +162,24 @@ class RefundTest {
         CheckoutSessionView settled = emulator.settleAsyncPayment(id);
 
         assertThat(settled.chargeId()).startsWith("ch_");
-        assertThat(stripe.v1().refunds().create(byPaymentIntent(settled).build()).getAmount()).isEqualTo(1999L);
+        assertThat(stripe.v1()
+                        .refunds()
+                        .create(byPaymentIntent(settled).build())
+                        .getAmount())
+                .isEqualTo(1999L);
     }
 
     @Test
     void aPaymentIntentIsChargedOnceAndAFailedDelayedPaymentNever() throws StripeException {
-        CheckoutSessionView failed = emulator.failAsyncPayment(emulator.payLater(createSession()).id());
+        CheckoutSessionView failed =
+                emulator.failAsyncPayment(emulator.payLater(createSession()).id());
         CheckoutSessionView paid = paidSession();
 
         assertThat(failed.chargeId()).isNull();
-        assertThatThrownBy(() -> stripe.v1().refunds().create(byPaymentIntent(failed).build()))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+        assertThatThrownBy(() ->
+                        stripe.v1().refunds().create(byPaymentIntent(failed).build()))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.getCode()).isEqualTo("charge_not_refundable"));
         // Reading the session again must not charge it again.
         assertThat(emulator.checkoutSession(paid.id()).orElseThrow().chargeId()).isEqualTo(paid.chargeId());
@@ -167,27 +189,38 @@ class RefundTest {
     void refundsByChargeToo() throws StripeException {
         CheckoutSessionView paid = paidSession();
 
-        Refund refund = stripe.v1().refunds().create(RefundCreateParams.builder().setCharge(paid.chargeId())
-                .setAmount(99L).build());
+        Refund refund = stripe.v1()
+                .refunds()
+                .create(RefundCreateParams.builder()
+                        .setCharge(paid.chargeId())
+                        .setAmount(99L)
+                        .build());
 
         assertThat(refund.getCharge()).isEqualTo(paid.chargeId());
         assertThat(refund.getPaymentIntent()).isEqualTo(paid.paymentIntent());
-        assertThat(emulator.refundsForPaymentIntent(paid.paymentIntent())).extracting(RefundView::amount)
+        assertThat(emulator.refundsForPaymentIntent(paid.paymentIntent()))
+                .extracting(RefundView::amount)
                 .containsExactly(99L);
     }
 
     @Test
     void unknownPaymentsAreNotFound() {
-        assertThatThrownBy(() -> stripe.v1().refunds().create(RefundCreateParams.builder()
-                .setPaymentIntent("pi_nope").build()))
+        assertThatThrownBy(() -> stripe.v1()
+                        .refunds()
+                        .create(RefundCreateParams.builder()
+                                .setPaymentIntent("pi_nope")
+                                .build()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(404);
                     assertThat(e.getCode()).isEqualTo("resource_missing");
                     assertThat(e.getStripeError().getParam()).isEqualTo("payment_intent");
                     assertThat(e.getStripeError().getMessage()).isEqualTo("No such payment_intent: 'pi_nope'");
                 });
-        assertThatThrownBy(() -> stripe.v1().refunds().create(RefundCreateParams.builder()
-                .setCharge("ch_nope").build()))
+        assertThatThrownBy(() -> stripe.v1()
+                        .refunds()
+                        .create(RefundCreateParams.builder()
+                                .setCharge("ch_nope")
+                                .build()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(404);
                     assertThat(e.getStripeError().getParam()).isEqualTo("charge");
@@ -207,29 +240,47 @@ class RefundTest {
         assertRejected(RefundCreateParams.builder().setAmount(100L).build(), "parameter_missing", null);
         assertRejected(byPaymentIntent(paid).setCharge(paid.chargeId()).build(), "parameters_exclusive", "charge");
         assertRejected(byPaymentIntent(paid).setAmount(0L).build(), "parameter_invalid_integer", "amount");
-        assertRejected(byPaymentIntent(paid).putExtraParam("reason", "changed_my_mind").build(), null, "reason");
-        assertRejected(byPaymentIntent(paid).setReverseTransfer(true).build(), "parameter_unknown",
-                "reverse_transfer");
+        assertRejected(
+                byPaymentIntent(paid).putExtraParam("reason", "changed_my_mind").build(), null, "reason");
+        assertRejected(byPaymentIntent(paid).setReverseTransfer(true).build(), "parameter_unknown", "reverse_transfer");
         assertThat(emulator.refunds()).isEmpty();
-        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded()).isZero();
+        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded())
+                .isZero();
     }
 
     @Test
     void listsRefundsNewestFirstAndFiltersThem() throws StripeException {
         CheckoutSessionView first = paidSession();
         CheckoutSessionView second = paidSession();
-        Refund a = stripe.v1().refunds().create(byPaymentIntent(first).setAmount(100L).build());
-        Refund b = stripe.v1().refunds().create(byPaymentIntent(second).setAmount(200L).build());
-        Refund c = stripe.v1().refunds().create(byPaymentIntent(first).setAmount(300L).build());
+        Refund a = stripe.v1()
+                .refunds()
+                .create(byPaymentIntent(first).setAmount(100L).build());
+        Refund b = stripe.v1()
+                .refunds()
+                .create(byPaymentIntent(second).setAmount(200L).build());
+        Refund c = stripe.v1()
+                .refunds()
+                .create(byPaymentIntent(first).setAmount(300L).build());
 
-        StripeCollection<Refund> all = stripe.v1().refunds().list(RefundListParams.builder().build());
-        StripeCollection<Refund> ofFirst = stripe.v1().refunds().list(RefundListParams.builder()
-                .setPaymentIntent(first.paymentIntent()).build());
-        StripeCollection<Refund> ofSecondCharge = stripe.v1().refunds().list(RefundListParams.builder()
-                .setCharge(second.chargeId()).build());
-        StripeCollection<Refund> page = stripe.v1().refunds().list(RefundListParams.builder().setLimit(2L).build());
-        StripeCollection<Refund> next = stripe.v1().refunds().list(RefundListParams.builder().setLimit(2L)
-                .setStartingAfter(page.getData().get(1).getId()).build());
+        StripeCollection<Refund> all =
+                stripe.v1().refunds().list(RefundListParams.builder().build());
+        StripeCollection<Refund> ofFirst = stripe.v1()
+                .refunds()
+                .list(RefundListParams.builder()
+                        .setPaymentIntent(first.paymentIntent())
+                        .build());
+        StripeCollection<Refund> ofSecondCharge = stripe.v1()
+                .refunds()
+                .list(RefundListParams.builder().setCharge(second.chargeId()).build());
+        StripeCollection<Refund> page = stripe.v1()
+                .refunds()
+                .list(RefundListParams.builder().setLimit(2L).build());
+        StripeCollection<Refund> next = stripe.v1()
+                .refunds()
+                .list(RefundListParams.builder()
+                        .setLimit(2L)
+                        .setStartingAfter(page.getData().get(1).getId())
+                        .build());
 
         assertThat(all.getData()).extracting(Refund::getId).containsExactly(c.getId(), b.getId(), a.getId());
         assertThat(all.getHasMore()).isFalse();
@@ -238,8 +289,13 @@ class RefundTest {
         assertThat(page.getData()).extracting(Refund::getId).containsExactly(c.getId(), b.getId());
         assertThat(page.getHasMore()).isTrue();
         assertThat(next.getData()).extracting(Refund::getId).containsExactly(a.getId());
-        assertThat(stripe.v1().refunds().list(RefundListParams.builder().setPaymentIntent("pi_nope").build())
-                .getData()).isEmpty();
+        assertThat(stripe.v1()
+                        .refunds()
+                        .list(RefundListParams.builder()
+                                .setPaymentIntent("pi_nope")
+                                .build())
+                        .getData())
+                .isEmpty();
         assertThat(emulator.requestCount(StripeOperation.LIST_REFUNDS)).isEqualTo(6);
         assertThat(emulator.requestCount(StripeOperation.CREATE_REFUND)).isEqualTo(3);
     }
@@ -253,14 +309,19 @@ class RefundTest {
         Refund second = stripe.v1().refunds().create(params, key("refund-order-1"));
 
         assertThat(second.getId()).isEqualTo(first.getId());
-        assertThat(second.getLastResponse().headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(second.getLastResponse().headers().firstValue("Idempotent-Replayed"))
+                .hasValue("true");
         assertThat(emulator.refunds()).hasSize(1);
-        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded()).isEqualTo(700);
-        assertThat(emulator.events()).extracting(EventView::type).containsExactly("checkout.session.completed",
-                "charge.refunded", "refund.created");
+        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded())
+                .isEqualTo(700);
+        assertThat(emulator.events())
+                .extracting(EventView::type)
+                .containsExactly("checkout.session.completed", "charge.refunded", "refund.created");
         assertThat(emulator.requestCount(StripeOperation.CREATE_REFUND)).isEqualTo(2);
-        assertThatThrownBy(() -> stripe.v1().refunds().create(byPaymentIntent(paid).setAmount(800L).build(),
-                key("refund-order-1"))).isInstanceOf(IdempotencyException.class);
+        assertThatThrownBy(() -> stripe.v1()
+                        .refunds()
+                        .create(byPaymentIntent(paid).setAmount(800L).build(), key("refund-order-1")))
+                .isInstanceOf(IdempotencyException.class);
         assertThat(emulator.refunds()).hasSize(1);
     }
 
@@ -270,7 +331,8 @@ class RefundTest {
         emulator.faults().failNext(StripeOperation.CREATE_REFUND, 2, 500);
 
         for (int attempt = 0; attempt < 2; attempt++) {
-            assertThatThrownBy(() -> stripe.v1().refunds().create(byPaymentIntent(paid).build(), key("k-500")))
+            assertThatThrownBy(() ->
+                            stripe.v1().refunds().create(byPaymentIntent(paid).build(), key("k-500")))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.getStatusCode()).isEqualTo(500);
                         assertThat(e.getStripeError().getType()).isEqualTo("api_error");
@@ -288,7 +350,8 @@ class RefundTest {
         CheckoutSessionView paid = paidSession();
         emulator.faults().failNext(StripeOperation.CREATE_REFUND, 1, 429);
 
-        assertThatThrownBy(() -> stripe.v1().refunds().create(byPaymentIntent(paid).build(), key("k-429")))
+        assertThatThrownBy(
+                        () -> stripe.v1().refunds().create(byPaymentIntent(paid).build(), key("k-429")))
                 .isInstanceOfSatisfying(RateLimitException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(429);
                     assertThat(e.getStripeError().getType()).isEqualTo("rate_limit_error");
@@ -303,31 +366,36 @@ class RefundTest {
         CheckoutSessionView paid = paidSession();
         emulator.faults().failNextAfterExecuting(StripeOperation.CREATE_REFUND, 1, 502);
 
-        assertThatThrownBy(() -> stripe.v1().refunds().create(byPaymentIntent(paid).build(), key("k-lost")))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(502));
+        assertThatThrownBy(
+                        () -> stripe.v1().refunds().create(byPaymentIntent(paid).build(), key("k-lost")))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(502));
         assertThat(emulator.refunds()).hasSize(1);
         Refund retried = stripe.v1().refunds().create(byPaymentIntent(paid).build(), key("k-lost"));
 
         assertThat(retried.getId()).isEqualTo(emulator.refunds().get(0).id());
-        assertThat(retried.getLastResponse().headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(retried.getLastResponse().headers().firstValue("Idempotent-Replayed"))
+                .hasValue("true");
         assertThat(emulator.refunds()).hasSize(1);
-        assertThat(emulator.events()).extracting(EventView::type).containsOnlyOnce("charge.refunded",
-                "refund.created");
+        assertThat(emulator.events()).extracting(EventView::type).containsOnlyOnce("charge.refunded", "refund.created");
     }
 
     @Test
     void aRefundDelayedBeyondTheReadTimeoutIsMadeOnceWhenRetried() throws Exception {
         CheckoutSessionView paid = paidSession();
-        StripeClient impatient = TestStripe.clientBuilder(emulator).setReadTimeout(200).build();
+        StripeClient impatient =
+                TestStripe.clientBuilder(emulator).setReadTimeout(200).build();
         emulator.faults().delayNext(StripeOperation.CREATE_REFUND, 1, Duration.ofMillis(700));
         long started = System.nanoTime();
 
-        assertThatThrownBy(() -> impatient.v1().refunds().create(byPaymentIntent(paid).build(), key("k-slow")))
+        assertThatThrownBy(() ->
+                        impatient.v1().refunds().create(byPaymentIntent(paid).build(), key("k-slow")))
                 .isInstanceOf(ApiConnectionException.class)
                 .hasCauseInstanceOf(SocketTimeoutException.class);
         Refund retried = stripe.v1().refunds().create(byPaymentIntent(paid).build(), key("k-slow"));
         // The first request wakes up after its delay, finds the key used and replays instead of refunding.
-        Thread.sleep(Math.max(0, 1_000 - Duration.ofNanos(System.nanoTime() - started).toMillis()));
+        Thread.sleep(Math.max(
+                0, 1_000 - Duration.ofNanos(System.nanoTime() - started).toMillis()));
 
         assertThat(emulator.refunds()).extracting(RefundView::id).containsExactly(retried.getId());
         assertThat(emulator.requestCount(StripeOperation.CREATE_REFUND)).isEqualTo(2);
@@ -336,32 +404,45 @@ class RefundTest {
     @Test
     void aRefundHeldAfterExecutingBeyondTheReadTimeoutIsReplayedOnRetry() throws StripeException {
         CheckoutSessionView paid = paidSession();
-        StripeClient impatient = TestStripe.clientBuilder(emulator).setReadTimeout(200).build();
+        StripeClient impatient =
+                TestStripe.clientBuilder(emulator).setReadTimeout(200).build();
         emulator.faults().delayNextAfterExecuting(StripeOperation.CREATE_REFUND, Duration.ofSeconds(2));
 
-        assertThatThrownBy(() -> impatient.v1().refunds().create(byPaymentIntent(paid).build(), key("k-held")))
+        assertThatThrownBy(() ->
+                        impatient.v1().refunds().create(byPaymentIntent(paid).build(), key("k-held")))
                 .isInstanceOf(ApiConnectionException.class)
                 .hasCauseInstanceOf(SocketTimeoutException.class);
         assertThat(emulator.refunds()).hasSize(1);
         Refund retried = stripe.v1().refunds().create(byPaymentIntent(paid).build(), key("k-held"));
 
         assertThat(retried.getId()).isEqualTo(emulator.refunds().get(0).id());
-        assertThat(retried.getLastResponse().headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(retried.getLastResponse().headers().firstValue("Idempotent-Replayed"))
+                .hasValue("true");
         assertThat(emulator.refunds()).hasSize(1);
     }
 
     @Test
     void refundsAreAnnouncedWithSignedEventsThatStripeJavaReads() throws Exception {
         CheckoutSessionView paid = paidSession();
-        Refund part = stripe.v1().refunds().create(byPaymentIntent(paid).setAmount(999L).build());
+        Refund part = stripe.v1()
+                .refunds()
+                .create(byPaymentIntent(paid).setAmount(999L).build());
         Refund rest = stripe.v1().refunds().create(byPaymentIntent(paid).build());
 
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
-        List<Event> delivered = receiver.accepted().stream().map(RefundTest::verified).toList();
+        List<Event> delivered =
+                receiver.accepted().stream().map(RefundTest::verified).toList();
 
-        assertThat(delivered).extracting(Event::getType).containsExactlyInAnyOrder("checkout.session.completed",
-                "charge.refunded", "refund.created", "charge.refunded", "refund.created");
-        Map<String, Refund> refunds = delivered.stream().filter(e -> e.getType().equals("refund.created"))
+        assertThat(delivered)
+                .extracting(Event::getType)
+                .containsExactlyInAnyOrder(
+                        "checkout.session.completed",
+                        "charge.refunded",
+                        "refund.created",
+                        "charge.refunded",
+                        "refund.created");
+        Map<String, Refund> refunds = delivered.stream()
+                .filter(e -> e.getType().equals("refund.created"))
                 .map(e -> (Refund) e.getDataObjectDeserializer().getObject().orElseThrow())
                 .collect(Collectors.toMap(Refund::getId, Function.identity()));
         assertThat(refunds).containsOnlyKeys(part.getId(), rest.getId());
@@ -374,7 +455,8 @@ class RefundTest {
             assertThat(refund.getStatus()).isEqualTo("succeeded");
             assertThat(refund.getCreated()).isEqualTo(part.getCreated());
         });
-        List<Charge> charges = delivered.stream().filter(e -> e.getType().equals("charge.refunded"))
+        List<Charge> charges = delivered.stream()
+                .filter(e -> e.getType().equals("charge.refunded"))
                 .map(e -> (Charge) e.getDataObjectDeserializer().getObject().orElseThrow())
                 .sorted((x, y) -> Long.compare(x.getAmountRefunded(), y.getAmountRefunded()))
                 .toList();
@@ -394,13 +476,21 @@ class RefundTest {
             assertThat(charge.getCreated()).isPositive();
         });
         // The same events through the API, newest first.
-        List<Event> listed = stripe.v1().events().list(EventListParams.builder().setType("charge.refunded").build())
+        List<Event> listed = stripe.v1()
+                .events()
+                .list(EventListParams.builder().setType("charge.refunded").build())
                 .getData();
         assertThat(listed).hasSize(2);
-        assertThat(((Charge) listed.get(0).getDataObjectDeserializer().getObject().orElseThrow()).getRefunded())
+        assertThat(((Charge) listed.get(0)
+                                .getDataObjectDeserializer()
+                                .getObject()
+                                .orElseThrow())
+                        .getRefunded())
                 .isTrue();
-        assertThat(emulator.events()).filteredOn(event -> event.type().equals("refund.created"))
-                .extracting(EventView::objectId).containsExactly(part.getId(), rest.getId());
+        assertThat(emulator.events())
+                .filteredOn(event -> event.type().equals("refund.created"))
+                .extracting(EventView::objectId)
+                .containsExactly(part.getId(), rest.getId());
     }
 
     @Test
@@ -413,16 +503,19 @@ class RefundTest {
         assertThat(refund.amount()).isEqualTo(999L);
         assertThat(refund.charge()).isEqualTo(paid.chargeId());
         assertThat(refund.reason()).isNull();
-        assertThat(emulator.refundsForPaymentIntent(paid.paymentIntent())).extracting(RefundView::amount)
+        assertThat(emulator.refundsForPaymentIntent(paid.paymentIntent()))
+                .extracting(RefundView::amount)
                 .containsExactly(1000L, 999L);
         assertThat(emulator.refundsForPaymentIntent("pi_other")).isEmpty();
         assertThat(emulator.refunds()).hasSize(2);
-        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded()).isEqualTo(1999);
+        assertThat(emulator.checkoutSession(paid.id()).orElseThrow().amountRefunded())
+                .isEqualTo(1999);
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         assertThat(emulator.events()).extracting(EventView::type).endsWith("charge.refunded", "refund.created");
         assertThat(receiver.accepted()).hasSize(5);
         assertThatThrownBy(() -> emulator.refundPayment(paid.paymentIntent()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has already been refunded");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has already been refunded");
         assertThatThrownBy(() -> emulator.refundPayment("pi_nope")).isInstanceOf(IllegalArgumentException.class);
         String unsettled = emulator.payLater(createSession()).paymentIntent();
         assertThatThrownBy(() -> emulator.refundPayment(unsettled)).isInstanceOf(IllegalStateException.class);
@@ -432,11 +525,14 @@ class RefundTest {
     void chargesAndRefundsSurviveARestart() throws Exception {
         restart(options().withDataDirectory(dataDirectory));
         CheckoutSessionView paid = paidSession();
-        Refund part = stripe.v1().refunds().create(byPaymentIntent(paid).setAmount(500L).build(), key("k-p"));
+        Refund part = stripe.v1()
+                .refunds()
+                .create(byPaymentIntent(paid).setAmount(500L).build(), key("k-p"));
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         emulator.close();
 
-        JsonNode state = JSON.readTree(dataDirectory.resolve("stripe-emulator-state.json").toFile());
+        JsonNode state = JSON.readTree(
+                dataDirectory.resolve("stripe-emulator-state.json").toFile());
         assertThat(state.get("format").asInt()).isEqualTo(1);
         assertThat(state.get("charges").get(0).get("id").asText()).isEqualTo(paid.chargeId());
         assertThat(state.get("charges").get(0).get("amountRefunded").asLong()).isEqualTo(500);
@@ -448,7 +544,10 @@ class RefundTest {
                 .extracting(CheckoutSessionView::chargeId, CheckoutSessionView::amountRefunded)
                 .containsExactly(paid.chargeId(), 500L);
         assertThat(stripe.v1().refunds().retrieve(part.getId()).getAmount()).isEqualTo(500L);
-        assertThat(stripe.v1().refunds().create(byPaymentIntent(paid).setAmount(500L).build(), key("k-p")).getId())
+        assertThat(stripe.v1()
+                        .refunds()
+                        .create(byPaymentIntent(paid).setAmount(500L).build(), key("k-p"))
+                        .getId())
                 .isEqualTo(part.getId());
         Refund rest = stripe.v1().refunds().create(byPaymentIntent(paid).build());
         assertThat(rest.getAmount()).isEqualTo(1499L);
@@ -472,7 +571,11 @@ class RefundTest {
         assertThat(reloaded.chargeId()).startsWith("ch_");
         assertThat(emulator.checkoutSession(open).orElseThrow().chargeId()).isNull();
         assertThat(emulator.refunds()).isEmpty();
-        assertThat(stripe.v1().refunds().create(byPaymentIntent(reloaded).build()).getAmount()).isEqualTo(1999L);
+        assertThat(stripe.v1()
+                        .refunds()
+                        .create(byPaymentIntent(reloaded).build())
+                        .getAmount())
+                .isEqualTo(1999L);
     }
 
     @Test
@@ -484,7 +587,8 @@ class RefundTest {
         String open = createSession();
         String refundAction = "action=\"/_emulator/sessions/" + paid.id() + "/refund\"";
 
-        assertThat(browser.get("/_emulator/").body()).contains(refundAction)
+        assertThat(browser.get("/_emulator/").body())
+                .contains(refundAction)
                 .contains("action=\"/_emulator/sessions/" + partly.id() + "/refund\"")
                 .doesNotContain("/_emulator/sessions/" + open + "/refund");
 
@@ -492,15 +596,19 @@ class RefundTest {
 
         assertThat(form.statusCode()).isEqualTo(303);
         assertThat(form.headers().firstValue("Location")).hasValue("/_emulator/");
-        RefundView refund = emulator.refundsForPaymentIntent(paid.paymentIntent()).get(0);
+        RefundView refund =
+                emulator.refundsForPaymentIntent(paid.paymentIntent()).get(0);
         assertThat(refund.amount()).isEqualTo(1999L);
-        assertThat(browser.get("/_emulator/").body()).doesNotContain(refundAction)
+        assertThat(browser.get("/_emulator/").body())
+                .doesNotContain(refundAction)
                 .contains("Refunds (2)", refund.id(), "refund.created", "charge.refunded");
-        JsonNode refunds = JSON.readTree(browser.get("/_emulator/api/refunds").body()).get("data");
+        JsonNode refunds =
+                JSON.readTree(browser.get("/_emulator/api/refunds").body()).get("data");
         assertThat(refunds).hasSize(2);
         assertThat(refunds.get(0).get("id").asText()).isEqualTo(refund.id());
         assertThat(refunds.get(0).get("object").asText()).isEqualTo("refund");
-        JsonNode sessions = JSON.readTree(browser.get("/_emulator/api/sessions").body()).get("data");
+        JsonNode sessions =
+                JSON.readTree(browser.get("/_emulator/api/sessions").body()).get("data");
         assertThat(sessions.get(0).get("charge").get("id").asText()).isEqualTo(paid.chargeId());
         assertThat(sessions.get(0).get("charge").get("refunded").asBoolean()).isTrue();
         assertThat(sessions.get(2).get("charge").isNull()).isTrue();
@@ -509,9 +617,13 @@ class RefundTest {
 
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(api.body()).get("amount").asLong()).isEqualTo(1998L);
-        assertThat(browser.post("/_emulator/api/sessions/" + partly.id() + "/refund").statusCode()).isEqualTo(409);
-        assertThat(browser.post("/_emulator/api/sessions/" + open + "/refund").statusCode()).isEqualTo(409);
-        assertThat(browser.post("/_emulator/api/sessions/cs_test_nope/refund").statusCode()).isEqualTo(404);
+        assertThat(browser.post("/_emulator/api/sessions/" + partly.id() + "/refund")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(browser.post("/_emulator/api/sessions/" + open + "/refund").statusCode())
+                .isEqualTo(409);
+        assertThat(browser.post("/_emulator/api/sessions/cs_test_nope/refund").statusCode())
+                .isEqualTo(404);
         assertThat(emulator.refunds()).hasSize(3);
     }
 
@@ -524,13 +636,20 @@ class RefundTest {
     }
 
     private StripeEmulatorOptions options() {
-        return StripeEmulatorOptions.defaults().withWebhookUrl(receiver.url()).withApiVersion(Stripe.API_VERSION)
+        return StripeEmulatorOptions.defaults()
+                .withWebhookUrl(receiver.url())
+                .withApiVersion(Stripe.API_VERSION)
                 .withDeliveryBackoff(Duration.ofMillis(50));
     }
 
     private String createSession() throws StripeException {
-        return stripe.v1().checkout().sessions().create(TestStripe.minimalSession()
-                .putMetadata("order_id", "o-1").build()).getId();
+        return stripe.v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession()
+                        .putMetadata("order_id", "o-1")
+                        .build())
+                .getId();
     }
 
     /** A $19.99 session paid by card, so its PaymentIntent has a charge to refund. */
@@ -560,8 +679,8 @@ class RefundTest {
 
     private static Event verified(WebhookReceiver.Delivery delivery) {
         try {
-            return Webhook.constructEvent(delivery.payload(), delivery.signature(),
-                    StripeEmulatorOptions.DEFAULT_WEBHOOK_SECRET);
+            return Webhook.constructEvent(
+                    delivery.payload(), delivery.signature(), StripeEmulatorOptions.DEFAULT_WEBHOOK_SECRET);
         } catch (StripeException e) {
             throw new AssertionError("Signature did not verify", e);
         }

@@ -23,7 +23,8 @@ class StripeEmulatorOptionsTest {
         assertThat(options.deliveryMaxAttempts()).isEqualTo(8);
         assertThat(options.deliveryBackoff()).isEqualTo(Duration.ofSeconds(1));
         assertThat(options.expirySweepInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(new StripeEmulatorOptions("127.0.0.1", 0, null, Clock.systemUTC())).isEqualTo(options);
+        assertThat(new StripeEmulatorOptions("127.0.0.1", 0, null, Clock.systemUTC()))
+                .isEqualTo(options);
     }
 
     @Test
@@ -62,6 +63,7 @@ class StripeEmulatorOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> options.withWebhookSecret(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StripeEmulator.start(options.withWebhookUrl("ftp://example.com/hook")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("webhook URL");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("webhook URL");
     }
 }

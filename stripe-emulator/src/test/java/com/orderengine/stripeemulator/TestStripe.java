@@ -9,8 +9,7 @@ final class TestStripe {
 
     static final String API_KEY = "sk_test_emulator_0123456789";
 
-    private TestStripe() {
-    }
+    private TestStripe() {}
 
     static StripeClient client(StripeEmulator emulator) {
         return clientBuilder(emulator).build();
@@ -34,7 +33,9 @@ final class TestStripe {
                 .setPriceData(LineItem.PriceData.builder()
                         .setCurrency(currency)
                         .setUnitAmount(unitAmount)
-                        .setProductData(LineItem.PriceData.ProductData.builder().setName(name).build())
+                        .setProductData(LineItem.PriceData.ProductData.builder()
+                                .setName(name)
+                                .build())
                         .build())
                 .build();
     }

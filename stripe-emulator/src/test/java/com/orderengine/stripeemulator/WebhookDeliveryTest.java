@@ -54,7 +54,9 @@ class WebhookDeliveryTest {
         List<DeliveryAttemptView> attempts = emulator.deliveryAttempts();
         assertThat(attempts).extracting(DeliveryAttemptView::attempt).containsExactly(1, 2, 3, 4);
         assertThat(attempts).extracting(DeliveryAttemptView::httpStatus).containsExactly(500, 500, 500, 200);
-        assertThat(attempts).extracting(DeliveryAttemptView::eventId).containsOnly(emulator.events().get(0).id());
+        assertThat(attempts)
+                .extracting(DeliveryAttemptView::eventId)
+                .containsOnly(emulator.events().get(0).id());
         assertThat(attempts).allSatisfy(attempt -> {
             assertThat(attempt.url()).isEqualTo(receiver.url());
             assertThat(attempt.error()).isNull();
@@ -63,26 +65,32 @@ class WebhookDeliveryTest {
         // Back-off doubles: 50, 100, 200 ms between the four attempts, each shortened by at most the jitter.
         for (int retry = 1; retry <= 3; retry++) {
             long nominal = BACKOFF.toMillis() << (retry - 1);
-            assertThat(Duration.between(attempts.get(retry - 1).attemptedAt(), attempts.get(retry).attemptedAt()))
+            assertThat(Duration.between(
+                            attempts.get(retry - 1).attemptedAt(),
+                            attempts.get(retry).attemptedAt()))
                     .as("wait before attempt %d", retry + 1)
                     .isGreaterThanOrEqualTo(Duration.ofMillis((long) Math.floor(nominal * (1 - RetryPolicy.JITTER))));
         }
         assertThat(receiver.deliveries()).hasSize(4);
         assertThat(receiver.accepted()).hasSize(1);
-        assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::payload).containsOnly(
-                emulator.events().get(0).payload());
+        assertThat(receiver.deliveries())
+                .extracting(WebhookReceiver.Delivery::payload)
+                .containsOnly(emulator.events().get(0).payload());
     }
 
     @Test
     void givesUpAfterTheMaximumNumberOfAttempts() throws Exception {
-        start(StripeEmulatorOptions.defaults().withWebhookUrl(receiver.url()).withDeliveryBackoff(BACKOFF)
+        start(StripeEmulatorOptions.defaults()
+                .withWebhookUrl(receiver.url())
+                .withDeliveryBackoff(BACKOFF)
                 .withDeliveryMaxAttempts(3));
         receiver.failNext(Integer.MAX_VALUE);
 
         emulator.completeCheckoutSession(createSession());
 
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
-        assertThat(emulator.deliveryAttempts()).extracting(DeliveryAttemptView::httpStatus)
+        assertThat(emulator.deliveryAttempts())
+                .extracting(DeliveryAttemptView::httpStatus)
                 .containsExactly(500, 500, 500);
         Thread.sleep(BACKOFF.multipliedBy(6).toMillis());
         assertThat(receiver.deliveries()).hasSize(3);
@@ -90,8 +98,10 @@ class WebhookDeliveryTest {
 
     @Test
     void anUnreachableEndpointIsRecordedAsAnErrorWithoutStatus() throws Exception {
-        start(StripeEmulatorOptions.defaults().withWebhookUrl("http://127.0.0.1:" + freePort() + "/hook")
-                .withDeliveryBackoff(BACKOFF).withDeliveryMaxAttempts(2));
+        start(StripeEmulatorOptions.defaults()
+                .withWebhookUrl("http://127.0.0.1:" + freePort() + "/hook")
+                .withDeliveryBackoff(BACKOFF)
+                .withDeliveryMaxAttempts(2));
 
         emulator.completeCheckoutSession(createSession());
 
@@ -117,11 +127,15 @@ class WebhookDeliveryTest {
         assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
         assertThat(receiver.accepted()).hasSize(3);
         for (WebhookReceiver.Delivery delivery : receiver.deliveries()) {
-            assertThat(Webhook.constructEvent(delivery.payload(), delivery.signature(), secret).getId())
+            assertThat(Webhook.constructEvent(delivery.payload(), delivery.signature(), secret)
+                            .getId())
                     .isEqualTo(eventId);
         }
-        assertThat(emulator.deliveryAttempts()).extracting(DeliveryAttemptView::attempt).containsExactly(1, 2, 3);
-        assertThat(emulator.deliveryAttempts()).extracting(DeliveryAttemptView::redelivery)
+        assertThat(emulator.deliveryAttempts())
+                .extracting(DeliveryAttemptView::attempt)
+                .containsExactly(1, 2, 3);
+        assertThat(emulator.deliveryAttempts())
+                .extracting(DeliveryAttemptView::redelivery)
                 .containsExactly(false, true, true);
         assertThat(emulator.events()).hasSize(1);
         assertThatThrownBy(() -> emulator.redeliver("evt_nope")).isInstanceOf(IllegalArgumentException.class);
@@ -137,7 +151,11 @@ class WebhookDeliveryTest {
         assertThat(emulator.awaitDeliveries(Duration.ZERO)).isTrue();
         EventView event = emulator.events().get(0);
         assertThat(event.type()).isEqualTo("checkout.session.completed");
-        assertThat(new ObjectMapper().readTree(event.payload()).get("pending_webhooks").asInt()).isZero();
+        assertThat(new ObjectMapper()
+                        .readTree(event.payload())
+                        .get("pending_webhooks")
+                        .asInt())
+                .isZero();
         assertThat(emulator.deliveryAttempts()).isEmpty();
         assertThatThrownBy(() -> emulator.redeliver(emulator.events().get(0).id()))
                 .isInstanceOf(IllegalStateException.class);
@@ -154,12 +172,18 @@ class WebhookDeliveryTest {
         StripeClient stripe = TestStripe.client(emulator);
 
         StripeCollection<Event> all = stripe.v1().events().list();
-        StripeCollection<Event> page = stripe.v1().events().list(EventListParams.builder().setLimit(2L).build());
-        StripeCollection<Event> expired = stripe.v1().events().list(EventListParams.builder()
-                .setType("checkout.session.exp*").build());
+        StripeCollection<Event> page =
+                stripe.v1().events().list(EventListParams.builder().setLimit(2L).build());
+        StripeCollection<Event> expired = stripe.v1()
+                .events()
+                .list(EventListParams.builder().setType("checkout.session.exp*").build());
 
-        assertThat(all.getData()).extracting(Event::getType).containsExactly("checkout.session.expired",
-                "checkout.session.async_payment_succeeded", "checkout.session.completed");
+        assertThat(all.getData())
+                .extracting(Event::getType)
+                .containsExactly(
+                        "checkout.session.expired",
+                        "checkout.session.async_payment_succeeded",
+                        "checkout.session.completed");
         assertThat(all.getHasMore()).isFalse();
         assertThat(page.getData()).hasSize(2);
         assertThat(page.getHasMore()).isTrue();
@@ -205,8 +229,7 @@ class WebhookDeliveryTest {
 
             assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
             assertThat(received.get()).isEqualTo(emulator.events().size()).isGreaterThanOrEqualTo(80);
-            assertThat(mostOpen.get()).as("requests open at once").isBetween(2,
-                    WebhookDeliveries.MAX_IN_FLIGHT);
+            assertThat(mostOpen.get()).as("requests open at once").isBetween(2, WebhookDeliveries.MAX_IN_FLIGHT);
         } finally {
             slow.stop(0);
         }
@@ -217,8 +240,12 @@ class WebhookDeliveryTest {
     }
 
     private String createSession() throws StripeException {
-        return TestStripe.client(emulator).v1().checkout().sessions()
-                .create(TestStripe.minimalSession().build()).getId();
+        return TestStripe.client(emulator)
+                .v1()
+                .checkout()
+                .sessions()
+                .create(TestStripe.minimalSession().build())
+                .getId();
     }
 
     private static int freePort() throws IOException {

@@ -13,8 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A webhook endpoint for tests: records every POST and answers 500 to the first N when told to. */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Delivery(String payload, String signature, String contentType, String userAgent, int answeredWith) {
-    }
+    record Delivery(String payload, String signature, String contentType, String userAgent, int answeredWith) {}
 
     private final HttpServer server;
     private final List<Delivery> deliveries = new ArrayList<>();
@@ -59,9 +58,12 @@ final class WebhookReceiver implements AutoCloseable {
         String payload = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         int status = failuresLeft.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0 ? 500 : 200;
         synchronized (this) {
-            deliveries.add(new Delivery(payload, exchange.getRequestHeaders().getFirst("Stripe-Signature"),
+            deliveries.add(new Delivery(
+                    payload,
+                    exchange.getRequestHeaders().getFirst("Stripe-Signature"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("User-Agent"), status));
+                    exchange.getRequestHeaders().getFirst("User-Agent"),
+                    status));
         }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();

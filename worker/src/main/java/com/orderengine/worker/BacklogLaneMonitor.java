@@ -55,19 +55,26 @@ final class BacklogLaneMonitor implements Runnable {
         } else if (depth > 0 && drainingSince >= 0) {
             deepest = Math.max(deepest, depth);
         } else if (depth == 0 && drainingSince >= 0) {
-            log.info("Backlog lane '{}' drained (at most {} tasks waiting) in {} s", laneTaskQueue, deepest,
+            log.info(
+                    "Backlog lane '{}' drained (at most {} tasks waiting) in {} s",
+                    laneTaskQueue,
+                    deepest,
                     (System.nanoTime() - drainingSince) / 1_000_000_000L);
             drainingSince = -1;
         }
     }
 
     private long depth(TaskQueueType type) {
-        return temporal.stubs().blockingStub().describeTaskQueue(DescribeTaskQueueRequest.newBuilder()
+        return temporal.stubs()
+                .blockingStub()
+                .describeTaskQueue(DescribeTaskQueueRequest.newBuilder()
                         .setNamespace(temporal.namespace())
-                        .setTaskQueue(TaskQueue.newBuilder().setName(laneTaskQueue).build())
+                        .setTaskQueue(
+                                TaskQueue.newBuilder().setName(laneTaskQueue).build())
                         .setTaskQueueType(type)
                         .setReportStats(true)
                         .build())
-                .getStats().getApproximateBacklogCount();
+                .getStats()
+                .getApproximateBacklogCount();
     }
 }

@@ -25,11 +25,9 @@ public class OrderWorker implements Managed {
     private WorkerFactory factory;
 
     /** The backlog lane's task queue and how much of the worker it may use. */
-    public record BacklogLane(String taskQueue, int workflowTaskSlots, int activitySlots, double activitiesPerSecond) {
-    }
+    public record BacklogLane(String taskQueue, int workflowTaskSlots, int activitySlots, double activitiesPerSecond) {}
 
-    public OrderWorker(TemporalConnection temporal, OrderActivities activities, WorkerTuning tuning,
-            BacklogLane lane) {
+    public OrderWorker(TemporalConnection temporal, OrderActivities activities, WorkerTuning tuning, BacklogLane lane) {
         this.temporal = temporal;
         this.activities = activities;
         this.tuning = tuning;
@@ -47,10 +45,17 @@ public class OrderWorker implements Managed {
         backlog.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
         backlog.registerActivitiesImplementations(activities);
         factory.start();
-        log.info("Order worker polling task queue '{}' in namespace '{}' (workflow cache {}, {} workflow threads); "
+        log.info(
+                "Order worker polling task queue '{}' in namespace '{}' (workflow cache {}, {} workflow threads); "
                         + "backlog lane '{}' with {} workflow task and {} activity slots, {} activities/s",
-                temporal.taskQueue(), temporal.namespace(), tuning.workflowCacheSize(), tuning.maxWorkflowThreads(),
-                lane.taskQueue(), lane.workflowTaskSlots(), lane.activitySlots(), lane.activitiesPerSecond());
+                temporal.taskQueue(),
+                temporal.namespace(),
+                tuning.workflowCacheSize(),
+                tuning.maxWorkflowThreads(),
+                lane.taskQueue(),
+                lane.workflowTaskSlots(),
+                lane.activitySlots(),
+                lane.activitiesPerSecond());
     }
 
     /**

@@ -26,6 +26,7 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
 
     /** Soon after start-up (the worker is polling by then), then every few minutes. */
     static final Duration RECOVERY_FIRST_PASS = Duration.ofSeconds(2);
+
     static final Duration RECOVERY_INTERVAL = Duration.ofMinutes(5);
     static final Duration LANE_SAMPLE_INTERVAL = Duration.ofSeconds(5);
 
@@ -55,22 +56,38 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
         PrometheusMetrics metrics = OrderEngineBootstrap.metrics(environment);
         TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment, metrics);
         OrderMetrics orderMetrics = new OrderMetrics(metrics.registry());
-        OrderActivitiesImpl activities = new OrderActivitiesImpl(jdbi, checkoutSessions, new StripeRefunds(stripe),
-                orderMetrics);
+        OrderActivitiesImpl activities =
+                new OrderActivitiesImpl(jdbi, checkoutSessions, new StripeRefunds(stripe), orderMetrics);
         BacklogFactory backlog = configuration.getBacklog();
-        environment.lifecycle().manage(new OrderWorker(temporal, activities,
-                configuration.getTemporal().workerTuning(),
-                new OrderWorker.BacklogLane(backlog.getLaneTaskQueue(), backlog.getLaneWorkflowTaskSlots(),
-                        backlog.getLaneActivitySlots(), backlog.getLaneActivitiesPerSecond())));
+        environment
+                .lifecycle()
+                .manage(new OrderWorker(
+                        temporal,
+                        activities,
+                        configuration.getTemporal().workerTuning(),
+                        new OrderWorker.BacklogLane(
+                                backlog.getLaneTaskQueue(),
+                                backlog.getLaneWorkflowTaskSlots(),
+                                backlog.getLaneActivitySlots(),
+                                backlog.getLaneActivitiesPerSecond())));
 
-        PendingOrderRecovery recovery = new PendingOrderRecovery(jdbi.onDemand(OrderDao.class),
+        PendingOrderRecovery recovery = new PendingOrderRecovery(
+                jdbi.onDemand(OrderDao.class),
                 new OrderWorkflowClient(temporal.client(), temporal.taskQueue(), backlog.getLaneTaskQueue()),
-                checkoutSessions, backlog.getRecoveryOrdersPerSecond(), orderMetrics);
-        ScheduledExecutorService background = environment.lifecycle()
-                .scheduledExecutorService("backlog-%d").threads(2).build();
-        background.scheduleWithFixedDelay(recovery, RECOVERY_FIRST_PASS.toSeconds(), RECOVERY_INTERVAL.toSeconds(),
-                TimeUnit.SECONDS);
-        background.scheduleWithFixedDelay(new BacklogLaneMonitor(temporal, backlog.getLaneTaskQueue(), orderMetrics),
-                LANE_SAMPLE_INTERVAL.toMillis(), LANE_SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                checkoutSessions,
+                backlog.getRecoveryOrdersPerSecond(),
+                orderMetrics);
+        ScheduledExecutorService background = environment
+                .lifecycle()
+                .scheduledExecutorService("backlog-%d")
+                .threads(2)
+                .build();
+        background.scheduleWithFixedDelay(
+                recovery, RECOVERY_FIRST_PASS.toSeconds(), RECOVERY_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(
+                new BacklogLaneMonitor(temporal, backlog.getLaneTaskQueue(), orderMetrics),
+                LANE_SAMPLE_INTERVAL.toMillis(),
+                LANE_SAMPLE_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 }

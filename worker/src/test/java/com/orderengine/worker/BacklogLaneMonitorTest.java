@@ -11,7 +11,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,19 +27,26 @@ class BacklogLaneMonitorTest {
             port = socket.getLocalPort();
         }
         try (TemporalDevServer temporal = TemporalDevServer.start(TemporalDevServer.Options.inMemory(
-                ProjectTools.ofWorkingDirectory().require(ProjectTools.TEMPORAL), port,
+                ProjectTools.ofWorkingDirectory().require(ProjectTools.TEMPORAL),
+                port,
                 Path.of("target", "temporal-lane-" + port + ".log")))) {
-            WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-                    WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
+            WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                    .setTarget(temporal.address())
+                    .build());
             try {
                 WorkflowClient client = WorkflowClient.newInstance(stubs);
                 SimpleMeterRegistry registry = new SimpleMeterRegistry();
-                var monitor = new BacklogLaneMonitor(new TemporalConnection(stubs, client, "default", "orders"), LANE,
-                        new OrderMetrics(registry));
+                var monitor = new BacklogLaneMonitor(
+                        new TemporalConnection(stubs, client, "default", "orders"), LANE, new OrderMetrics(registry));
                 // No worker polls the lane here: each start leaves a workflow task waiting on it.
                 for (int i = 0; i < 3; i++) {
-                    client.newUntypedWorkflowStub("OrderWorkflow", WorkflowOptions.newBuilder()
-                            .setWorkflowId("lane-" + i).setTaskQueue(LANE).build()).start();
+                    client.newUntypedWorkflowStub(
+                                    "OrderWorkflow",
+                                    WorkflowOptions.newBuilder()
+                                            .setWorkflowId("lane-" + i)
+                                            .setTaskQueue(LANE)
+                                            .build())
+                            .start();
                 }
 
                 long deadline = System.nanoTime() + 15_000_000_000L;

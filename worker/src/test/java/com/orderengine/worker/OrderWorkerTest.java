@@ -12,11 +12,13 @@ class OrderWorkerTest {
 
     @Test
     void theWorkerIsBuiltWithTheConfiguredCacheThreadsAndStickyTimeout() {
-        WorkerFactoryOptions options = OrderWorker.factoryOptions(new WorkerTuning(Duration.ofSeconds(3), 1_500, 2_000));
+        WorkerFactoryOptions options =
+                OrderWorker.factoryOptions(new WorkerTuning(Duration.ofSeconds(3), 1_500, 2_000));
 
         assertThat(options.getWorkflowCacheSize()).isEqualTo(1_500);
         assertThat(options.getMaxWorkflowThreadCount()).isEqualTo(2_000);
-        assertThat(options.getWorkflowHostLocalTaskQueueScheduleToStartTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(options.getWorkflowHostLocalTaskQueueScheduleToStartTimeout())
+                .isEqualTo(Duration.ofSeconds(3));
         assertThat(options.getWorkerInterceptors()).hasExactlyElementsOfTypes(OrderLogContextInterceptor.class);
     }
 

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Converts decimal prices to Stripe's integer minor units (cents for usd) exactly, never through double. */
 public final class MinorUnits {
 
-    private MinorUnits() {
-    }
+    private MinorUnits() {}
 
     public static long fromDecimal(BigDecimal amount, String currency) {
         int digits = fractionDigits(currency);

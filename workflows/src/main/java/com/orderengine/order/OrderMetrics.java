@@ -25,7 +25,12 @@ public final class OrderMetrics {
     public static final String LANE_DEPTH = "orderengine.backlog.lane.depth";
 
     /** Outcomes of {@code POST /api/checkout}: 2xx, 4xx, 503 (Temporal or the database down), any other 5xx. */
-    public enum CheckoutOutcome { STARTED, REJECTED, UNAVAILABLE, FAILED }
+    public enum CheckoutOutcome {
+        STARTED,
+        REJECTED,
+        UNAVAILABLE,
+        FAILED
+    }
 
     /** What the api did with a webhook delivery. */
     public enum WebhookOutcome {
@@ -81,8 +86,12 @@ public final class OrderMetrics {
     }
 
     public void recovery(RecoveryAction action) {
-        counter(RECOVERIES, "Pending orders the recovery pass resumed, or whose workflow it told their session moved at Stripe", "action",
-                name(action)).increment();
+        counter(
+                        RECOVERIES,
+                        "Pending orders the recovery pass resumed, or whose workflow it told their session moved at Stripe",
+                        "action",
+                        name(action))
+                .increment();
     }
 
     public void laneDepth(long tasks) {
@@ -90,7 +99,8 @@ public final class OrderMetrics {
     }
 
     public void checkout(CheckoutOutcome outcome) {
-        counter(CHECKOUTS, "Checkouts asked for, by outcome", "outcome", name(outcome)).increment();
+        counter(CHECKOUTS, "Checkouts asked for, by outcome", "outcome", name(outcome))
+                .increment();
     }
 
     public void webhookEvent(String type, WebhookOutcome outcome) {
@@ -104,7 +114,8 @@ public final class OrderMetrics {
 
     /** An order reached a final status (counted once, when its row moved). */
     public void orderFinished(OrderStatus status) {
-        counter(ORDERS_FINISHED, "Orders that reached a final status", "status", status.value()).increment();
+        counter(ORDERS_FINISHED, "Orders that reached a final status", "status", status.value())
+                .increment();
     }
 
     public void checkoutToPaid(Duration elapsed) {
@@ -113,12 +124,18 @@ public final class OrderMetrics {
 
     /** Stripe's own state, not a webhook, decided the order's status (a lost webhook, found by polling). */
     public void reconciliationCorrection(OrderStatus status) {
-        counter(RECONCILIATIONS, "Statuses set from Stripe's state because no webhook told us", "status",
-                status.value()).increment();
+        counter(
+                        RECONCILIATIONS,
+                        "Statuses set from Stripe's state because no webhook told us",
+                        "status",
+                        status.value())
+                .increment();
     }
 
     public void refundIssued() {
-        Counter.builder(REFUNDS).description("Refunds the engine issued (late payments)").register(registry)
+        Counter.builder(REFUNDS)
+                .description("Refunds the engine issued (late payments)")
+                .register(registry)
                 .increment();
     }
 

@@ -19,8 +19,7 @@ public final class OrderReference {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final String WORKFLOW_ID_PREFIX = "order-";
 
-    private OrderReference() {
-    }
+    private OrderReference() {}
 
     public static String random() {
         byte[] bytes = new byte[16];

@@ -11,8 +11,9 @@ class OrderStatusTest {
 
     @Test
     void pendingMovesToEveryOutcome() {
-        assertThat(OrderStatus.PENDING.allowedNext()).containsExactlyInAnyOrder(
-                OrderStatus.PAID, OrderStatus.EXPIRED, OrderStatus.FAILED, OrderStatus.CANCELLED);
+        assertThat(OrderStatus.PENDING.allowedNext())
+                .containsExactlyInAnyOrder(
+                        OrderStatus.PAID, OrderStatus.EXPIRED, OrderStatus.FAILED, OrderStatus.CANCELLED);
     }
 
     @Test
@@ -23,7 +24,9 @@ class OrderStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"EXPIRED", "FAILED", "CANCELLED", "REFUNDED"})
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"EXPIRED", "FAILED", "CANCELLED", "REFUNDED"})
     void terminalStatusesGoNowhere(OrderStatus status) {
         assertThat(status.allowedNext()).isEmpty();
         assertThat(status.isFinal()).isTrue();

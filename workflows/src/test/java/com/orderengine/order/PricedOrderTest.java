@@ -11,9 +11,12 @@ class PricedOrderTest {
 
     @Test
     void linesAddUpExactlyInDecimalAndMinorUnits() {
-        PricedOrder order = PricedOrder.of("o", "usd", List.of(
-                PricedLine.of(1, "Mug", 3, new BigDecimal("0.10"), "usd"),
-                PricedLine.of(2, "Tote", 1, new BigDecimal("0.20"), "usd")));
+        PricedOrder order = PricedOrder.of(
+                "o",
+                "usd",
+                List.of(
+                        PricedLine.of(1, "Mug", 3, new BigDecimal("0.10"), "usd"),
+                        PricedLine.of(2, "Tote", 1, new BigDecimal("0.20"), "usd")));
 
         assertThat(order.total()).isEqualByComparingTo("0.50"); // 0.1 * 3 + 0.2 is not 0.5 in double
         assertThat(order.amountTotal()).isEqualTo(50);
@@ -22,10 +25,10 @@ class PricedOrderTest {
 
     @Test
     void stripesCeilingIsTheLimit() {
-        PricedOrder atLimit = PricedOrder.of("o", "usd",
-                List.of(PricedLine.of(1, "Big", 1, new BigDecimal("999999.99"), "usd")));
-        PricedOrder overLimit = PricedOrder.of("o", "usd",
-                List.of(PricedLine.of(1, "Big", 2, new BigDecimal("500000.00"), "usd")));
+        PricedOrder atLimit =
+                PricedOrder.of("o", "usd", List.of(PricedLine.of(1, "Big", 1, new BigDecimal("999999.99"), "usd")));
+        PricedOrder overLimit =
+                PricedOrder.of("o", "usd", List.of(PricedLine.of(1, "Big", 2, new BigDecimal("500000.00"), "usd")));
 
         assertThat(atLimit.exceedsMaximumPayment()).isFalse();
         assertThat(overLimit.exceedsMaximumPayment()).isTrue();
@@ -33,8 +36,10 @@ class PricedOrderTest {
 
     @Test
     void anOverflowingSumIsAnErrorNotAWrapAround() {
-        assertThatThrownBy(() -> PricedOrder.of("o", "usd",
-                List.of(new PricedLine(1, "Huge", Integer.MAX_VALUE, BigDecimal.ONE, Long.MAX_VALUE / 2))))
+        assertThatThrownBy(() -> PricedOrder.of(
+                        "o",
+                        "usd",
+                        List.of(new PricedLine(1, "Huge", Integer.MAX_VALUE, BigDecimal.ONE, Long.MAX_VALUE / 2))))
                 .isInstanceOf(ArithmeticException.class);
     }
 }

@@ -22,8 +22,7 @@ public final class TestPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
@@ -74,7 +73,10 @@ public final class TestPostgres {
 
         public String status(String orderId) {
             return jdbi.withHandle(handle -> handle.createQuery("SELECT status FROM orders WHERE reference = :ref")
-                    .bind("ref", orderId).mapTo(String.class).findOne().orElse(null));
+                    .bind("ref", orderId)
+                    .mapTo(String.class)
+                    .findOne()
+                    .orElse(null));
         }
     }
 }

@@ -7,6 +7,4 @@ import jakarta.validation.constraints.NotNull;
 /** A cart line. Any price the client adds is ignored: prices come from the database. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CheckoutItem(
-        @NotNull @Min(1) Integer productId,
-        @NotNull @Min(1) Integer quantity) {
-}
+        @NotNull @Min(1) Integer productId, @NotNull @Min(1) Integer quantity) {}

@@ -1,7 +1,7 @@
 package com.orderengine.api.checkout;
 
-import com.orderengine.order.OrderMetrics.CheckoutOutcome;
 import com.orderengine.order.OrderMetrics;
+import com.orderengine.order.OrderMetrics.CheckoutOutcome;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;

@@ -17,8 +17,10 @@ public record CheckoutRequest(
         @NotEmpty @Size(max = CheckoutFactory.MAX_LINES) List<@NotNull @Valid CheckoutItem> items,
         // Bean Validation's @Email accepts "a@b" and invisible characters; Stripe wants a dotted domain and
         // nobody types a control or format character (such as a right-to-left override) into an address.
-        @NotBlank @Size(max = 254) @Email
-        @Pattern(regexp = "[^@\\s\\p{Cc}\\p{Cf}]+@[^@\\s\\p{Cc}\\p{Cf}]+\\.[^@\\s\\p{Cc}\\p{Cf}]+",
+        @NotBlank
+        @Size(max = 254)
+        @Email
+        @Pattern(
+                regexp = "[^@\\s\\p{Cc}\\p{Cf}]+@[^@\\s\\p{Cc}\\p{Cf}]+\\.[^@\\s\\p{Cc}\\p{Cf}]+",
                 message = "must be a well-formed email address")
-        String email) {
-}
+        String email) {}

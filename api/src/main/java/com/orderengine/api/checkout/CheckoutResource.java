@@ -32,8 +32,8 @@ public class CheckoutResource {
 
     @POST
     @CountedCheckout
-    public CheckoutResponse start(@NotNull @Valid CheckoutRequest request,
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public CheckoutResponse start(
+            @NotNull @Valid CheckoutRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return checkout.start(request, idempotencyKey);
     }
 

@@ -60,14 +60,19 @@ public class CheckoutService {
             throw ApiException.badRequest("Idempotency-Key must be 1 to 255 printable ASCII characters");
         }
         List<OrderLine> lines = checkedLines(request.items());
-        String orderId = idempotencyKey == null
-                ? OrderReference.random()
-                : OrderReference.fromIdempotencyKey(idempotencyKey);
+        String orderId =
+                idempotencyKey == null ? OrderReference.random() : OrderReference.fromIdempotencyKey(idempotencyKey);
         OrderLogContext.set(orderId);
-        OrderInput input = new OrderInput(orderId, request.email(), rules.getCurrency(), lines,
-                rules.getSessionTtl().toSeconds(), fingerprint(request.email(), lines));
+        OrderInput input = new OrderInput(
+                orderId,
+                request.email(),
+                rules.getCurrency(),
+                lines,
+                rules.getSessionTtl().toSeconds(),
+                fingerprint(request.email(), lines));
         try {
-            CheckoutLink link = workflows.startCheckout(input, rules.getUrlTimeout().toJavaDuration());
+            CheckoutLink link =
+                    workflows.startCheckout(input, rules.getUrlTimeout().toJavaDuration());
             return new CheckoutResponse(link.orderId(), link.url());
         } catch (OrderWorkflowClient.Rejected e) {
             throw new ApiException(e.getMessage().contains("Idempotency-Key") ? 422 : 502, e.getMessage());
@@ -84,8 +89,8 @@ public class CheckoutService {
     private CheckoutResponse storedCheckout(String orderId) {
         Optional<OrderRecord> order = orders.findByReference(orderId);
         if (order.isEmpty() || order.get().stripeSessionUrl() == null) {
-            throw new ApiException(409, "this Idempotency-Key belongs to a checkout that could not be completed; "
-                    + "use a new key");
+            throw new ApiException(
+                    409, "this Idempotency-Key belongs to a checkout that could not be completed; " + "use a new key");
         }
         return new CheckoutResponse(orderId, order.get().stripeSessionUrl());
     }
@@ -105,28 +110,38 @@ public class CheckoutService {
             lines.add(new OrderLine(item.productId(), item.quantity()));
         }
         if (!duplicates.isEmpty()) {
-            throw ApiException.unprocessable("duplicate productId " + join(duplicates)
-                    + ": send each product once with the total quantity");
+            throw ApiException.unprocessable(
+                    "duplicate productId " + join(duplicates) + ": send each product once with the total quantity");
         }
-        Map<Integer, Product> known = products.findByIds(seen.stream().mapToInt(Integer::intValue).toArray())
-                .stream().collect(Collectors.toMap(Product::id, Function.identity()));
+        Map<Integer, Product> known = products
+                .findByIds(seen.stream().mapToInt(Integer::intValue).toArray())
+                .stream()
+                .collect(Collectors.toMap(Product::id, Function.identity()));
         Set<Integer> unknown = new TreeSet<>(seen);
         unknown.removeAll(known.keySet());
         if (!unknown.isEmpty()) {
             throw ApiException.unprocessable("unknown productId " + join(unknown));
         }
         // The workflow prices the order again when it stores it; this only refuses what Stripe would refuse.
-        PricedOrder preview = PricedOrder.of(null, rules.getCurrency(), lines.stream()
-                .map(line -> {
-                    Product product = known.get(line.productId());
-                    return PricedLine.of(product.id(), product.name(), line.quantity(), product.price(),
-                            rules.getCurrency());
-                })
-                .toList());
+        PricedOrder preview = PricedOrder.of(
+                null,
+                rules.getCurrency(),
+                lines.stream()
+                        .map(line -> {
+                            Product product = known.get(line.productId());
+                            return PricedLine.of(
+                                    product.id(),
+                                    product.name(),
+                                    line.quantity(),
+                                    product.price(),
+                                    rules.getCurrency());
+                        })
+                        .toList());
         if (preview.exceedsMaximumPayment()) {
             throw ApiException.unprocessable("order total " + preview.total().toPlainString()
                     + " exceeds the maximum of "
-                    + MinorUnits.toDecimal(PricedOrder.MAX_AMOUNT_TOTAL, rules.getCurrency()).toPlainString());
+                    + MinorUnits.toDecimal(PricedOrder.MAX_AMOUNT_TOTAL, rules.getCurrency())
+                            .toPlainString());
         }
         return List.copyOf(lines);
     }
@@ -138,7 +153,8 @@ public class CheckoutService {
             canonical.append('|').append(line.productId()).append('x').append(line.quantity());
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);

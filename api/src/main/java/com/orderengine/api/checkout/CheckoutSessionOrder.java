@@ -1,6 +1,4 @@
 package com.orderengine.api.checkout;
 
-
 /** Which order a Stripe Checkout Session belongs to: what the success page starts from. */
-public record CheckoutSessionOrder(String orderId, String status) {
-}
+public record CheckoutSessionOrder(String orderId, String status) {}

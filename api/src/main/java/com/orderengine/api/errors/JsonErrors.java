@@ -9,8 +9,7 @@ public final class JsonErrors {
 
     public static final String RETRY_AFTER = "Retry-After";
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     /** A 503: a dependency is down or the api is busy; the caller should come back after {@code retryAfter}. */
     public static Response unavailable(String message, Duration retryAfter) {
@@ -19,9 +18,8 @@ public final class JsonErrors {
 
     /** With {@code Retry-After} when {@code retryAfter} is not null. */
     public static Response response(int status, String message, Duration retryAfter) {
-        Response.ResponseBuilder response = Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(message));
+        Response.ResponseBuilder response =
+                Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorResponse(message));
         if (retryAfter != null) {
             response.header(RETRY_AFTER, seconds(retryAfter));
         }

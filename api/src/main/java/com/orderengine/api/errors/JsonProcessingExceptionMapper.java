@@ -17,7 +17,8 @@ public class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProces
 
     static String describe(JsonProcessingException exception) {
         if (exception instanceof JsonParseException || exception.getCause() instanceof JsonParseException) {
-            JsonProcessingException parse = exception.getCause() instanceof JsonParseException cause ? cause : exception;
+            JsonProcessingException parse =
+                    exception.getCause() instanceof JsonParseException cause ? cause : exception;
             return "malformed JSON: " + firstLine(parse.getOriginalMessage());
         }
         if (exception instanceof JsonMappingException databind) {

@@ -24,7 +24,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return new UnexpectedExceptionMapper().toResponse(exception);
         } else {
             message = Response.Status.Family.familyOf(status) == Response.Status.Family.CLIENT_ERROR
-                    && exception.getResponse().getStatusInfo().getReasonPhrase() != null
+                            && exception.getResponse().getStatusInfo().getReasonPhrase() != null
                     ? exception.getResponse().getStatusInfo().getReasonPhrase().toLowerCase(java.util.Locale.ROOT)
                     : "request failed";
         }

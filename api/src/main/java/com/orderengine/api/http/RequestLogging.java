@@ -34,14 +34,20 @@ public final class RequestLogging implements Filter {
         HttpServletRequest http = (HttpServletRequest) request;
         HttpServletResponse answer = (HttpServletResponse) response;
         String offered = http.getHeader(REQUEST_ID_HEADER);
-        String requestId = offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String requestId = offered != null && SAFE_ID.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
         MDC.put(OrderLogContext.REQUEST_ID, requestId);
         answer.setHeader(REQUEST_ID_HEADER, requestId);
         long started = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
-            log.info("{} {} {} {} ms", http.getMethod(), http.getRequestURI(), answer.getStatus(),
+            log.info(
+                    "{} {} {} {} ms",
+                    http.getMethod(),
+                    http.getRequestURI(),
+                    answer.getStatus(),
                     (System.nanoTime() - started) / 1_000_000);
             MDC.remove(OrderLogContext.REQUEST_ID);
             OrderLogContext.clear();

@@ -63,10 +63,11 @@ public class OrderCancellation {
         OrderStatus status = OrderStatus.fromValue(order.status());
         return switch (status) {
             case CANCELLED -> view(order);
-            case PAID, REFUNDED -> throw new ApiException(409,
-                    "order is " + status.value() + "; a paid order cannot be cancelled");
-            case PENDING -> throw new ApiException(409,
-                    "order is pending but its workflow has been closed; an operator must resolve it");
+            case PAID, REFUNDED ->
+                throw new ApiException(409, "order is " + status.value() + "; a paid order cannot be cancelled");
+            case PENDING ->
+                throw new ApiException(
+                        409, "order is pending but its workflow has been closed; an operator must resolve it");
             case EXPIRED, FAILED -> throw new ApiException(409, "order is already " + status.value());
         };
     }

@@ -25,7 +25,10 @@ public record OrderView(
                 order.currency(),
                 order.total().toPlainString(),
                 items.stream()
-                        .map(item -> new OrderItemView(item.productId(), item.productName(), item.quantity(),
+                        .map(item -> new OrderItemView(
+                                item.productId(),
+                                item.productName(),
+                                item.quantity(),
                                 item.price().toPlainString()))
                         .toList(),
                 order.createdAt().toString(),

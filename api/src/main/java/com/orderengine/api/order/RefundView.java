@@ -6,7 +6,10 @@ import com.orderengine.order.db.RefundRecord;
 public record RefundView(String refundId, String amount, String currency, String createdAt) {
 
     public static RefundView of(RefundRecord refund) {
-        return new RefundView(refund.stripeRefundId(), refund.amount().toPlainString(), refund.currency(),
+        return new RefundView(
+                refund.stripeRefundId(),
+                refund.amount().toPlainString(),
+                refund.currency(),
                 refund.createdAt() == null ? null : refund.createdAt().toString());
     }
 }

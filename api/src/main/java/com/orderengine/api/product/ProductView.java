@@ -6,7 +6,11 @@ import com.orderengine.product.db.Product;
 public record ProductView(int id, String name, String price, String description, String imageUrl) {
 
     public static ProductView of(Product product) {
-        return new ProductView(product.id(), product.name(), product.price().toPlainString(), product.description(),
+        return new ProductView(
+                product.id(),
+                product.name(),
+                product.price().toPlainString(),
+                product.description(),
                 product.imageUrl());
     }
 }

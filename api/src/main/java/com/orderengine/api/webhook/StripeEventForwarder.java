@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderengine.api.errors.ApiException;
 import com.orderengine.infrastructure.logging.OrderLogContext;
-import com.orderengine.order.OrderMetrics.WebhookOutcome;
 import com.orderengine.order.OrderMetrics;
+import com.orderengine.order.OrderMetrics.WebhookOutcome;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.OrderStatus;
 import com.orderengine.order.db.OrderDao;
@@ -44,8 +44,14 @@ public class StripeEventForwarder {
      * @param handOverTimeout how long the hand-over to Temporal may take before the webhook answers 503
      * @param retryAfter      what a 503 tells the sender to wait
      */
-    public StripeEventForwarder(String webhookSecret, OrderWorkflowClient workflows, OrderDao orders,
-            ObjectMapper json, OrderMetrics metrics, WebhookAdmission admission, Duration handOverTimeout,
+    public StripeEventForwarder(
+            String webhookSecret,
+            OrderWorkflowClient workflows,
+            OrderDao orders,
+            ObjectMapper json,
+            OrderMetrics metrics,
+            WebhookAdmission admission,
+            Duration handOverTimeout,
             Duration retryAfter) {
         this.webhookSecret = webhookSecret;
         this.workflows = workflows;
@@ -78,8 +84,8 @@ public class StripeEventForwarder {
             metrics.webhookEvent(null, WebhookOutcome.INVALID_PAYLOAD);
             throw ApiException.badRequest("not a Stripe event: id, type and data.object are required");
         }
-        Long created = event.path("created").isIntegralNumber()
-                ? event.path("created").asLong() : null;
+        Long created =
+                event.path("created").isIntegralNumber() ? event.path("created").asLong() : null;
         try (WebhookAdmission.Turn turn = admission.admit(created)) {
             metrics.webhookEvent(type, workflows.within(handOverTimeout, () -> route(eventId, type, object)));
         } catch (WebhookAdmission.DeferredException e) {
@@ -120,16 +126,31 @@ public class StripeEventForwarder {
         PaymentEvent paymentEvent;
         String orderId;
         if (PaymentEvent.isSessionEvent(type) && "checkout.session".equals(objectType)) {
-            paymentEvent = new PaymentEvent(eventId, type, object.path("id").asText(null),
-                    object.path("payment_status").asText(null), text(object, "payment_intent"),
-                    number(object, "amount_total"), object.path("currency").asText(null));
+            paymentEvent = new PaymentEvent(
+                    eventId,
+                    type,
+                    object.path("id").asText(null),
+                    object.path("payment_status").asText(null),
+                    text(object, "payment_intent"),
+                    number(object, "amount_total"),
+                    object.path("currency").asText(null));
             orderId = object.path("client_reference_id").asText(null);
         } else if (PaymentEvent.CHARGE_REFUNDED.equals(type) && "charge".equals(objectType)) {
-            paymentEvent = new PaymentEvent(eventId, type, null, null, text(object, "payment_intent"),
-                    number(object, "amount"), object.path("currency").asText(null), number(object, "amount_refunded"));
+            paymentEvent = new PaymentEvent(
+                    eventId,
+                    type,
+                    null,
+                    null,
+                    text(object, "payment_intent"),
+                    number(object, "amount"),
+                    object.path("currency").asText(null),
+                    number(object, "amount_refunded"));
             // A charge names its payment intent, not the session: the order is found by the payment it recorded.
-            orderId = paymentEvent.paymentIntentId() == null ? null : orders
-                    .findByPaymentIntent(paymentEvent.paymentIntentId()).map(OrderRecord::reference).orElse(null);
+            orderId = paymentEvent.paymentIntentId() == null
+                    ? null
+                    : orders.findByPaymentIntent(paymentEvent.paymentIntentId())
+                            .map(OrderRecord::reference)
+                            .orElse(null);
         } else {
             log.debug("Event {} of type {} acknowledged and ignored", eventId, type);
             return WebhookOutcome.IGNORED;
@@ -148,22 +169,34 @@ public class StripeEventForwarder {
             return WebhookOutcome.ACCEPTED;
         }
         Optional<OrderRecord> order = orders.findByReference(orderId);
-        OrderStatus status = order.map(found -> OrderStatus.fromValue(found.status())).orElse(null);
+        OrderStatus status =
+                order.map(found -> OrderStatus.fromValue(found.status())).orElse(null);
         // A stored, pending order whose workflow was lost gets a recovery workflow, with this event.
-        if (status == OrderStatus.PENDING && workflows.deliverOrResume(orderId, order.get().currency(), event)) {
-            log.info("Event {} ({}) resumed order {}, whose workflow was missing", event.eventId(), event.type(),
+        if (status == OrderStatus.PENDING
+                && workflows.deliverOrResume(orderId, order.get().currency(), event)) {
+            log.info(
+                    "Event {} ({}) resumed order {}, whose workflow was missing",
+                    event.eventId(),
+                    event.type(),
                     orderId);
             return WebhookOutcome.ACCEPTED;
         }
         // A payment for an expired or cancelled order (to refund), a refund of a paid one: the order reopens.
         if (status != null && status.isFinal() && event.actsOnFinalOrder(status)) {
             workflows.deliverToFinishedOrder(orderId, order.get().currency(), event);
-            log.info("Event {} ({}) reopened order {}, which is {}", event.eventId(), event.type(), orderId,
+            log.info(
+                    "Event {} ({}) reopened order {}, which is {}",
+                    event.eventId(),
+                    event.type(),
+                    orderId,
                     status.value());
             return WebhookOutcome.ACCEPTED;
         }
-        log.info("Event {} ({}) for order {}: nothing left to do (unknown or finished); acknowledged",
-                event.eventId(), event.type(), orderId);
+        log.info(
+                "Event {} ({}) for order {}: nothing left to do (unknown or finished); acknowledged",
+                event.eventId(),
+                event.type(),
+                orderId);
         return WebhookOutcome.DUPLICATE;
     }
 

@@ -3,8 +3,8 @@ package com.orderengine.api.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.ApiClient;
+import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.order.OrderReference;
@@ -63,7 +63,8 @@ class CheckoutSystemTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.text("error")).isEqualTo("product 999 not found");
         assertThat(client.get("/api/products/abc").status()).isEqualTo(404);
-        assertThat(client.get("/api/nothing-here").json().path("error").asText()).isEqualTo("not found");
+        assertThat(client.get("/api/nothing-here").json().path("error").asText())
+                .isEqualTo("not found");
     }
 
     @Test
@@ -90,15 +91,19 @@ class CheckoutSystemTest {
         assertThat(order.path("paidAt").isNull()).isTrue();
 
         var session = stack.stripe.checkoutSessions().stream()
-                .filter(s -> orderId.equals(s.clientReferenceId())).findFirst().orElseThrow();
+                .filter(s -> orderId.equals(s.clientReferenceId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(session.amountTotal()).isEqualTo(3750);
         assertThat(session.url()).isEqualTo(reply.text("url"));
 
         // Where Stripe's success redirect starts: the session id names the order.
-        JsonNode bySession = client.get("/api/checkout/sessions/" + session.id()).json();
+        JsonNode bySession =
+                client.get("/api/checkout/sessions/" + session.id()).json();
         assertThat(bySession.path("orderId").asText()).isEqualTo(orderId);
         assertThat(bySession.path("status").asText()).isEqualTo("pending");
-        assertThat(client.get("/api/checkout/sessions/cs_test_unknown").status()).isEqualTo(404);
+        assertThat(client.get("/api/checkout/sessions/cs_test_unknown").status())
+                .isEqualTo(404);
         assertThat(client.get("/api/checkout/sessions/not-a-session").status()).isEqualTo(404);
     }
 
@@ -162,7 +167,12 @@ class CheckoutSystemTest {
      */
     @Test
     void unknownAndMalformedOrderReferencesTakeTheSameTime() {
-        List<String> malformed = List.of("1%20OR%201=1", "not-a-reference", "x".repeat(200), "0", "%27%3B--",
+        List<String> malformed = List.of(
+                "1%20OR%201=1",
+                "not-a-reference",
+                "x".repeat(200),
+                "0",
+                "%27%3B--",
                 OrderReference.random().substring(1));
         for (int i = 0; i < 300; i++) { // warm up both paths
             client.get("/api/orders/" + OrderReference.random());
@@ -186,8 +196,10 @@ class CheckoutSystemTest {
         double malformedMedian = malformedNanos[rounds / 2] / 1e6;
         double unknownP90 = unknownNanos[rounds * 9 / 10] / 1e6;
         double malformedP90 = malformedNanos[rounds * 9 / 10] / 1e6;
-        System.out.printf("enumeration timing: %d × 2 requests; median unknown %.3f ms, malformed %.3f ms; "
-                + "p90 %.3f ms vs %.3f ms%n", rounds, unknownMedian, malformedMedian, unknownP90, malformedP90);
+        System.out.printf(
+                "enumeration timing: %d × 2 requests; median unknown %.3f ms, malformed %.3f ms; "
+                        + "p90 %.3f ms vs %.3f ms%n",
+                rounds, unknownMedian, malformedMedian, unknownP90, malformedP90);
         // An attacker measuring over the network sees the difference of medians; keep it within noise.
         assertThat(Math.abs(unknownMedian - malformedMedian))
                 .isLessThan(Math.max(0.25, 0.2 * Math.max(unknownMedian, malformedMedian)));
@@ -206,24 +218,81 @@ class CheckoutSystemTest {
                 .mapToObj(i -> "{\"productId\":" + i + ",\"quantity\":1}")
                 .collect(Collectors.joining(",", "[", "]"));
         return java.util.stream.Stream.of(
-                Arguments.of("unknown product", "{\"items\":[{\"productId\":999,\"quantity\":1}],\"email\":\"a@example.com\"}", 422, "unknown productId 999"),
-                Arguments.of("quantity 0", "{\"items\":[{\"productId\":1,\"quantity\":0}],\"email\":\"a@example.com\"}", 422, "items[0].quantity must be greater than or equal to 1"),
-                Arguments.of("quantity -1", "{\"items\":[{\"productId\":1,\"quantity\":-1}],\"email\":\"a@example.com\"}", 422, "items[0].quantity must be greater than or equal to 1"),
-                Arguments.of("quantity 10^9", "{\"items\":[{\"productId\":1,\"quantity\":1000000000}],\"email\":\"a@example.com\"}", 422, "exceeds the maximum of 99 per line"),
-                Arguments.of("quantity beyond int", "{\"items\":[{\"productId\":1,\"quantity\":100000000000000000000}],\"email\":\"a@example.com\"}", 400, "items[0].quantity"),
-                Arguments.of("fractional quantity", "{\"items\":[{\"productId\":1,\"quantity\":1.5}],\"email\":\"a@example.com\"}", 400, "items[0].quantity: expected an integer"),
-                Arguments.of("quantity as string", "{\"items\":[{\"productId\":1,\"quantity\":\"2\"}],\"email\":\"a@example.com\"}", 400, "items[0].quantity: expected an integer"),
-                Arguments.of("duplicate product ids", "{\"items\":[{\"productId\":1,\"quantity\":1},{\"productId\":1,\"quantity\":2}],\"email\":\"a@example.com\"}", 422, "duplicate productId 1"),
-                Arguments.of("101 lines", "{\"items\":" + hundredAndOne + ",\"email\":\"a@example.com\"}", 422, "items size must be between"),
-                Arguments.of("empty items", "{\"items\":[],\"email\":\"a@example.com\"}", 422, "items must not be empty"),
+                Arguments.of(
+                        "unknown product",
+                        "{\"items\":[{\"productId\":999,\"quantity\":1}],\"email\":\"a@example.com\"}",
+                        422,
+                        "unknown productId 999"),
+                Arguments.of(
+                        "quantity 0",
+                        "{\"items\":[{\"productId\":1,\"quantity\":0}],\"email\":\"a@example.com\"}",
+                        422,
+                        "items[0].quantity must be greater than or equal to 1"),
+                Arguments.of(
+                        "quantity -1",
+                        "{\"items\":[{\"productId\":1,\"quantity\":-1}],\"email\":\"a@example.com\"}",
+                        422,
+                        "items[0].quantity must be greater than or equal to 1"),
+                Arguments.of(
+                        "quantity 10^9",
+                        "{\"items\":[{\"productId\":1,\"quantity\":1000000000}],\"email\":\"a@example.com\"}",
+                        422,
+                        "exceeds the maximum of 99 per line"),
+                Arguments.of(
+                        "quantity beyond int",
+                        "{\"items\":[{\"productId\":1,\"quantity\":100000000000000000000}],\"email\":\"a@example.com\"}",
+                        400,
+                        "items[0].quantity"),
+                Arguments.of(
+                        "fractional quantity",
+                        "{\"items\":[{\"productId\":1,\"quantity\":1.5}],\"email\":\"a@example.com\"}",
+                        400,
+                        "items[0].quantity: expected an integer"),
+                Arguments.of(
+                        "quantity as string",
+                        "{\"items\":[{\"productId\":1,\"quantity\":\"2\"}],\"email\":\"a@example.com\"}",
+                        400,
+                        "items[0].quantity: expected an integer"),
+                Arguments.of(
+                        "duplicate product ids",
+                        "{\"items\":[{\"productId\":1,\"quantity\":1},{\"productId\":1,\"quantity\":2}],\"email\":\"a@example.com\"}",
+                        422,
+                        "duplicate productId 1"),
+                Arguments.of(
+                        "101 lines",
+                        "{\"items\":" + hundredAndOne + ",\"email\":\"a@example.com\"}",
+                        422,
+                        "items size must be between"),
+                Arguments.of(
+                        "empty items", "{\"items\":[],\"email\":\"a@example.com\"}", 422, "items must not be empty"),
                 Arguments.of("missing items", "{\"email\":\"a@example.com\"}", 422, "items must not be empty"),
                 Arguments.of("null line", "{\"items\":[null],\"email\":\"a@example.com\"}", 422, "must not be null"),
-                Arguments.of("items not an array", "{\"items\":{\"productId\":1},\"email\":\"a@example.com\"}", 400, "items: expected an array"),
-                Arguments.of("invalid email", "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"not-an-email\"}", 422, "email"),
-                Arguments.of("email without dot", "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@b\"}", 422, "email must be a well-formed email address"),
-                Arguments.of("email as number", "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":42}", 400, "email: expected a string"),
+                Arguments.of(
+                        "items not an array",
+                        "{\"items\":{\"productId\":1},\"email\":\"a@example.com\"}",
+                        400,
+                        "items: expected an array"),
+                Arguments.of(
+                        "invalid email",
+                        "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"not-an-email\"}",
+                        422,
+                        "email"),
+                Arguments.of(
+                        "email without dot",
+                        "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@b\"}",
+                        422,
+                        "email must be a well-formed email address"),
+                Arguments.of(
+                        "email as number",
+                        "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":42}",
+                        400,
+                        "email: expected a string"),
                 Arguments.of("malformed JSON", "{\"items\":[{\"productId\":1,", 400, "malformed JSON"),
-                Arguments.of("trailing garbage", "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\"} x", 400, "malformed JSON"),
+                Arguments.of(
+                        "trailing garbage",
+                        "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\"} x",
+                        400,
+                        "malformed JSON"),
                 Arguments.of("not an object", "[1,2,3]", 400, "request body: expected an object"),
                 Arguments.of("empty body", "", 422, "request body must not be null"));
     }
@@ -242,12 +311,14 @@ class CheckoutSystemTest {
         assertThat(reply.text("error")).as(reply.body()).contains(message);
         assertThat(stack.database.count("SELECT count(*) FROM orders")).isEqualTo(ordersBefore);
         assertThat(stack.stripe.checkoutSessionsCreated()).isEqualTo(sessionsBefore);
-        assertThat(workflowExists(OrderReference.fromIdempotencyKey(idempotencyKey))).isFalse();
+        assertThat(workflowExists(OrderReference.fromIdempotencyKey(idempotencyKey)))
+                .isFalse();
     }
 
     @Test
     void aMalformedIdempotencyKeyIsRefused() {
-        Reply reply = client.postJson("/api/checkout",
+        Reply reply = client.postJson(
+                "/api/checkout",
                 "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\"}",
                 Map.of("Idempotency-Key", "x".repeat(256)));
         assertThat(reply.status()).isEqualTo(400);
@@ -256,10 +327,10 @@ class CheckoutSystemTest {
 
     @Test
     void aWrongContentTypeIsRefused() {
-        Reply reply = client.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(client.baseUrl() + "/api/checkout"))
-                .header("Content-Type", "text/plain")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("items=1")));
+        Reply reply = client.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.baseUrl() + "/api/checkout"))
+                        .header("Content-Type", "text/plain")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("items=1")));
         assertThat(reply.status()).isEqualTo(415);
         assertThat(reply.text("error")).contains("application/json");
     }
@@ -267,11 +338,12 @@ class CheckoutSystemTest {
     private boolean workflowExists(String orderId) {
         var client = stack.temporalClient();
         try {
-            client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-                    DescribeWorkflowExecutionRequest.newBuilder()
+            client.getWorkflowServiceStubs()
+                    .blockingStub()
+                    .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
                             .setNamespace("default")
-                            .setExecution(WorkflowExecution.newBuilder()
-                                    .setWorkflowId(OrderReference.workflowId(orderId)))
+                            .setExecution(
+                                    WorkflowExecution.newBuilder().setWorkflowId(OrderReference.workflowId(orderId)))
                             .build());
             return true;
         } catch (StatusRuntimeException e) {

@@ -2,8 +2,8 @@ package com.orderengine.api.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.ApiClient;
+import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.api.testing.StripeWebhooks;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
@@ -31,8 +31,8 @@ class DatabaseOutageSystemTest {
     private static final int ORDERS = 10;
     private static final Duration OUTAGE = Duration.ofSeconds(30);
 
-    private static final RestartablePostgres postgres = RestartablePostgres.start(
-            Path.of("target", "outage-postgres-" + System.nanoTime()));
+    private static final RestartablePostgres postgres =
+            RestartablePostgres.start(Path.of("target", "outage-postgres-" + System.nanoTime()));
 
     @RegisterExtension
     @Order(0)
@@ -57,7 +57,8 @@ class DatabaseOutageSystemTest {
         StripeWebhooks webhooks = new StripeWebhooks(stack.stripe.baseUrl(), OrderEngineStack.SECRET_KEY);
         List<String> orderIds = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
-            Reply reply = client.postJson("/api/checkout",
+            Reply reply = client.postJson(
+                    "/api/checkout",
                     "{\"items\":[{\"productId\":" + (1 + i % 6) + ",\"quantity\":1}],\"email\":\"o" + i
                             + "@example.com\"}");
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -65,8 +66,13 @@ class DatabaseOutageSystemTest {
         }
         Map<String, String> sessions = new TreeMap<>();
         for (String orderId : orderIds) {
-            sessions.put(orderId, stack.stripe.checkoutSessions().stream()
-                    .filter(session -> orderId.equals(session.clientReferenceId())).findFirst().orElseThrow().id());
+            sessions.put(
+                    orderId,
+                    stack.stripe.checkoutSessions().stream()
+                            .filter(session -> orderId.equals(session.clientReferenceId()))
+                            .findFirst()
+                            .orElseThrow()
+                            .id());
         }
 
         postgres.stop();
@@ -75,8 +81,8 @@ class DatabaseOutageSystemTest {
         for (String orderId : orderIds) {
             String sessionId = sessions.get(orderId);
             stack.stripe.completeCheckoutSession(sessionId);
-            String event = StripeWebhooks.event("evt_outage_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
-                    webhooks.session(sessionId));
+            String event = StripeWebhooks.event(
+                    "evt_outage_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, webhooks.session(sessionId));
             // Stripe sends each event again until it gets a 2xx; twice here, the second a duplicate.
             for (int delivery = 0; delivery < 2; delivery++) {
                 Reply reply = client.postWebhook(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
@@ -84,8 +90,10 @@ class DatabaseOutageSystemTest {
             }
         }
         Reply readDuringOutage = client.get("/api/orders/" + orderIds.get(0));
-        Thread.sleep(Math.max(0, OUTAGE.minus(Duration.between(down, Instant.now())).toMillis()));
-        assertThat(orderIds).as("nothing can be paid without the database")
+        Thread.sleep(
+                Math.max(0, OUTAGE.minus(Duration.between(down, Instant.now())).toMillis()));
+        assertThat(orderIds)
+                .as("nothing can be paid without the database")
                 .noneMatch(orderId -> "paid".equals(workflowStatus(orderId)));
         postgres.start();
         Instant up = Instant.now();
@@ -95,21 +103,31 @@ class DatabaseOutageSystemTest {
         }
         Duration recovered = Duration.between(up, Instant.now());
         for (String orderId : orderIds) {
-            assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o "
-                    + "ON o.id = c.order_id WHERE o.reference = ? AND c.to_status = 'paid'", orderId)).isEqualTo(1);
+            assertThat(stack.database.count(
+                            "SELECT count(*) FROM order_status_changes c JOIN orders o "
+                                    + "ON o.id = c.order_id WHERE o.reference = ? AND c.to_status = 'paid'",
+                            orderId))
+                    .isEqualTo(1);
         }
-        assertThat(webhookAnswers).as("webhooks need no database to be accepted").containsOnlyKeys(200);
+        assertThat(webhookAnswers)
+                .as("webhooks need no database to be accepted")
+                .containsOnlyKeys(200);
         assertThat(readDuringOutage.status()).isEqualTo(503);
         assertThat(readDuringOutage.retryAfter()).as("told when to come back").isEqualTo("5");
         assertThat(readDuringOutage.json().path("error").asText()).contains("database");
-        System.out.printf("database outage: %d orders, %d webhook deliveries during a %d s outage, answers %s; "
-                        + "all paid %d ms after the database came back%n", ORDERS, 2 * ORDERS, OUTAGE.toSeconds(),
-                webhookAnswers, recovered.toMillis());
+        System.out.printf(
+                "database outage: %d orders, %d webhook deliveries during a %d s outage, answers %s; "
+                        + "all paid %d ms after the database came back%n",
+                ORDERS, 2 * ORDERS, OUTAGE.toSeconds(), webhookAnswers, recovered.toMillis());
     }
 
     private static String workflowStatus(String orderId) {
-        return stack.temporalClient().newWorkflowStub(com.orderengine.order.workflow.OrderWorkflow.class,
-                com.orderengine.order.OrderReference.workflowId(orderId)).state().status();
+        return stack.temporalClient()
+                .newWorkflowStub(
+                        com.orderengine.order.workflow.OrderWorkflow.class,
+                        com.orderengine.order.OrderReference.workflowId(orderId))
+                .state()
+                .status();
     }
 
     private static void awaitPaid(String orderId) throws InterruptedException {

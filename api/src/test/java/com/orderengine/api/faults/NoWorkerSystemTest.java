@@ -2,8 +2,8 @@ package com.orderengine.api.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.ApiClient;
+import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import io.dropwizard.testing.ConfigOverride;
@@ -25,15 +25,17 @@ class NoWorkerSystemTest {
 
     @RegisterExtension
     @Order(1)
-    static final DropwizardAppExtension<OrderEngineConfiguration> api = stack.api(stack.temporalTarget(),
-            ConfigOverride.config("api", "checkout.urlTimeout", "2s"));
+    static final DropwizardAppExtension<OrderEngineConfiguration> api =
+            stack.api(stack.temporalTarget(), ConfigOverride.config("api", "checkout.urlTimeout", "2s"));
 
     @Test
     void aCheckoutNoWorkerTakesUpIsAnswered503WithinTheUrlTimeout() {
         long started = System.nanoTime();
-        Reply reply = new ApiClient(api.getLocalPort()).postJson("/api/checkout",
-                "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\"}",
-                Map.of("Idempotency-Key", "no-worker-1"));
+        Reply reply = new ApiClient(api.getLocalPort())
+                .postJson(
+                        "/api/checkout",
+                        "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\"}",
+                        Map.of("Idempotency-Key", "no-worker-1"));
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(503);

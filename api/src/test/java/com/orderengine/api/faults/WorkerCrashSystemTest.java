@@ -2,8 +2,8 @@ package com.orderengine.api.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.ApiClient;
+import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.api.testing.StripeWebhooks;
 import com.orderengine.api.testing.WorkerProcess;
@@ -64,15 +64,17 @@ class WorkerCrashSystemTest {
             // Marking paid: a test transaction holds the order's row, so the worker's transition waits on it.
             orders.put("marking paid", checkoutNow());
             rowLock.setAutoCommit(false);
-            try (PreparedStatement lock = rowLock.prepareStatement(
-                    "SELECT id FROM orders WHERE reference = ? FOR UPDATE")) {
+            try (PreparedStatement lock =
+                    rowLock.prepareStatement("SELECT id FROM orders WHERE reference = ? FOR UPDATE")) {
                 lock.setString(1, orderId(orders.get("marking paid")));
                 lock.executeQuery().close();
             }
             assertThat(pay(orderId(orders.get("marking paid"))).status()).isEqualTo(200);
-            await("the worker's transition waits on the row lock",
+            await(
+                    "the worker's transition waits on the row lock",
                     () -> stack.database.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                            + " AND query LIKE '%FOR UPDATE%'") == 1);
+                                    + " AND query LIKE '%FOR UPDATE%'")
+                            == 1);
 
             // After the order insert: the order is stored, the Stripe call that creates its session is held.
             int createsBefore = stack.stripe.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION);
@@ -80,15 +82,19 @@ class WorkerCrashSystemTest {
             String insertKey = UUID.randomUUID().toString();
             orders.put("after the order insert", insertKey);
             afterInsert = customers.submit(() -> checkout(insertKey));
-            await("the order is stored and its session requested", () -> stack.database.status(orderId(insertKey))
-                    != null && stack.stripe.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION) > createsBefore);
+            await(
+                    "the order is stored and its session requested",
+                    () -> stack.database.status(orderId(insertKey)) != null
+                            && stack.stripe.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION) > createsBefore);
 
             // After the session is created: Stripe has made it, the answer is held back.
             stack.stripe.faults().delayNextAfterExecuting(StripeOperation.CREATE_CHECKOUT_SESSION, HOLD_STRIPE);
             String sessionKey = UUID.randomUUID().toString();
             orders.put("after the session is created", sessionKey);
             afterSession = customers.submit(() -> checkout(sessionKey));
-            await("the session exists at Stripe", () -> sessions(orderId(sessionKey)).size() == 1);
+            await(
+                    "the session exists at Stripe",
+                    () -> sessions(orderId(sessionKey)).size() == 1);
 
             first.kill();
             assertThat(first.exitCode()).as("killed by SIGKILL").isEqualTo(137);
@@ -110,13 +116,20 @@ class WorkerCrashSystemTest {
         }
         for (Map.Entry<String, String> order : orders.entrySet()) {
             String orderId = orderId(order.getValue());
-            assertThat(sessions(orderId)).as(order.getKey() + ": sessions at Stripe").hasSize(1);
-            assertThat(stack.database.count("SELECT count(*) FROM orders WHERE reference = ?", orderId)).isEqualTo(1);
-            assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o "
-                    + "ON o.id = c.order_id WHERE o.reference = ? AND c.to_status = 'paid'", orderId))
-                    .as(order.getKey() + ": one transition to paid").isEqualTo(1);
+            assertThat(sessions(orderId))
+                    .as(order.getKey() + ": sessions at Stripe")
+                    .hasSize(1);
+            assertThat(stack.database.count("SELECT count(*) FROM orders WHERE reference = ?", orderId))
+                    .isEqualTo(1);
+            assertThat(stack.database.count(
+                            "SELECT count(*) FROM order_status_changes c JOIN orders o "
+                                    + "ON o.id = c.order_id WHERE o.reference = ? AND c.to_status = 'paid'",
+                            orderId))
+                    .as(order.getKey() + ": one transition to paid")
+                    .isEqualTo(1);
         }
-        System.out.printf("worker crash: 4 orders, SIGKILL at 4 steps, all paid once, 4 sessions, in %d s%n",
+        System.out.printf(
+                "worker crash: 4 orders, SIGKILL at 4 steps, all paid once, 4 sessions, in %d s%n",
                 Duration.between(started, Instant.now()).toSeconds());
     }
 
@@ -127,7 +140,9 @@ class WorkerCrashSystemTest {
         }
         for (String step : List.of("after the order insert", "after the session is created")) {
             String orderId = orderId(orders.get(step));
-            await(step + ": the retried checkout answers the URL", () -> checkout(orders.get(step)).status() == 200);
+            await(
+                    step + ": the retried checkout answers the URL",
+                    () -> checkout(orders.get(step)).status() == 200);
             assertThat(pay(orderId).status()).isEqualTo(200);
         }
         for (Map.Entry<String, String> order : orders.entrySet()) {
@@ -143,8 +158,11 @@ class WorkerCrashSystemTest {
             String workflowId = OrderReference.workflowId(orderId(order.getValue()));
             out.append(order.getKey()).append(" (").append(workflowId).append("):");
             try {
-                stack.temporalClient().fetchHistory(workflowId).getEvents().forEach(event -> out.append(' ')
-                        .append(event.getEventType().name().replace("EVENT_TYPE_", "")));
+                stack.temporalClient()
+                        .fetchHistory(workflowId)
+                        .getEvents()
+                        .forEach(event -> out.append(' ')
+                                .append(event.getEventType().name().replace("EVENT_TYPE_", "")));
             } catch (RuntimeException e) {
                 out.append(' ').append(e.getMessage());
             }
@@ -161,8 +179,10 @@ class WorkerCrashSystemTest {
     }
 
     private Reply checkout(String idempotencyKey) {
-        return client.postJson("/api/checkout", "{\"items\":[{\"productId\":2,\"quantity\":1}],"
-                + "\"email\":\"crash@example.com\"}", Map.of("Idempotency-Key", idempotencyKey));
+        return client.postJson(
+                "/api/checkout",
+                "{\"items\":[{\"productId\":2,\"quantity\":1}]," + "\"email\":\"crash@example.com\"}",
+                Map.of("Idempotency-Key", idempotencyKey));
     }
 
     private static String orderId(String idempotencyKey) {
@@ -179,8 +199,8 @@ class WorkerCrashSystemTest {
     private Reply pay(String orderId) {
         String sessionId = sessions(orderId).get(0).id();
         stack.stripe.completeCheckoutSession(sessionId);
-        String event = StripeWebhooks.event("evt_crash_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
-                webhooks.session(sessionId));
+        String event = StripeWebhooks.event(
+                "evt_crash_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, webhooks.session(sessionId));
         return client.postWebhook(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
     }
 

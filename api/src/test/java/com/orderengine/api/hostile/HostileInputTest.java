@@ -46,14 +46,48 @@ class HostileInputTest {
     private static final int REQUESTS = 5_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] NASTY_STRINGS = {
-        "' OR 1=1 --", "'; DROP TABLE orders; --", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
-        "%00", "\u0000", "a@b", "@example.com", "x".repeat(300) + "@example.com", "\uD83D\uDE00@example.com",
-        "${jndi:ldap://x}", "../../etc/passwd", "", " ", "null", "1e999", "-0", "NaN", "\u202E@example.com"};
+        "' OR 1=1 --",
+        "'; DROP TABLE orders; --",
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "%00",
+        "\u0000",
+        "a@b",
+        "@example.com",
+        "x".repeat(300) + "@example.com",
+        "\uD83D\uDE00@example.com",
+        "${jndi:ldap://x}",
+        "../../etc/passwd",
+        "",
+        " ",
+        "null",
+        "1e999",
+        "-0",
+        "NaN",
+        "\u202E@example.com"
+    };
     private static final String[] NASTY_NUMBERS = {
-        "0", "-1", "-2147483649", "2147483648", "1000000000", "1e30", "1.5", "-0.0", "99999999999999999999999",
-        "NaN", "Infinity", "\"1\"", "true", "null", "[]", "{}", "0x10"};
+        "0",
+        "-1",
+        "-2147483649",
+        "2147483648",
+        "1000000000",
+        "1e30",
+        "1.5",
+        "-0.0",
+        "99999999999999999999999",
+        "NaN",
+        "Infinity",
+        "\"1\"",
+        "true",
+        "null",
+        "[]",
+        "{}",
+        "0x10"
+    };
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Random random = new Random(20261125L);
 
     @Test
@@ -61,15 +95,26 @@ class HostileInputTest {
         int ordersBefore = stack.database.count("SELECT count(*) FROM orders");
         int sessionsBefore = stack.stripe.checkoutSessionsCreated();
         List<Function<Integer, Attack>> generators = List.of(
-                this::wrongTypeOfItems, this::wrongTypeInLine, this::badNumbers, this::badEmail,
-                this::extraFieldsButMissingEmail, this::deepNesting, this::invalidUtf8, this::wrongContentType,
-                this::notAnObject, this::unknownOrDuplicateProducts, this::badIdempotencyKey, this::forgedWebhook,
+                this::wrongTypeOfItems,
+                this::wrongTypeInLine,
+                this::badNumbers,
+                this::badEmail,
+                this::extraFieldsButMissingEmail,
+                this::deepNesting,
+                this::invalidUtf8,
+                this::wrongContentType,
+                this::notAnObject,
+                this::unknownOrDuplicateProducts,
+                this::badIdempotencyKey,
+                this::forgedWebhook,
                 this::signedGarbageWebhook);
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         long started = System.nanoTime();
         for (int i = 0; i < REQUESTS; i++) {
-            Attack attack = i % 500 == 499 ? tenMegabytes(i) : generators.get(i % generators.size()).apply(i);
+            Attack attack = i % 500 == 499
+                    ? tenMegabytes(i)
+                    : generators.get(i % generators.size()).apply(i);
             HttpResponse<String> response;
             try {
                 response = send(attack);
@@ -80,14 +125,16 @@ class HostileInputTest {
             statuses.merge(response.statusCode(), 1, Integer::sum);
             String problem = problemWith(response);
             if (problem != null && failures.size() < 20) {
-                failures.add(attack.name() + " -> " + response.statusCode() + " " + abbreviate(response.body())
-                        + " (" + problem + ")");
+                failures.add(attack.name() + " -> " + response.statusCode() + " " + abbreviate(response.body()) + " ("
+                        + problem + ")");
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("hostile input: %d requests in %d ms, statuses %s%n", REQUESTS, millis, statuses);
 
-        assertThat(failures).as("requests whose answer was not a 4xx JSON error").isEmpty();
+        assertThat(failures)
+                .as("requests whose answer was not a 4xx JSON error")
+                .isEmpty();
         assertThat(statuses.keySet()).allMatch(status -> status >= 400 && status < 500);
         assertThat(stack.database.count("SELECT count(*) FROM orders")).isEqualTo(ordersBefore);
         assertThat(stack.stripe.checkoutSessionsCreated()).isEqualTo(sessionsBefore);
@@ -99,15 +146,17 @@ class HostileInputTest {
         }
         try {
             JsonNode body = JSON.readTree(response.body());
-            return body != null && body.path("error").isTextual() && !body.path("error").asText().isBlank()
-                    ? null : "no error message";
+            return body != null
+                            && body.path("error").isTextual()
+                            && !body.path("error").asText().isBlank()
+                    ? null
+                    : "no error message";
         } catch (Exception e) {
             return "not JSON";
         }
     }
 
-    private record Attack(String name, String path, byte[] body, String contentType, Map<String, String> headers) {
-    }
+    private record Attack(String name, String path, byte[] body, String contentType, Map<String, String> headers) {}
 
     private Attack checkout(String name, String body) {
         return new Attack(name, "/api/checkout", body.getBytes(StandardCharsets.UTF_8), "application/json", Map.of());
@@ -119,33 +168,48 @@ class HostileInputTest {
     }
 
     private Attack wrongTypeInLine(int i) {
-        String line = pick(new String[] {"1", "\"x\"", "[]", "[1,2]", "null", "true", "{}", "{\"productId\":null}",
-            "{\"quantity\":1}", "{\"productId\":1}"});
+        String line = pick(new String[] {
+            "1",
+            "\"x\"",
+            "[]",
+            "[1,2]",
+            "null",
+            "true",
+            "{}",
+            "{\"productId\":null}",
+            "{\"quantity\":1}",
+            "{\"productId\":1}"
+        });
         return checkout("line=" + line, "{\"items\":[" + line + "],\"email\":\"a@example.com\"}");
     }
 
     private Attack badNumbers(int i) {
         String number = pick(NASTY_NUMBERS);
         boolean inQuantity = random.nextBoolean();
-        String line = inQuantity ? "{\"productId\":1,\"quantity\":" + number + "}"
+        String line = inQuantity
+                ? "{\"productId\":1,\"quantity\":" + number + "}"
                 : "{\"productId\":" + number + ",\"quantity\":1}";
         // 1 and 1000000000 as a product id would be valid-ish shapes: make sure the line stays bad.
         if (!inQuantity && (number.equals("1000000000") || number.equals("2147483648"))) {
             line = "{\"productId\":" + number + ",\"quantity\":0}";
         }
-        return checkout((inQuantity ? "quantity=" : "productId=") + number,
+        return checkout(
+                (inQuantity ? "quantity=" : "productId=") + number,
                 "{\"items\":[" + line + "],\"email\":\"a@example.com\"}");
     }
 
     private Attack badEmail(int i) {
         String email = pick(NASTY_STRINGS);
-        return checkout("email=" + abbreviate(email),
+        return checkout(
+                "email=" + abbreviate(email),
                 "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":" + JSON.valueToTree(email) + "}");
     }
 
     private Attack extraFieldsButMissingEmail(int i) {
-        return checkout("extra fields, no email", "{\"items\":[{\"productId\":1,\"quantity\":1,\"price\":\"0.01\","
-                + "\"" + pick(NASTY_STRINGS).replace("\"", "") + "\":1}],\"total\":\"0\",\"admin\":true}");
+        return checkout(
+                "extra fields, no email",
+                "{\"items\":[{\"productId\":1,\"quantity\":1,\"price\":\"0.01\"," + "\""
+                        + pick(NASTY_STRINGS).replace("\"", "") + "\":1}],\"total\":\"0\",\"admin\":true}");
     }
 
     private Attack deepNesting(int i) {
@@ -166,17 +230,39 @@ class HostileInputTest {
     }
 
     private Attack wrongContentType(int i) {
-        String type = pick(new String[] {"text/plain", "application/xml", "application/x-www-form-urlencoded",
-            "multipart/form-data; boundary=x", "image/png", null});
-        return new Attack("content-type " + type, "/api/checkout",
+        String type = pick(new String[] {
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "image/png",
+            null
+        });
+        return new Attack(
+                "content-type " + type,
+                "/api/checkout",
                 "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\"}"
-                        .getBytes(StandardCharsets.UTF_8), type, Map.of());
+                        .getBytes(StandardCharsets.UTF_8),
+                type,
+                Map.of());
     }
 
     private Attack notAnObject(int i) {
-        return checkout("body " + i, pick(new String[] {"", " ", "null", "[]", "123", "\"str\"", "{", "}", "{}",
-            "{\"items\":[{\"productId\":1,\"quantity\":1}]", "{'items':[]}", "{\"items\":[{\"productId\":1,"
-            + "\"quantity\":1}],\"email\":\"a@example.com\",\"email\":\"b@example.com\"}"}));
+        return checkout("body " + i, pick(new String[] {
+            "",
+            " ",
+            "null",
+            "[]",
+            "123",
+            "\"str\"",
+            "{",
+            "}",
+            "{}",
+            "{\"items\":[{\"productId\":1,\"quantity\":1}]",
+            "{'items':[]}",
+            "{\"items\":[{\"productId\":1,"
+                    + "\"quantity\":1}],\"email\":\"a@example.com\",\"email\":\"b@example.com\"}"
+        }));
     }
 
     private Attack unknownOrDuplicateProducts(int i) {
@@ -190,15 +276,24 @@ class HostileInputTest {
 
     private Attack badIdempotencyKey(int i) {
         String key = random.nextBoolean() ? "k".repeat(256 + random.nextInt(100)) : "has space";
-        return new Attack("idempotency key", "/api/checkout",
+        return new Attack(
+                "idempotency key",
+                "/api/checkout",
                 "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\"}"
-                        .getBytes(StandardCharsets.UTF_8), "application/json", Map.of("Idempotency-Key", key));
+                        .getBytes(StandardCharsets.UTF_8),
+                "application/json",
+                Map.of("Idempotency-Key", key));
     }
 
     private Attack forgedWebhook(int i) {
-        String payload = StripeWebhooks.event("evt_forged_" + i, "checkout.session.completed",
-                JSON.createObjectNode().put("id", "cs_test_x").put("object", "checkout.session")
-                        .put("client_reference_id", "AAAAAAAAAAAAAAAAAAAAAA").put("payment_status", "paid"));
+        String payload = StripeWebhooks.event(
+                "evt_forged_" + i,
+                "checkout.session.completed",
+                JSON.createObjectNode()
+                        .put("id", "cs_test_x")
+                        .put("object", "checkout.session")
+                        .put("client_reference_id", "AAAAAAAAAAAAAAAAAAAAAA")
+                        .put("payment_status", "paid"));
         long now = System.currentTimeMillis() / 1000;
         String signature = switch (random.nextInt(7)) {
             case 0 -> StripeWebhooks.sign(payload, "whsec_wrong");
@@ -210,16 +305,32 @@ class HostileInputTest {
             default -> StripeWebhooks.sign(payload + " ", OrderEngineStack.WEBHOOK_SECRET); // signs another body
         };
         Map<String, String> headers = random.nextInt(10) == 0 ? Map.of() : Map.of("Stripe-Signature", signature);
-        return new Attack("forged webhook", "/api/webhooks/stripe", payload.getBytes(StandardCharsets.UTF_8),
-                "application/json", headers);
+        return new Attack(
+                "forged webhook",
+                "/api/webhooks/stripe",
+                payload.getBytes(StandardCharsets.UTF_8),
+                "application/json",
+                headers);
     }
 
     private Attack signedGarbageWebhook(int i) {
-        String payload = pick(new String[] {"", "{}", "[]", "null", "{\"id\":\"evt_1\"}", "{\"type\":\"x\"}",
-            "{\"id\":\"evt_1\",\"type\":\"checkout.session.completed\",\"data\":[]}", "{", "<xml/>",
-            "{\"id\":1,\"type\":2,\"data\":{\"object\":3}}"});
-        return new Attack("signed garbage " + abbreviate(payload), "/api/webhooks/stripe",
-                payload.getBytes(StandardCharsets.UTF_8), "application/json",
+        String payload = pick(new String[] {
+            "",
+            "{}",
+            "[]",
+            "null",
+            "{\"id\":\"evt_1\"}",
+            "{\"type\":\"x\"}",
+            "{\"id\":\"evt_1\",\"type\":\"checkout.session.completed\",\"data\":[]}",
+            "{",
+            "<xml/>",
+            "{\"id\":1,\"type\":2,\"data\":{\"object\":3}}"
+        });
+        return new Attack(
+                "signed garbage " + abbreviate(payload),
+                "/api/webhooks/stripe",
+                payload.getBytes(StandardCharsets.UTF_8),
+                "application/json",
                 Map.of("Stripe-Signature", StripeWebhooks.sign(payload, OrderEngineStack.WEBHOOK_SECRET)));
     }
 
@@ -228,8 +339,12 @@ class HostileInputTest {
         java.util.Arrays.fill(body, (byte) ' ');
         body[0] = '{';
         body[body.length - 1] = '}';
-        return new Attack("10 MB", i % 1000 == 999 ? "/api/webhooks/stripe" : "/api/checkout", body,
-                "application/json", Map.of("Stripe-Signature", "t=1,v1=00"));
+        return new Attack(
+                "10 MB",
+                i % 1000 == 999 ? "/api/webhooks/stripe" : "/api/checkout",
+                body,
+                "application/json",
+                Map.of("Stripe-Signature", "t=1,v1=00"));
     }
 
     private HttpResponse<String> send(Attack attack) throws Exception {

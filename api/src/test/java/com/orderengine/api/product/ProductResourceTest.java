@@ -32,7 +32,7 @@ class ProductResourceTest {
 
     @Test
     void listsTheCatalogueInIdOrder() {
-        List<ProductView> list = resources.target("/products").request().get(new GenericType<>() { });
+        List<ProductView> list = resources.target("/products").request().get(new GenericType<>() {});
         assertThat(list).extracting(ProductView::id).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(list.get(2).price()).isEqualTo("9.50");
     }

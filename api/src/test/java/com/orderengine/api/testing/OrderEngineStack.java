@@ -6,8 +6,8 @@ import com.orderengine.infrastructure.tools.ProjectTools;
 import com.orderengine.infrastructure.tools.TemporalDevServer;
 import com.orderengine.stripeemulator.StripeEmulator;
 import com.orderengine.stripeemulator.StripeEmulatorOptions;
-import com.orderengine.testing.TestPostgres.TestDatabase;
 import com.orderengine.testing.TestPostgres;
+import com.orderengine.testing.TestPostgres.TestDatabase;
 import com.orderengine.worker.WorkerApplication;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -35,13 +35,15 @@ public final class OrderEngineStack implements AfterAllCallback {
     public static final String WEBHOOK_SECRET = "whsec_system_test_secret";
     public static final String SECRET_KEY = "sk_test_system";
     public static final String SITE_URL = "http://shop.test";
-    public static final String CONFIG = Path.of("..", "config.yml").toAbsolutePath().normalize().toString();
+    public static final String CONFIG =
+            Path.of("..", "config.yml").toAbsolutePath().normalize().toString();
 
     public final TestDatabase database;
     public final StripeEmulator stripe = StripeEmulator.start(StripeEmulatorOptions.defaults());
     public final int temporalPort = freePort();
     private final TemporalDevServer temporalServer = TemporalDevServer.start(TemporalDevServer.Options.inMemory(
-            ProjectTools.ofWorkingDirectory().require(ProjectTools.TEMPORAL), temporalPort,
+            ProjectTools.ofWorkingDirectory().require(ProjectTools.TEMPORAL),
+            temporalPort,
             Path.of("target", "temporal-" + temporalPort + ".log")));
     private WorkflowServiceStubs stubs;
 
@@ -67,8 +69,8 @@ public final class OrderEngineStack implements AfterAllCallback {
     public DropwizardAppExtension<OrderEngineConfiguration> worker(String name) {
         List<ConfigOverride> overrides = overrides(name, temporalTarget());
         overrides.add(ConfigOverride.config(name, "temporal.identity", name));
-        return new DropwizardAppExtension<>(WorkerApplication.class, CONFIG, name,
-                overrides.toArray(ConfigOverride[]::new));
+        return new DropwizardAppExtension<>(
+                WorkerApplication.class, CONFIG, name, overrides.toArray(ConfigOverride[]::new));
     }
 
     public DropwizardAppExtension<OrderEngineConfiguration> api() {
@@ -79,8 +81,8 @@ public final class OrderEngineStack implements AfterAllCallback {
     public DropwizardAppExtension<OrderEngineConfiguration> api(String temporalTarget, ConfigOverride... extra) {
         List<ConfigOverride> overrides = overrides("api", temporalTarget);
         overrides.addAll(List.of(extra));
-        return new DropwizardAppExtension<>(ApiApplication.class, CONFIG, "api",
-                overrides.toArray(ConfigOverride[]::new));
+        return new DropwizardAppExtension<>(
+                ApiApplication.class, CONFIG, "api", overrides.toArray(ConfigOverride[]::new));
     }
 
     private List<ConfigOverride> overrides(String prefix, String temporalTarget) {
@@ -116,10 +118,13 @@ public final class OrderEngineStack implements AfterAllCallback {
     /** A client of the same Temporal server, for describing workflows the way an operator would. */
     public synchronized WorkflowClient temporalClient() {
         if (stubs == null) {
-            stubs = WorkflowServiceStubs.newServiceStubs(
-                    WorkflowServiceStubsOptions.newBuilder().setTarget(temporalTarget()).build());
+            stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                    .setTarget(temporalTarget())
+                    .build());
         }
-        return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+        return WorkflowClient.newInstance(
+                stubs,
+                WorkflowClientOptions.newBuilder().setNamespace("default").build());
     }
 
     /** Registered first, so it closes last: after the applications that use it have stopped. */

@@ -33,9 +33,11 @@ public final class StripeWebhooks {
     /** The session exactly as the emulator's API returns it: the object Stripe puts in data.object. */
     public ObjectNode session(String sessionId) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(stripeBaseUrl + "/v1/checkout/sessions/" + sessionId))
-                    .header("Authorization", "Bearer " + secretKey).GET().build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(stripeBaseUrl + "/v1/checkout/sessions/" + sessionId))
+                            .header("Authorization", "Bearer " + secretKey)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return (ObjectNode) JSON.readTree(response.body());
         } catch (IOException e) {

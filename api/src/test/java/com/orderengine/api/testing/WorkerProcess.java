@@ -38,10 +38,13 @@ public final class WorkerProcess implements AutoCloseable {
         Path log = Path.of("target", "worker-" + name + "-" + System.currentTimeMillis() + ".log");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp", classPath,
-                WorkerApplication.class.getName(), "server", OrderEngineStack.CONFIG))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-cp",
+                        classPath,
+                        WorkerApplication.class.getName(),
+                        "server",
+                        OrderEngineStack.CONFIG))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
@@ -84,7 +87,8 @@ public final class WorkerProcess implements AutoCloseable {
     private void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/healthcheck"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

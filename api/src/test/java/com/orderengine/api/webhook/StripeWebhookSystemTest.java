@@ -8,8 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.ApiClient;
+import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.api.testing.StripeWebhooks;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
@@ -77,7 +77,8 @@ class StripeWebhookSystemTest {
         assertThat(outcome.status()).isEqualTo("paid");
         var order = client.get("/api/orders/" + orderId).json();
         assertThat(order.path("status").asText()).isEqualTo("paid");
-        assertThat(Instant.parse(order.path("paidAt").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(order.path("paidAt").asText()))
+                .isBefore(Instant.now().plusSeconds(1));
         assertThat(stack.database.status(orderId)).isEqualTo("paid");
     }
 
@@ -106,8 +107,11 @@ class StripeWebhookSystemTest {
         }
 
         assertThat(statuses).hasSize(20).containsOnly(200);
-        assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o ON o.id = c.order_id "
-                + "WHERE o.reference = ? AND c.to_status = 'paid'", orderId)).isEqualTo(1);
+        assertThat(stack.database.count(
+                        "SELECT count(*) FROM order_status_changes c JOIN orders o ON o.id = c.order_id "
+                                + "WHERE o.reference = ? AND c.to_status = 'paid'",
+                        orderId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -135,8 +139,11 @@ class StripeWebhookSystemTest {
 
         assertThat(statuses).containsOnlyKeys(200);
         awaitStatus(orderId, "paid");
-        assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o ON o.id = c.order_id "
-                + "WHERE o.reference = ? AND c.to_status = 'paid'", orderId)).isEqualTo(1);
+        assertThat(stack.database.count(
+                        "SELECT count(*) FROM order_status_changes c JOIN orders o ON o.id = c.order_id "
+                                + "WHERE o.reference = ? AND c.to_status = 'paid'",
+                        orderId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -149,15 +156,19 @@ class StripeWebhookSystemTest {
 
         // A valid event captured and replayed after the 300 s tolerance is refused.
         long old = Instant.now().minusSeconds(301).getEpochSecond();
-        assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET, old)).status())
+        assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET, old))
+                        .status())
                 .isEqualTo(400);
         // Several v1 entries (Stripe sends one per active secret while rolling them): one matching is enough.
-        assertThat(deliver(event, "t=" + timestamp + ",v1=" + "0".repeat(64) + ",v1=" + goodV1).status())
+        assertThat(deliver(event, "t=" + timestamp + ",v1=" + "0".repeat(64) + ",v1=" + goodV1)
+                        .status())
                 .isEqualTo(200);
         // Only v0 (the old scheme) is not accepted.
         assertThat(deliver(event, "t=" + timestamp + ",v0=" + goodV1).status()).isEqualTo(400);
         // A signature from a different timestamp than the one it claims fails.
-        assertThat(deliver(event, "t=" + (Long.parseLong(timestamp) - 1) + ",v1=" + goodV1).status()).isEqualTo(400);
+        assertThat(deliver(event, "t=" + (Long.parseLong(timestamp) - 1) + ",v1=" + goodV1)
+                        .status())
+                .isEqualTo(400);
         awaitStatus(orderId, "paid");
     }
 
@@ -168,10 +179,14 @@ class StripeWebhookSystemTest {
 
         Reply wrongSecret = deliver(event, StripeWebhooks.sign(event, "whsec_someone_else"));
         Reply missing = deliver(event, null);
-        Reply stale = deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET,
-                Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond()));
-        Reply tampered = deliver(event.replace("\"paid\"", "\"paid\" "),
-                StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
+        Reply stale = deliver(
+                event,
+                StripeWebhooks.sign(
+                        event,
+                        OrderEngineStack.WEBHOOK_SECRET,
+                        Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond()));
+        Reply tampered = deliver(
+                event.replace("\"paid\"", "\"paid\" "), StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
         Reply garbage = deliver(event, "t=abc,v1=nothex");
 
         for (Reply reply : List.of(wrongSecret, missing, stale, tampered, garbage)) {
@@ -181,8 +196,11 @@ class StripeWebhookSystemTest {
         assertThat(missing.text("error")).isEqualTo("missing Stripe-Signature header");
         assertThat(stale.text("error")).contains("tolerance");
         assertThat(stack.database.status(orderId)).isEqualTo("pending");
-        assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o ON o.id = c.order_id "
-                + "WHERE o.reference = ?", orderId)).isEqualTo(1);
+        assertThat(stack.database.count(
+                        "SELECT count(*) FROM order_status_changes c JOIN orders o ON o.id = c.order_id "
+                                + "WHERE o.reference = ?",
+                        orderId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -191,9 +209,12 @@ class StripeWebhookSystemTest {
         foreignSession.putNull("client_reference_id"); // as `stripe trigger checkout.session.completed` sends
         String foreign = StripeWebhooks.event("evt_foreign", PaymentEvent.CHECKOUT_SESSION_COMPLETED, foreignSession);
         foreignSession.put("client_reference_id", OrderReference.random()); // well-formed, but no such order
-        String unknownOrder = StripeWebhooks.event("evt_unknown", PaymentEvent.CHECKOUT_SESSION_COMPLETED, foreignSession);
-        ObjectNode charge = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                .put("id", "ch_1").put("object", "charge");
+        String unknownOrder =
+                StripeWebhooks.event("evt_unknown", PaymentEvent.CHECKOUT_SESSION_COMPLETED, foreignSession);
+        ObjectNode charge = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode()
+                .put("id", "ch_1")
+                .put("object", "charge");
         String ignoredType = StripeWebhooks.event("evt_charge", "charge.succeeded", charge);
 
         for (String event : List.of(foreign, unknownOrder, ignoredType)) {
@@ -209,7 +230,8 @@ class StripeWebhookSystemTest {
         Reply cancelled = client.postJson("/api/orders/" + unpaid + "/cancel", "");
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.text("status")).isEqualTo("cancelled");
-        assertThat(stack.stripe.checkoutSession(sessionOf(unpaid)).orElseThrow().status()).isEqualTo("expired");
+        assertThat(stack.stripe.checkoutSession(sessionOf(unpaid)).orElseThrow().status())
+                .isEqualTo("expired");
         Reply again = client.postJson("/api/orders/" + unpaid + "/cancel", "");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text("status")).isEqualTo("cancelled");
@@ -223,7 +245,9 @@ class StripeWebhookSystemTest {
         assertThat(refused.text("error")).contains("paid order cannot be cancelled");
         assertThat(stack.database.status(paid)).isEqualTo("paid");
 
-        assertThat(client.postJson("/api/orders/" + OrderReference.random() + "/cancel", "").status()).isEqualTo(404);
+        assertThat(client.postJson("/api/orders/" + OrderReference.random() + "/cancel", "")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -232,21 +256,33 @@ class StripeWebhookSystemTest {
         List<PricedLine> lines = List.of(PricedLine.of(1, "Ceramic Mug", 1, new BigDecimal("14.00"), "usd"));
         OrderDao orders = stack.database.jdbi().onDemand(OrderDao.class);
         orders.createOrder(orderId, "lost@example.com", "usd", new BigDecimal("14.00"), lines);
-        CheckoutSessionState session = new StripeCheckoutSessions(StripeClient.builder()
-                .setApiKey(OrderEngineStack.SECRET_KEY).setApiBase(stack.stripe.baseUrl()).build(),
-                OrderEngineStack.SITE_URL + "/checkout/success", OrderEngineStack.SITE_URL + "/cart")
-                .create(new CheckoutSessionRequest(orderId, "lost@example.com", "usd", lines,
+        CheckoutSessionState session = new StripeCheckoutSessions(
+                        StripeClient.builder()
+                                .setApiKey(OrderEngineStack.SECRET_KEY)
+                                .setApiBase(stack.stripe.baseUrl())
+                                .build(),
+                        OrderEngineStack.SITE_URL + "/checkout/success",
+                        OrderEngineStack.SITE_URL + "/cart")
+                .create(new CheckoutSessionRequest(
+                        orderId,
+                        "lost@example.com",
+                        "usd",
+                        lines,
                         Instant.now().plusSeconds(3600).getEpochSecond()));
-        orders.recordCheckoutSession(orderId, session.id(), session.url(),
-                Instant.ofEpochSecond(session.expiresAtEpochSecond()));
-        assertThatThrownBy(() -> stack.temporalClient().newUntypedWorkflowStub(OrderReference.workflowId(orderId))
-                .describe()).as("the order starts without a workflow").isNotNull();
+        orders.recordCheckoutSession(
+                orderId, session.id(), session.url(), Instant.ofEpochSecond(session.expiresAtEpochSecond()));
+        assertThatThrownBy(() -> stack.temporalClient()
+                        .newUntypedWorkflowStub(OrderReference.workflowId(orderId))
+                        .describe())
+                .as("the order starts without a workflow")
+                .isNotNull();
 
         Reply cancelled = client.postJson("/api/orders/" + orderId + "/cancel", "");
 
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.text("status")).isEqualTo("cancelled");
-        assertThat(stack.stripe.checkoutSession(session.id()).orElseThrow().status()).isEqualTo("expired");
+        assertThat(stack.stripe.checkoutSession(session.id()).orElseThrow().status())
+                .isEqualTo("expired");
     }
 
     @Test
@@ -261,13 +297,13 @@ class StripeWebhookSystemTest {
     private String paidAtStripe(String orderId, String eventIdPrefix) {
         String sessionId = sessionOf(orderId);
         stack.stripe.completeCheckoutSession(sessionId);
-        return StripeWebhooks.event(eventIdPrefix + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
-                stripe.session(sessionId));
+        return StripeWebhooks.event(
+                eventIdPrefix + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, stripe.session(sessionId));
     }
 
     private String checkout() {
-        Reply reply = client.postJson("/api/checkout",
-                "{\"items\":[{\"productId\":2,\"quantity\":2}],\"email\":\"hopper@example.com\"}");
+        Reply reply = client.postJson(
+                "/api/checkout", "{\"items\":[{\"productId\":2,\"quantity\":2}],\"email\":\"hopper@example.com\"}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.text("orderId");
     }
@@ -277,7 +313,9 @@ class StripeWebhookSystemTest {
         String orderId = checkout();
         String sessionId = sessionOf(orderId);
         stack.stripe.payLater(sessionId);
-        assertThat(forwardEmulatorEvent(PaymentEvent.CHECKOUT_SESSION_COMPLETED, sessionId).status()).isEqualTo(200);
+        assertThat(forwardEmulatorEvent(PaymentEvent.CHECKOUT_SESSION_COMPLETED, sessionId)
+                        .status())
+                .isEqualTo(200);
         Reply cancelled = client.postJson("/api/orders/" + orderId + "/cancel", "");
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
 
@@ -285,21 +323,31 @@ class StripeWebhookSystemTest {
         for (int delivery = 0; delivery < 3; delivery++) { // Stripe may deliver it more than once
             Reply reply = forwardEmulatorEvent(PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED, sessionId);
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-            awaitCount("SELECT count(*) FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.reference = ?",
-                    orderId, 1);
+            awaitCount(
+                    "SELECT count(*) FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.reference = ?",
+                    orderId,
+                    1);
         }
         assertThat(stack.stripe.refundsForPaymentIntent(paymentIntent)).hasSize(1);
-        String chargeId = stack.stripe.refundsForPaymentIntent(paymentIntent).get(0).charge();
+        String chargeId =
+                stack.stripe.refundsForPaymentIntent(paymentIntent).get(0).charge();
         // The refund's own charge.refunded comes back to us: the order is cancelled, not paid, so nothing moves.
-        assertThat(forwardEmulatorEvent(PaymentEvent.CHARGE_REFUNDED, chargeId).status()).isEqualTo(200);
+        assertThat(forwardEmulatorEvent(PaymentEvent.CHARGE_REFUNDED, chargeId).status())
+                .isEqualTo(200);
         var order = client.get("/api/orders/" + orderId).json();
         assertThat(order.path("status").asText()).isEqualTo("cancelled");
         assertThat(order.path("refunds")).hasSize(1);
         assertThat(order.path("refunds").get(0).path("amount").asText()).isEqualTo("39.98");
         assertThat(order.path("refunds").get(0).path("refundId").asText())
-                .isEqualTo(stack.stripe.refundsForPaymentIntent(paymentIntent).get(0).id());
-        assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o "
-                + "ON o.id = c.order_id WHERE o.reference = ?", orderId)).isEqualTo(2);
+                .isEqualTo(stack.stripe
+                        .refundsForPaymentIntent(paymentIntent)
+                        .get(0)
+                        .id());
+        assertThat(stack.database.count(
+                        "SELECT count(*) FROM order_status_changes c JOIN orders o "
+                                + "ON o.id = c.order_id WHERE o.reference = ?",
+                        orderId))
+                .isEqualTo(2);
     }
 
     @Test
@@ -307,7 +355,9 @@ class StripeWebhookSystemTest {
         String orderId = checkout();
         String sessionId = sessionOf(orderId);
         String paymentIntent = stack.stripe.completeCheckoutSession(sessionId).paymentIntent();
-        assertThat(forwardEmulatorEvent(PaymentEvent.CHECKOUT_SESSION_COMPLETED, sessionId).status()).isEqualTo(200);
+        assertThat(forwardEmulatorEvent(PaymentEvent.CHECKOUT_SESSION_COMPLETED, sessionId)
+                        .status())
+                .isEqualTo(200);
         awaitStatus(orderId, "paid");
 
         // An operator refunds the payment in Stripe's dashboard; Stripe tells us with charge.refunded.
@@ -316,43 +366,70 @@ class StripeWebhookSystemTest {
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         awaitStatus(orderId, "refunded");
-        assertThat(client.get("/api/orders/" + orderId).json().path("status").asText()).isEqualTo("refunded");
-        assertThat(forwardEmulatorEvent(PaymentEvent.CHARGE_REFUNDED, chargeId).status()).isEqualTo(200);
-        assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o "
-                + "ON o.id = c.order_id WHERE o.reference = ? AND c.to_status = 'refunded'", orderId)).isEqualTo(1);
+        assertThat(client.get("/api/orders/" + orderId).json().path("status").asText())
+                .isEqualTo("refunded");
+        assertThat(forwardEmulatorEvent(PaymentEvent.CHARGE_REFUNDED, chargeId).status())
+                .isEqualTo(200);
+        assertThat(stack.database.count(
+                        "SELECT count(*) FROM order_status_changes c JOIN orders o "
+                                + "ON o.id = c.order_id WHERE o.reference = ? AND c.to_status = 'refunded'",
+                        orderId))
+                .isEqualTo(1);
     }
 
     @Test
     void operatorsScrapePrometheusOnBothAdminPortsAndSeeTheHealthOfEachDependency() throws Exception {
         String orderId = checkout();
         String event = paidAtStripe(orderId, "evt_metrics_");
-        assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET)).status()).isEqualTo(200);
+        assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
+                        .status())
+                .isEqualTo(200);
         assertThat(deliver(event, "t=1,v1=forged").status()).isEqualTo(400);
         awaitStatus(orderId, "paid");
-        stack.temporalClient().newUntypedWorkflowStub(OrderReference.workflowId(orderId))
+        stack.temporalClient()
+                .newUntypedWorkflowStub(OrderReference.workflowId(orderId))
                 .getResult(10, java.util.concurrent.TimeUnit.SECONDS, OrderOutcome.class);
         // Stripe sends it again after the order finished, and an event type the engine does not act on.
-        assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET)).status()).isEqualTo(200);
-        String other = StripeWebhooks.event("evt_metrics_other_" + orderId, "customer.created",
+        assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
+                        .status())
+                .isEqualTo(200);
+        String other = StripeWebhooks.event(
+                "evt_metrics_other_" + orderId,
+                "customer.created",
                 new ObjectMapper().createObjectNode().put("id", "cus_1").put("object", "customer"));
-        assertThat(deliver(other, StripeWebhooks.sign(other, OrderEngineStack.WEBHOOK_SECRET)).status()).isEqualTo(200);
+        assertThat(deliver(other, StripeWebhooks.sign(other, OrderEngineStack.WEBHOOK_SECRET))
+                        .status())
+                .isEqualTo(200);
 
         Reply apiMetrics = admin(api.getAdminPort(), "/prometheus");
         assertThat(apiMetrics.status()).isEqualTo(200);
         assertThat(apiMetrics.contentType()).startsWith("text/plain; version=0.0.4");
-        assertThat(sample(apiMetrics.body(), "orderengine_checkouts_total{outcome=\"started\",}")).isPositive();
-        assertThat(sample(apiMetrics.body(), "orderengine_webhook_events_total{outcome=\"accepted\","
-                + "type=\"checkout.session.completed\",}")).isPositive();
-        assertThat(sample(apiMetrics.body(), "orderengine_webhook_events_total{outcome=\"invalid_signature\","
-                + "type=\"unknown\",}")).isPositive();
-        assertThat(sample(apiMetrics.body(), "orderengine_webhook_events_total{outcome=\"duplicate\","
-                + "type=\"checkout.session.completed\",}")).isPositive();
-        assertThat(sample(apiMetrics.body(), "orderengine_webhook_events_total{outcome=\"ignored\","
-                + "type=\"customer.created\",}")).isPositive();
+        assertThat(sample(apiMetrics.body(), "orderengine_checkouts_total{outcome=\"started\",}"))
+                .isPositive();
+        assertThat(sample(
+                        apiMetrics.body(),
+                        "orderengine_webhook_events_total{outcome=\"accepted\","
+                                + "type=\"checkout.session.completed\",}"))
+                .isPositive();
+        assertThat(sample(
+                        apiMetrics.body(),
+                        "orderengine_webhook_events_total{outcome=\"invalid_signature\"," + "type=\"unknown\",}"))
+                .isPositive();
+        assertThat(sample(
+                        apiMetrics.body(),
+                        "orderengine_webhook_events_total{outcome=\"duplicate\","
+                                + "type=\"checkout.session.completed\",}"))
+                .isPositive();
+        assertThat(sample(
+                        apiMetrics.body(),
+                        "orderengine_webhook_events_total{outcome=\"ignored\"," + "type=\"customer.created\",}"))
+                .isPositive();
         assertThat(sample(apiMetrics.body(), "io_dropwizard_jetty_MutableServletContextHandler_post_requests_count"))
-                .as("Dropwizard's own metrics (Jetty)").isPositive();
+                .as("Dropwizard's own metrics (Jetty)")
+                .isPositive();
         assertThat(sample(apiMetrics.body(), "io_dropwizard_db_ManagedPooledDataSource_postgresql_size"))
-                .as("Dropwizard's own metrics (the connection pool)").isPositive();
+                .as("Dropwizard's own metrics (the connection pool)")
+                .isPositive();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String workerMetrics = admin(worker.getAdminPort(), "/prometheus").body();
@@ -360,17 +437,25 @@ class StripeWebhookSystemTest {
             Thread.sleep(200); // the SDK hands its figures over once a second
             workerMetrics = admin(worker.getAdminPort(), "/prometheus").body();
         }
-        assertThat(sample(workerMetrics, "orderengine_orders_finished_total{status=\"paid\",}")).isPositive();
-        assertThat(sample(workerMetrics, "orderengine_checkout_to_paid_seconds_count")).isPositive();
+        assertThat(sample(workerMetrics, "orderengine_orders_finished_total{status=\"paid\",}"))
+                .isPositive();
+        assertThat(sample(workerMetrics, "orderengine_checkout_to_paid_seconds_count"))
+                .isPositive();
         assertThat(workerMetrics).as("the Temporal SDK's metrics").containsPattern("(?m)^temporal_\\w+");
 
         for (int port : List.of(api.getAdminPort(), worker.getAdminPort())) {
             var health = admin(port, "/healthcheck").json();
             for (String check : List.of("postgresql", "temporal", "stripe")) {
-                assertThat(health.path(check).path("healthy").asBoolean()).as(check + " on " + port).isTrue();
+                assertThat(health.path(check).path("healthy").asBoolean())
+                        .as(check + " on " + port)
+                        .isTrue();
             }
         }
-        assertThat(admin(worker.getAdminPort(), "/healthcheck").json().path("stripe").path("message").asText())
+        assertThat(admin(worker.getAdminPort(), "/healthcheck")
+                        .json()
+                        .path("stripe")
+                        .path("message")
+                        .asText())
                 .isEqualTo("Stripe emulator at " + stack.stripe.baseUrl() + ", test mode");
     }
 
@@ -378,18 +463,20 @@ class StripeWebhookSystemTest {
     void everyLogLineAboutAnOrderCarriesItsReferenceAndWorkflowIdFromRequestToActivity() throws Exception {
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(
-                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(lines);
         String orderId;
         try {
             orderId = checkout();
             String event = paidAtStripe(orderId, "evt_logs_");
-            assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET)).status())
+            assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
+                            .status())
                     .isEqualTo(200);
             awaitStatus(orderId, "paid");
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (lines.list.stream().noneMatch(line -> line.getFormattedMessage().contains(orderId + " -> paid"))
+            while (lines.list.stream()
+                            .noneMatch(line -> line.getFormattedMessage().contains(orderId + " -> paid"))
                     && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
@@ -401,19 +488,23 @@ class StripeWebhookSystemTest {
                 .filter(line -> line.getFormattedMessage().contains(orderId)
                         || orderId.equals(line.getMDCPropertyMap().get("OrderId")))
                 .toList();
-        assertThat(ours).extracting(line -> line.getLoggerName().replaceAll(".*\\.", "") + ": "
+        assertThat(ours)
+                .extracting(line -> line.getLoggerName().replaceAll(".*\\.", "") + ": "
                         + line.getFormattedMessage().replaceAll(" \\d+ ms$", ""))
-                .contains("request: POST /api/checkout 200",
+                .contains(
+                        "request: POST /api/checkout 200",
                         "request: POST /api/webhooks/stripe 200",
                         "StripeEventForwarder: Event evt_logs_" + orderId + " (checkout.session.completed) forwarded "
                                 + "to order " + orderId,
                         "OrderActivitiesImpl: Order " + orderId + " -> paid: paid (event evt_logs_" + orderId + ")");
-        assertThat(ours).as("every line about the order, in the api and the worker, is tagged with it")
+        assertThat(ours)
+                .as("every line about the order, in the api and the worker, is tagged with it")
                 .allSatisfy(line -> {
                     assertThat(line.getMDCPropertyMap()).containsEntry("OrderId", orderId);
                     assertThat(line.getMDCPropertyMap()).containsEntry("WorkflowId", "order-" + orderId);
                 });
-        assertThat(ours).filteredOn(line -> line.getLoggerName().endsWith(".request"))
+        assertThat(ours)
+                .filteredOn(line -> line.getLoggerName().endsWith(".request"))
                 .allSatisfy(line -> assertThat(line.getMDCPropertyMap()).containsKey("RequestId"));
     }
 
@@ -425,8 +516,9 @@ class StripeWebhookSystemTest {
     private Reply forwardEmulatorEvent(String type, String objectId) {
         String payload = stack.stripe.events().stream()
                 .filter(event -> type.equals(event.type()) && objectId.equals(event.objectId()))
-                .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no " + type + " event for "
-                        + objectId + " in " + stack.stripe.events()))
+                .reduce((first, second) -> second)
+                .orElseThrow(() ->
+                        new AssertionError("no " + type + " event for " + objectId + " in " + stack.stripe.events()))
                 .payload();
         return deliver(payload, StripeWebhooks.sign(payload, OrderEngineStack.WEBHOOK_SECRET));
     }
@@ -442,7 +534,9 @@ class StripeWebhookSystemTest {
     private String sessionOf(String orderId) {
         return stack.stripe.checkoutSessions().stream()
                 .filter(session -> orderId.equals(session.clientReferenceId()))
-                .findFirst().orElseThrow().id();
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     private Reply deliver(String payload, String signature) {
@@ -456,5 +550,4 @@ class StripeWebhookSystemTest {
         }
         assertThat(stack.database.status(orderId)).isEqualTo(status);
     }
-
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.ApiClient;
+import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.api.testing.StripeWebhooks;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
@@ -38,25 +38,35 @@ class TemporalUnavailableTest {
 
     @Test
     void aWebhookIsAnswered503SoStripeRedelivers() {
-        ObjectNode session = new ObjectMapper().createObjectNode()
-                .put("id", "cs_test_down").put("object", "checkout.session")
+        ObjectNode session = new ObjectMapper()
+                .createObjectNode()
+                .put("id", "cs_test_down")
+                .put("object", "checkout.session")
                 .put("client_reference_id", OrderReference.random())
-                .put("payment_status", "paid").put("amount_total", 1400).put("currency", "usd");
+                .put("payment_status", "paid")
+                .put("amount_total", 1400)
+                .put("currency", "usd");
         String event = StripeWebhooks.event("evt_down", PaymentEvent.CHECKOUT_SESSION_COMPLETED, session);
 
         long started = System.nanoTime();
-        Reply reply = new ApiClient(api.getLocalPort()).send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + api.getLocalPort() + "/api/webhooks/stripe"))
-                .header("Stripe-Signature", StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
-                .POST(HttpRequest.BodyPublishers.ofString(event)));
+        Reply reply = new ApiClient(api.getLocalPort())
+                .send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + api.getLocalPort() + "/api/webhooks/stripe"))
+                        .header("Stripe-Signature", StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
+                        .POST(HttpRequest.BodyPublishers.ofString(event)));
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(503);
         assertThat(reply.text("error")).contains("retry");
         assertThat(reply.retryAfter()).as("Retry-After: the configured 30 s").isEqualTo("30");
-        assertThat(millis).as("answered within the configured 2 s RPC timeout plus slack").isLessThan(8_000);
-        assertThat(sample(scrape(api.getAdminPort()), "orderengine_webhook_events_total{outcome=\"retried\","
-                + "type=\"checkout.session.completed\",}")).as("operators see the deliveries Stripe must repeat")
+        assertThat(millis)
+                .as("answered within the configured 2 s RPC timeout plus slack")
+                .isLessThan(8_000);
+        assertThat(sample(
+                        scrape(api.getAdminPort()),
+                        "orderengine_webhook_events_total{outcome=\"retried\","
+                                + "type=\"checkout.session.completed\",}"))
+                .as("operators see the deliveries Stripe must repeat")
                 .isPositive();
     }
 
@@ -65,24 +75,27 @@ class TemporalUnavailableTest {
         String body = "{\"not\":\"an event\"}";
         double before = invalidPayloads();
 
-        Reply reply = new ApiClient(api.getLocalPort()).send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + api.getLocalPort() + "/api/webhooks/stripe"))
-                .header("Stripe-Signature", StripeWebhooks.sign(body, OrderEngineStack.WEBHOOK_SECRET))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        Reply reply = new ApiClient(api.getLocalPort())
+                .send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + api.getLocalPort() + "/api/webhooks/stripe"))
+                        .header("Stripe-Signature", StripeWebhooks.sign(body, OrderEngineStack.WEBHOOK_SECRET))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(invalidPayloads()).isEqualTo(before + 1);
     }
 
     private double invalidPayloads() {
-        return sample(scrape(api.getAdminPort()),
+        return sample(
+                scrape(api.getAdminPort()),
                 "orderengine_webhook_events_total{outcome=\"invalid_payload\",type=\"unknown\",}");
     }
 
     @Test
     void aCheckoutIsAnswered503AndWritesNothing() {
-        Reply reply = new ApiClient(api.getLocalPort()).postJson("/api/checkout",
-                "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\"}");
+        Reply reply = new ApiClient(api.getLocalPort())
+                .postJson(
+                        "/api/checkout", "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\"}");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(503);
         assertThat(reply.text("error")).contains("retry");
@@ -96,8 +109,9 @@ class TemporalUnavailableTest {
     void aCheckoutRefusedByValidationBeforeTheServiceRunsIsCountedAsRejected() {
         double before = sample(scrape(api.getAdminPort()), "orderengine_checkouts_total{outcome=\"rejected\",}");
 
-        Reply reply = new ApiClient(api.getLocalPort()).postJson("/api/checkout",
-                "{\"items\":[{\"productId\":1,\"quantity\":0}],\"email\":\"a@example.com\"}");
+        Reply reply = new ApiClient(api.getLocalPort())
+                .postJson(
+                        "/api/checkout", "{\"items\":[{\"productId\":1,\"quantity\":0}],\"email\":\"a@example.com\"}");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(422);
         assertThat(sample(scrape(api.getAdminPort()), "orderengine_checkouts_total{outcome=\"rejected\",}"))

@@ -2,8 +2,8 @@ package com.orderengine.api.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.ApiClient;
+import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.api.testing.StripeWebhooks;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
@@ -69,10 +69,13 @@ class TwoWorkersSystemTest {
         }
         for (String orderId : orderIds) {
             String sessionId = stack.stripe.checkoutSessions().stream()
-                    .filter(session -> orderId.equals(session.clientReferenceId())).findFirst().orElseThrow().id();
+                    .filter(session -> orderId.equals(session.clientReferenceId()))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
             stack.stripe.completeCheckoutSession(sessionId);
-            String event = StripeWebhooks.event("evt_two_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED,
-                    webhooks.session(sessionId));
+            String event = StripeWebhooks.event(
+                    "evt_two_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, webhooks.session(sessionId));
             Reply reply = client.postWebhook(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
             assertThat(reply.status()).isEqualTo(200);
         }
@@ -81,19 +84,25 @@ class TwoWorkersSystemTest {
         for (String orderId : orderIds) {
             var workflowId = OrderReference.workflowId(orderId);
             stack.temporalClient().newUntypedWorkflowStub(workflowId).getResult(20, TimeUnit.SECONDS, Object.class);
-            for (HistoryEvent event : stack.temporalClient().fetchHistory(workflowId).getEvents()) {
+            for (HistoryEvent event :
+                    stack.temporalClient().fetchHistory(workflowId).getEvents()) {
                 // The set-up and the status changes are local activities: they run in the worker that completes
                 // the workflow task, whose identity the history records.
                 if (event.hasWorkflowTaskCompletedEventAttributes()) {
-                    identities.add(event.getWorkflowTaskCompletedEventAttributes().getIdentity());
+                    identities.add(
+                            event.getWorkflowTaskCompletedEventAttributes().getIdentity());
                 }
             }
             assertThat(stack.database.status(orderId)).isEqualTo("paid");
-            assertThat(stack.database.count("SELECT count(*) FROM order_status_changes c JOIN orders o "
-                    + "ON o.id = c.order_id WHERE o.reference = ?", orderId)).isEqualTo(2);
+            assertThat(stack.database.count(
+                            "SELECT count(*) FROM order_status_changes c JOIN orders o "
+                                    + "ON o.id = c.order_id WHERE o.reference = ?",
+                            orderId))
+                    .isEqualTo(2);
         }
         assertThat(stack.stripe.checkoutSessionsCreated() - sessionsBefore).isEqualTo(ORDERS);
-        assertThat(identities).as("workflow tasks and their local activities ran on both workers")
+        assertThat(identities)
+                .as("workflow tasks and their local activities ran on both workers")
                 .containsExactlyInAnyOrder("worker-a", "worker-b");
     }
 }

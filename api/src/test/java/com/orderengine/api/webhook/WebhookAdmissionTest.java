@@ -36,8 +36,10 @@ class WebhookAdmissionTest {
         admission.admit(OLD).close();
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> admission.admit(OLD)).isInstanceOfSatisfying(DeferredException.class,
-                deferred -> assertThat(deferred.reason()).isEqualTo(Deferral.BACKLOG));
+        assertThatThrownBy(() -> admission.admit(OLD))
+                .isInstanceOfSatisfying(
+                        DeferredException.class,
+                        deferred -> assertThat(deferred.reason()).isEqualTo(Deferral.BACKLOG));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(100));
         admission.admit(LIVE).close();
     }
@@ -102,10 +104,12 @@ class WebhookAdmissionTest {
         }
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> admission.admit(LIVE)).isInstanceOfSatisfying(DeferredException.class,
-                deferred -> assertThat(deferred.reason()).isEqualTo(Deferral.BUSY));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(WebhookAdmission.TURN_WAIT,
-                WebhookAdmission.TURN_WAIT.plusSeconds(1));
+        assertThatThrownBy(() -> admission.admit(LIVE))
+                .isInstanceOfSatisfying(
+                        DeferredException.class,
+                        deferred -> assertThat(deferred.reason()).isEqualTo(Deferral.BUSY));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(WebhookAdmission.TURN_WAIT, WebhookAdmission.TURN_WAIT.plusSeconds(1));
 
         held.remove(0).close();
         held.add(admission.admit(LIVE));

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.ApiClient;
+import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.api.testing.StripeWebhooks;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
@@ -37,10 +37,10 @@ class WebhookBacklogSystemTest {
     /** Nothing listens at this Temporal address: an event that got past the admission would answer "retried". */
     @RegisterExtension
     @Order(1)
-    static final DropwizardAppExtension<OrderEngineConfiguration> api =
-            stack.api("127.0.0.1:" + OrderEngineStack.freePort(),
-                    ConfigOverride.config("api", "backlog.webhookBacklogEventsPerSecond", "0.1"),
-                    ConfigOverride.config("api", "backlog.liveEventAge", "60s"));
+    static final DropwizardAppExtension<OrderEngineConfiguration> api = stack.api(
+            "127.0.0.1:" + OrderEngineStack.freePort(),
+            ConfigOverride.config("api", "backlog.webhookBacklogEventsPerSecond", "0.1"),
+            ConfigOverride.config("api", "backlog.liveEventAge", "60s"));
 
     @Test
     void backlogEventsBeyondTheRateAreDeferredAtOnceWithRetryAfter() {
@@ -55,26 +55,32 @@ class WebhookBacklogSystemTest {
         assertThat(deferred.status()).as(deferred.body()).isEqualTo(503);
         assertThat(deferred.text("error")).contains("backlog");
         assertThat(deferred.retryAfter()).isEqualTo("30");
-        assertThat(millis).as("answered at once, not after the hand-over timeout").isLessThan(1_000);
+        assertThat(millis)
+                .as("answered at once, not after the hand-over timeout")
+                .isLessThan(1_000);
         assertThat(deferred()).isEqualTo(deferredBefore + 1);
     }
 
     private double deferred() {
-        return sample(scrape(api.getAdminPort()), "orderengine_webhook_events_total{outcome=\"deferred\","
-                + "type=\"checkout.session.completed\",}");
+        return sample(
+                scrape(api.getAdminPort()),
+                "orderengine_webhook_events_total{outcome=\"deferred\"," + "type=\"checkout.session.completed\",}");
     }
 
     /** A payment an hour old: Stripe redelivering it after an outage. */
     private static String oldEvent(String eventId) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode session = json.createObjectNode()
-                .put("id", "cs_test_" + eventId).put("object", "checkout.session")
+                .put("id", "cs_test_" + eventId)
+                .put("object", "checkout.session")
                 .put("client_reference_id", OrderReference.random())
-                .put("payment_status", "paid").put("amount_total", 1400).put("currency", "usd");
+                .put("payment_status", "paid")
+                .put("amount_total", 1400)
+                .put("currency", "usd");
         ObjectNode event;
         try {
-            event = (ObjectNode) json.readTree(
-                    StripeWebhooks.event(eventId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, session));
+            event = (ObjectNode)
+                    json.readTree(StripeWebhooks.event(eventId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, session));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,9 +89,10 @@ class WebhookBacklogSystemTest {
     }
 
     private static Reply send(String event) {
-        return new ApiClient(api.getLocalPort()).send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + api.getLocalPort() + "/api/webhooks/stripe"))
-                .header("Stripe-Signature", StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
-                .POST(HttpRequest.BodyPublishers.ofString(event)));
+        return new ApiClient(api.getLocalPort())
+                .send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + api.getLocalPort() + "/api/webhooks/stripe"))
+                        .header("Stripe-Signature", StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
+                        .POST(HttpRequest.BodyPublishers.ofString(event)));
     }
 }

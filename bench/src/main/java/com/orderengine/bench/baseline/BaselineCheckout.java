@@ -53,14 +53,18 @@ final class BaselineCheckout {
 
     private List<PricedLine> price(List<CartLine> cart) {
         Map<Integer, PricedLine> products = new HashMap<>();
-        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement(
-                "SELECT id, name, price FROM products WHERE id = any(?)")) {
-            query.setArray(1, connection.createArrayOf("integer",
-                    cart.stream().map(CartLine::productId).toArray()));
+        try (Connection connection = database.getConnection();
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT id, name, price FROM products WHERE id = any(?)")) {
+            query.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "integer", cart.stream().map(CartLine::productId).toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    products.put(rows.getInt(1), new PricedLine(rows.getInt(1), rows.getString(2), 0,
-                            rows.getBigDecimal(3)));
+                    products.put(
+                            rows.getInt(1),
+                            new PricedLine(rows.getInt(1), rows.getString(2), 0, rows.getBigDecimal(3)));
                 }
             }
         } catch (SQLException e) {
@@ -71,8 +75,8 @@ final class BaselineCheckout {
             CartLine line = cart.get(i);
             PricedLine product = products.get(line.productId());
             if (product == null) {
-                throw new CheckoutRefused(422, "items[" + i + "].productId: product " + line.productId()
-                        + " does not exist");
+                throw new CheckoutRefused(
+                        422, "items[" + i + "].productId: product " + line.productId() + " does not exist");
             }
             lines.add(new PricedLine(product.productId(), product.name(), line.quantity(), product.unitPrice()));
         }
@@ -100,8 +104,14 @@ final class BaselineCheckout {
                     .build());
         }
         try {
-            return stripe.v1().checkout().sessions().create(params.build(),
-                    RequestOptions.builder().setIdempotencyKey("baseline-" + idempotencyKey).build());
+            return stripe.v1()
+                    .checkout()
+                    .sessions()
+                    .create(
+                            params.build(),
+                            RequestOptions.builder()
+                                    .setIdempotencyKey("baseline-" + idempotencyKey)
+                                    .build());
         } catch (StripeException e) {
             throw new CheckoutRefused(502, "Stripe refused the session: " + e.getMessage());
         }

@@ -37,8 +37,12 @@ public final class BaselineProcess implements AutoCloseable {
         environment.put("STRIPE_API_BASE", target.stripeApiBase());
         environment.put("STRIPE_SECRET_KEY", target.stripeSecretKey());
         environment.put("SITE_URL", target.api().toString());
-        ChildJvm jvm = ChildJvm.start("baseline", List.of("-Xmx" + serverHeap, "-XX:+UseG1GC", JdkHttpServer.NO_DELAY),
-                BaselineServer.class.getName(), environment, Path.of("").toAbsolutePath(),
+        ChildJvm jvm = ChildJvm.start(
+                "baseline",
+                List.of("-Xmx" + serverHeap, "-XX:+UseG1GC", JdkHttpServer.NO_DELAY),
+                BaselineServer.class.getName(),
+                environment,
+                Path.of("").toAbsolutePath(),
                 logDirectory.resolve("baseline.log"));
         URI admin = URI.create("http://127.0.0.1:" + ports.get(1));
         try {

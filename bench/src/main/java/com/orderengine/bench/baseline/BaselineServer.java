@@ -18,8 +18,7 @@ public final class BaselineServer {
 
     static final int REQUEST_THREADS = 64;
 
-    private BaselineServer() {
-    }
+    private BaselineServer() {}
 
     public static void main(String[] args) throws IOException {
         BaselineSettings settings = BaselineSettings.fromEnvironment(System.getenv());
@@ -41,12 +40,15 @@ public final class BaselineServer {
         admin.createContext("/metrics", new MetricsHandler());
         admin.setExecutor(Executors.newSingleThreadExecutor());
 
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop(0);
-            admin.stop(0);
-            requests.shutdownNow();
-            database.close();
-        }, "baseline-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.stop(0);
+                            admin.stop(0);
+                            requests.shutdownNow();
+                            database.close();
+                        },
+                        "baseline-shutdown"));
         server.start();
         admin.start();
         System.out.println("Baseline checkout on http://127.0.0.1:" + settings.port() + "/checkout");

@@ -10,8 +10,7 @@ final class CartValidator {
     static final int MAX_LINES = 100;
     static final int MAX_QUANTITY = 99;
 
-    private CartValidator() {
-    }
+    private CartValidator() {}
 
     static List<CartLine> validate(CheckoutBody body) {
         if (body == null || body.items() == null || body.items().isEmpty()) {

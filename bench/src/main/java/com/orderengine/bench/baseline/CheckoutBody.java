@@ -5,5 +5,4 @@ import java.util.List;
 
 /** {@code POST /checkout}: the same body as the engine's; anything else the client sends is ignored. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CheckoutBody(List<CartLine> items, String email) {
-}
+public record CheckoutBody(List<CartLine> items, String email) {}

@@ -43,8 +43,10 @@ final class CheckoutHandler implements HttpHandler {
                 return;
             }
             try {
-                respond(exchange, 200, checkout.checkout(request,
-                        exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+                respond(
+                        exchange,
+                        200,
+                        checkout.checkout(request, exchange.getRequestHeaders().getFirst("Idempotency-Key")));
             } catch (CheckoutRefused e) {
                 respond(exchange, e.status(), Map.of("error", e.getMessage()));
             } catch (RuntimeException e) {

@@ -12,8 +12,7 @@ import java.util.List;
 /** The product ids carts are made of, read once from {@code GET /api/products} (the demo catalogue). */
 public final class Catalogue {
 
-    private Catalogue() {
-    }
+    private Catalogue() {}
 
     public static List<Integer> productIds(BenchHttp http, Target target) throws IOException, InterruptedException {
         HttpResponse<String> response = http.get(target.api("/api/products"));

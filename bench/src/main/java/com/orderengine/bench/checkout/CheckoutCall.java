@@ -40,7 +40,8 @@ public final class CheckoutCall implements LoadCall {
     @Override
     public void call(Samples samples) throws Exception {
         String body = carts.next();
-        Map<String, String> headers = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, String> headers =
+                Map.of("Idempotency-Key", UUID.randomUUID().toString());
         long start = System.nanoTime();
         HttpResponse<String> response = http.post(endpoint, "application/json", body, headers);
         long nanos = System.nanoTime() - start;
@@ -52,18 +53,23 @@ public final class CheckoutCall implements LoadCall {
         samples.ok(METRIC, status, nanos);
         if (created != null) {
             JsonNode answer = JSON.readTree(response.body());
-            created.add(CreatedOrder.of(answer.path("orderId").asText(), answer.path("url").asText()));
+            created.add(CreatedOrder.of(
+                    answer.path("orderId").asText(), answer.path("url").asText()));
         }
     }
 
     /** One checkout outside any measurement: the payment steps make their own orders when the queue runs dry. */
     public static CreatedOrder createOne(BenchHttp http, URI endpoint, CartGenerator carts) throws Exception {
-        HttpResponse<String> response = http.post(endpoint, "application/json", carts.next(),
+        HttpResponse<String> response = http.post(
+                endpoint,
+                "application/json",
+                carts.next(),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         if (!BenchHttp.ok(response)) {
             throw new IllegalStateException("checkout answered " + response.statusCode() + ": " + response.body());
         }
         JsonNode answer = JSON.readTree(response.body());
-        return CreatedOrder.of(answer.path("orderId").asText(), answer.path("url").asText());
+        return CreatedOrder.of(
+                answer.path("orderId").asText(), answer.path("url").asText());
     }
 }

@@ -34,12 +34,13 @@ public final class ShopDatabase {
      * a {@code $1} in it has no parameter to bind, which the extended protocol refuses.
      */
     public Connection connectSimple() throws SQLException {
-        return DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "preferQueryMode=simple", user,
-                password);
+        return DriverManager.getConnection(
+                url + (url.contains("?") ? "&" : "?") + "preferQueryMode=simple", user, password);
     }
 
     public long orderCount() {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SELECT count(*) FROM orders")) {
             row.next();
             return row.getLong(1);
@@ -54,9 +55,10 @@ public final class ShopDatabase {
      * engine workflows in the middle of a later step; marked expired, they are left alone.
      */
     public int retireBaselineOrders() {
-        try (Connection connection = connect(); PreparedStatement update = connection.prepareStatement(
-                "UPDATE orders SET status = 'expired', status_detail = 'baseline benchmark order' "
-                        + "WHERE status = 'pending' AND reference LIKE ?")) {
+        try (Connection connection = connect();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE orders SET status = 'expired', status_detail = 'baseline benchmark order' "
+                                + "WHERE status = 'pending' AND reference LIKE ?")) {
             update.setString(1, BASELINE_REFERENCE_PREFIX + "%");
             return update.executeUpdate();
         } catch (SQLException e) {
@@ -69,7 +71,8 @@ public final class ShopDatabase {
         String sql = "SELECT o.status, (SELECT count(*) FROM order_status_changes c "
                 + "WHERE c.order_id = o.id AND c.to_status = 'paid') AS paid_moves "
                 + "FROM orders o WHERE o.reference = any(?)";
-        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = connect();
+                PreparedStatement query = connection.prepareStatement(sql)) {
             Array array = connection.createArrayOf("text", references.toArray());
             query.setArray(1, array);
             long found = 0;

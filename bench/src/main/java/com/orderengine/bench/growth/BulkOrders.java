@@ -55,7 +55,8 @@ public final class BulkOrders {
 
     /** The highest bulk number so far; bulk session ids run from 1 to it. */
     public long highest() {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SELECT coalesce(max(substr(reference, 6)::bigint), 0) "
                         + "FROM orders WHERE reference LIKE 'bulk-%'")) {
             row.next();

@@ -7,10 +7,10 @@ import com.orderengine.bench.db.ShopDatabase;
 import com.orderengine.bench.http.BenchHttp;
 import com.orderengine.bench.load.Measured;
 import com.orderengine.bench.load.StepRunner;
+import com.orderengine.bench.options.Durations;
 import com.orderengine.bench.results.GrowthMeasurement;
 import com.orderengine.bench.results.StepResult;
 import com.orderengine.bench.stack.Target;
-import com.orderengine.bench.options.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +34,8 @@ public final class GrowthTest {
     private final BulkOrders bulk;
     private final int clients;
 
-    public GrowthTest(EngineSteps engine, StepRunner runner, BenchHttp http, Target target, ShopDatabase database,
-            int clients) {
+    public GrowthTest(
+            EngineSteps engine, StepRunner runner, BenchHttp http, Target target, ShopDatabase database, int clients) {
         this.engine = engine;
         this.runner = runner;
         this.http = http;
@@ -65,7 +65,8 @@ public final class GrowthTest {
         long start = System.nanoTime();
         bulk.insert(missing);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        Progress.say(String.format("growth: inserted in %.1f s; %d orders in the database",
+        Progress.say(String.format(
+                "growth: inserted in %.1f s; %d orders in the database",
                 took.toMillis() / 1000.0, database.orderCount()));
         return took;
     }
@@ -78,14 +79,21 @@ public final class GrowthTest {
         Queue<CreatedOrder> created = new ConcurrentLinkedQueue<>();
         steps.add(engine.checkout(clients, created));
         if (bulkOrders > 0) {
-            Measured lookups = runner.forDuration(clients, engine.monitored(),
-                    () -> new SessionLookupCall(http, target, bulkOrders));
-            steps.add(Progress.report(StepResult.of(SessionLookupCall.METRIC, StepResult.ENGINE, clients,
-                    lookups.metric(SessionLookupCall.METRIC), lookups.resources())));
+            Measured lookups = runner.forDuration(
+                    clients, engine.monitored(), () -> new SessionLookupCall(http, target, bulkOrders));
+            steps.add(Progress.report(StepResult.of(
+                    SessionLookupCall.METRIC,
+                    StepResult.ENGINE,
+                    clients,
+                    lookups.metric(SessionLookupCall.METRIC),
+                    lookups.resources())));
         }
         steps.addAll(engine.webhooks(clients, created));
         long sample = Math.max(1, bulkOrders / 2);
-        return new GrowthMeasurement(orders + " orders", orders, steps,
+        return new GrowthMeasurement(
+                orders + " orders",
+                orders,
+                steps,
                 new QueryPlans(database).explain(BulkOrders.sessionId(sample), BulkOrders.reference(sample)));
     }
 }

@@ -29,19 +29,24 @@ public final class QueryPlans {
         String bySession = "SELECT " + OrderDao.ORDER_COLUMNS + " FROM orders WHERE stripe_session_id = ";
         String byReference = "SELECT " + OrderDao.ORDER_COLUMNS + " FROM orders WHERE reference = ";
         Map<String, String> plans = new LinkedHashMap<>();
-        plans.put("session-id lookup, generic plan (`… WHERE stripe_session_id = $1`)",
+        plans.put(
+                "session-id lookup, generic plan (`… WHERE stripe_session_id = $1`)",
                 plan("EXPLAIN (GENERIC_PLAN) " + bySession + "$1"));
-        plans.put("session-id lookup, `EXPLAIN (ANALYZE, BUFFERS)` for " + sessionId,
+        plans.put(
+                "session-id lookup, `EXPLAIN (ANALYZE, BUFFERS)` for " + sessionId,
                 plan("EXPLAIN (ANALYZE, BUFFERS) " + bySession + literal(sessionId)));
-        plans.put("reference lookup, generic plan (`… WHERE reference = $1`)",
+        plans.put(
+                "reference lookup, generic plan (`… WHERE reference = $1`)",
                 plan("EXPLAIN (GENERIC_PLAN) " + byReference + "$1"));
-        plans.put("reference lookup, `EXPLAIN (ANALYZE, BUFFERS)` for " + reference,
+        plans.put(
+                "reference lookup, `EXPLAIN (ANALYZE, BUFFERS)` for " + reference,
                 plan("EXPLAIN (ANALYZE, BUFFERS) " + byReference + literal(reference)));
         return plans;
     }
 
     private String plan(String sql) {
-        try (Connection connection = database.connectSimple(); Statement statement = connection.createStatement();
+        try (Connection connection = database.connectSimple();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             StringBuilder plan = new StringBuilder();
             while (rows.next()) {

@@ -16,38 +16,42 @@ import org.HdrHistogram.Histogram;
  */
 public final class ClosedLoop {
 
-    private ClosedLoop() {
-    }
+    private ClosedLoop() {}
 
     /**
      * Runs for {@code warmup + duration}; only calls started after the warm-up and before the end are measured.
      * The measured time runs from the end of the warm-up until the last measured call has been answered.
      * {@code atMeasureStart} runs when the warm-up ends (the resource sampler starts there).
      */
-    public static Map<String, MetricResult> forDuration(int clients, Duration warmup, Duration duration,
-            Supplier<LoadCall> calls, Runnable atMeasureStart) throws InterruptedException {
+    public static Map<String, MetricResult> forDuration(
+            int clients, Duration warmup, Duration duration, Supplier<LoadCall> calls, Runnable atMeasureStart)
+            throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long measureUntil = measureFrom + duration.toNanos();
         AtomicLong lastAnswer = new AtomicLong(measureFrom);
-        List<ClientSamples> perClient = run(clients, calls, () -> {
-            long untilMeasuring = measureFrom - System.nanoTime();
-            if (untilMeasuring > 0) {
-                Thread.sleep(untilMeasuring / 1_000_000, (int) (untilMeasuring % 1_000_000));
-            }
-            atMeasureStart.run();
-        }, (call, samples) -> {
-            while (true) {
-                long now = System.nanoTime();
-                if (now >= measureUntil) {
-                    return;
-                }
-                perform(call, now >= measureFrom ? samples : Samples.DISCARD);
-                if (now >= measureFrom) {
-                    lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
-                }
-            }
-        });
+        List<ClientSamples> perClient = run(
+                clients,
+                calls,
+                () -> {
+                    long untilMeasuring = measureFrom - System.nanoTime();
+                    if (untilMeasuring > 0) {
+                        Thread.sleep(untilMeasuring / 1_000_000, (int) (untilMeasuring % 1_000_000));
+                    }
+                    atMeasureStart.run();
+                },
+                (call, samples) -> {
+                    while (true) {
+                        long now = System.nanoTime();
+                        if (now >= measureUntil) {
+                            return;
+                        }
+                        perform(call, now >= measureFrom ? samples : Samples.DISCARD);
+                        if (now >= measureFrom) {
+                            lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
+                        }
+                    }
+                });
         return merge(perClient, (lastAnswer.get() - measureFrom) / 1e9);
     }
 
@@ -56,7 +60,7 @@ public final class ClosedLoop {
             throws InterruptedException {
         AtomicLong remaining = new AtomicLong(total);
         long start = System.nanoTime();
-        List<ClientSamples> perClient = run(clients, calls, () -> { }, (call, samples) -> {
+        List<ClientSamples> perClient = run(clients, calls, () -> {}, (call, samples) -> {
             while (remaining.getAndDecrement() > 0) {
                 perform(call, samples);
             }
@@ -72,8 +76,9 @@ public final class ClosedLoop {
         void run() throws InterruptedException;
     }
 
-    private static List<ClientSamples> run(int clients, Supplier<LoadCall> calls, WhileRunning meanwhile,
-            ClientLoop loop) throws InterruptedException {
+    private static List<ClientSamples> run(
+            int clients, Supplier<LoadCall> calls, WhileRunning meanwhile, ClientLoop loop)
+            throws InterruptedException {
         List<ClientSamples> perClient = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -106,17 +111,23 @@ public final class ClosedLoop {
         Map<String, Long> errors = new LinkedHashMap<>();
         Map<String, Map<String, Long>> outcomes = new LinkedHashMap<>();
         for (ClientSamples client : perClient) {
-            client.latencies.forEach((metric, histogram) ->
-                    latencies.computeIfAbsent(metric, ignored -> ClientSamples.newHistogram()).add(histogram));
+            client.latencies.forEach((metric, histogram) -> latencies
+                    .computeIfAbsent(metric, ignored -> ClientSamples.newHistogram())
+                    .add(histogram));
             client.errors.forEach((metric, count) -> errors.merge(metric, count, Long::sum));
-            client.outcomes.forEach((metric, counts) -> counts.forEach((outcome, count) ->
-                    outcomes.computeIfAbsent(metric, ignored -> new LinkedHashMap<>())
+            client.outcomes.forEach((metric, counts) -> counts.forEach(
+                    (outcome, count) -> outcomes.computeIfAbsent(metric, ignored -> new LinkedHashMap<>())
                             .merge(outcome, count, Long::sum)));
         }
         Map<String, MetricResult> results = new LinkedHashMap<>();
-        latencies.forEach((metric, histogram) -> results.put(metric, new MetricResult(histogram.getTotalCount(),
-                errors.getOrDefault(metric, 0L), seconds, LatencySummary.of(histogram),
-                outcomes.getOrDefault(metric, Map.of()))));
+        latencies.forEach((metric, histogram) -> results.put(
+                metric,
+                new MetricResult(
+                        histogram.getTotalCount(),
+                        errors.getOrDefault(metric, 0L),
+                        seconds,
+                        LatencySummary.of(histogram),
+                        outcomes.getOrDefault(metric, Map.of()))));
         return results;
     }
 }

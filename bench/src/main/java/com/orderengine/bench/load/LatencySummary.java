@@ -11,7 +11,8 @@ public record LatencySummary(long count, double p50, double p90, double p99, dou
         if (micros.getTotalCount() == 0) {
             return EMPTY;
         }
-        return new LatencySummary(micros.getTotalCount(),
+        return new LatencySummary(
+                micros.getTotalCount(),
                 millis(micros.getValueAtPercentile(50)),
                 millis(micros.getValueAtPercentile(90)),
                 millis(micros.getValueAtPercentile(99)),

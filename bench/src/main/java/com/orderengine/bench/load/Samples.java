@@ -11,11 +11,9 @@ public interface Samples {
 
     Samples DISCARD = new Samples() {
         @Override
-        public void ok(String metric, String outcome, long nanos) {
-        }
+        public void ok(String metric, String outcome, long nanos) {}
 
         @Override
-        public void error(String metric, String outcome) {
-        }
+        public void error(String metric, String outcome) {}
     };
 }

@@ -21,8 +21,8 @@ public final class StepRunner {
             throws InterruptedException {
         ResourceSampler[] sampler = new ResourceSampler[1];
         try {
-            Map<String, MetricResult> metrics = ClosedLoop.forDuration(clients, warmup, duration, calls,
-                    () -> sampler[0] = ResourceSampler.start(monitored));
+            Map<String, MetricResult> metrics = ClosedLoop.forDuration(
+                    clients, warmup, duration, calls, () -> sampler[0] = ResourceSampler.start(monitored));
             return new Measured(metrics, sampler[0].finish());
         } finally {
             if (sampler[0] != null) {

@@ -9,8 +9,7 @@ public final class Durations {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static Duration parse(String name, String text) {
         Matcher matcher = FORMAT.matcher(text.trim());

@@ -19,10 +19,30 @@ public final class OptionsParser {
     /** Flags that take no value. */
     private static final Set<String> SWITCHES = Set.of("quick", "growth", "pay-at-emulator", "help");
 
-    private static final Set<String> VALUED = Set.of("target", "target-admin", "target-pid", "jdbc-url", "db-pid",
-            "db-user", "db-password", "stripe-api-base", "stripe-secret-key", "webhook-secret", "duration", "warmup",
-            "jit-warmup", "concurrency", "payment-concurrency", "storm-events", "storm-parallelism", "poll-interval",
-            "growth-orders", "growth-concurrency", "server-heap", "temporal", "results");
+    private static final Set<String> VALUED = Set.of(
+            "target",
+            "target-admin",
+            "target-pid",
+            "jdbc-url",
+            "db-pid",
+            "db-user",
+            "db-password",
+            "stripe-api-base",
+            "stripe-secret-key",
+            "webhook-secret",
+            "duration",
+            "warmup",
+            "jit-warmup",
+            "concurrency",
+            "payment-concurrency",
+            "storm-events",
+            "storm-parallelism",
+            "poll-interval",
+            "growth-orders",
+            "growth-concurrency",
+            "server-heap",
+            "temporal",
+            "results");
 
     private final Map<String, String> environment;
 
@@ -167,7 +187,10 @@ public final class OptionsParser {
     private List<Integer> integers(Map<String, String> flags, String name, String fallback) {
         String text = or(value(flags, name), fallback);
         try {
-            List<Integer> numbers = Arrays.stream(text.split(",")).map(String::trim).map(Integer::parseInt).toList();
+            List<Integer> numbers = Arrays.stream(text.split(","))
+                    .map(String::trim)
+                    .map(Integer::parseInt)
+                    .toList();
             if (numbers.isEmpty() || numbers.stream().anyMatch(n -> n < 1)) {
                 throw new NumberFormatException();
             }

@@ -29,9 +29,11 @@ public enum TemporalMode {
 
     public static TemporalMode parse(String text) {
         String wanted = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(mode -> mode.cliName.equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--temporal must be one of " + names() + ", not '"
-                        + text + "'"));
+        return Arrays.stream(values())
+                .filter(mode -> mode.cliName.equals(wanted))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("--temporal must be one of " + names() + ", not '" + text + "'"));
     }
 
     private static String names() {

@@ -39,8 +39,7 @@ public final class DuplicateStorm {
         this.database = database;
     }
 
-    public StormResult run(CreatedOrder order, int deliveries, int parallelism, Monitored monitored)
-            throws Exception {
+    public StormResult run(CreatedOrder order, int deliveries, int parallelism, Monitored monitored) throws Exception {
         SignedEvent event = events.forOrder(order);
         Measured measured = StepRunner.forCount(parallelism, deliveries, monitored, () -> new LoadCall() {
             @Override
@@ -51,8 +50,11 @@ public final class DuplicateStorm {
             @Override
             public void call(Samples samples) throws Exception {
                 long start = System.nanoTime();
-                HttpResponse<String> response = http.post(target.api("/api/webhooks/stripe"), "application/json",
-                        event.payload(), Map.of("Stripe-Signature", event.signature()));
+                HttpResponse<String> response = http.post(
+                        target.api("/api/webhooks/stripe"),
+                        "application/json",
+                        event.payload(),
+                        Map.of("Stripe-Signature", event.signature()));
                 long nanos = System.nanoTime() - start;
                 if (BenchHttp.ok(response)) {
                     samples.ok(STEP, String.valueOf(response.statusCode()), nanos);
@@ -63,9 +65,13 @@ public final class DuplicateStorm {
         });
         String status = awaitPaid(order);
         long transitions = paidTransitions(order);
-        return new StormResult(order.orderId(), deliveries, parallelism,
+        return new StormResult(
+                order.orderId(),
+                deliveries,
+                parallelism,
                 StepResult.of(STEP, StepResult.ENGINE, parallelism, measured.metric(STEP), measured.resources()),
-                status, transitions);
+                status,
+                transitions);
     }
 
     private String awaitPaid(CreatedOrder order) throws Exception {
@@ -85,9 +91,10 @@ public final class DuplicateStorm {
     }
 
     private long paidTransitions(CreatedOrder order) throws Exception {
-        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM order_status_changes c JOIN orders o ON o.id = c.order_id "
-                        + "WHERE o.reference = ? AND c.to_status = 'paid'")) {
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(*) FROM order_status_changes c JOIN orders o ON o.id = c.order_id "
+                                + "WHERE o.reference = ? AND c.to_status = 'paid'")) {
             query.setString(1, order.orderId());
             try (ResultSet row = query.executeQuery()) {
                 row.next();

@@ -27,8 +27,7 @@ public final class PaidEvents {
             session = SignedEvents.asPaid(stripe.session(order.sessionId()));
         }
         if (!order.orderId().equals(session.path("client_reference_id").asText())) {
-            throw new IllegalStateException("session " + order.sessionId() + " does not name order "
-                    + order.orderId());
+            throw new IllegalStateException("session " + order.sessionId() + " does not name order " + order.orderId());
         }
         return SignedEvents.completed(session, target.webhookSecret());
     }

@@ -17,8 +17,7 @@ public final class SignedEvents {
     public static final String COMPLETED = "checkout.session.completed";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SignedEvents() {
-    }
+    private SignedEvents() {}
 
     /** A signed {@code checkout.session.completed} carrying the session. */
     public static SignedEvent completed(ObjectNode session, String webhookSecret) {
@@ -35,7 +34,8 @@ public final class SignedEvents {
         paid.put("status", "complete");
         paid.put("payment_status", "paid");
         if (!paid.path("payment_intent").isTextual()) {
-            paid.put("payment_intent", "pi_bench_" + UUID.randomUUID().toString().replace("-", ""));
+            paid.put(
+                    "payment_intent", "pi_bench_" + UUID.randomUUID().toString().replace("-", ""));
         }
         return paid;
     }
@@ -56,7 +56,8 @@ public final class SignedEvents {
 
     static String sign(String payload, String secret) {
         try {
-            return Webhook.Signature.generateSignatureHeader(payload, secret, Instant.now().getEpochSecond());
+            return Webhook.Signature.generateSignatureHeader(
+                    payload, secret, Instant.now().getEpochSecond());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

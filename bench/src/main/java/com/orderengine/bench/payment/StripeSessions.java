@@ -28,10 +28,12 @@ public final class StripeSessions {
     public void pay(String sessionId) throws Exception {
         HttpResponse<String> response = http.post(
                 URI.create(apiBase + "/c/pay/" + URLEncoder.encode(sessionId, StandardCharsets.UTF_8) + "/pay"),
-                "application/x-www-form-urlencoded", "", Map.of());
+                "application/x-www-form-urlencoded",
+                "",
+                Map.of());
         if (response.statusCode() != 303) {
-            throw new IllegalStateException("paying " + sessionId + " at the emulator answered "
-                    + response.statusCode());
+            throw new IllegalStateException(
+                    "paying " + sessionId + " at the emulator answered " + response.statusCode());
         }
     }
 

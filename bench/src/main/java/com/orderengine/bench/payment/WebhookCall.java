@@ -26,6 +26,7 @@ public final class WebhookCall implements LoadCall {
     public static final String READ = "order read";
     /** Far above any healthy figure, far below Stripe's patience: past this the order counts as not paid. */
     static final Duration PAID_TIMEOUT = Duration.ofSeconds(10);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BenchHttp http;
@@ -35,7 +36,12 @@ public final class WebhookCall implements LoadCall {
     private final Duration pollInterval;
     private final Queue<String> paidOrders;
 
-    public WebhookCall(BenchHttp http, Target target, OrderSource orders, PaidEvents events, Duration pollInterval,
+    public WebhookCall(
+            BenchHttp http,
+            Target target,
+            OrderSource orders,
+            PaidEvents events,
+            Duration pollInterval,
             Queue<String> paidOrders) {
         this.http = http;
         this.target = target;
@@ -55,8 +61,11 @@ public final class WebhookCall implements LoadCall {
         CreatedOrder order = orders.next();
         SignedEvent event = events.forOrder(order);
         long sent = System.nanoTime();
-        HttpResponse<String> accepted = http.post(target.api("/api/webhooks/stripe"), "application/json",
-                event.payload(), Map.of("Stripe-Signature", event.signature()));
+        HttpResponse<String> accepted = http.post(
+                target.api("/api/webhooks/stripe"),
+                "application/json",
+                event.payload(),
+                Map.of("Stripe-Signature", event.signature()));
         long acceptedAt = System.nanoTime();
         String status = String.valueOf(accepted.statusCode());
         if (!BenchHttp.ok(accepted)) {
@@ -76,7 +85,8 @@ public final class WebhookCall implements LoadCall {
             } else {
                 samples.error(READ, String.valueOf(read.statusCode()));
             }
-            if (read.statusCode() == 200 && "paid".equals(JSON.readTree(read.body()).path("status").asText())) {
+            if (read.statusCode() == 200
+                    && "paid".equals(JSON.readTree(read.body()).path("status").asText())) {
                 samples.ok(PAID, "paid", readAt - sent);
                 paidOrders.add(order.orderId());
                 return;

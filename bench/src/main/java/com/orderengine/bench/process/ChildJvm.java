@@ -30,8 +30,13 @@ public final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    public static ChildJvm start(String name, List<String> jvmOptions, String mainClass,
-            Map<String, String> environment, Path workingDirectory, Path log) {
+    public static ChildJvm start(
+            String name,
+            List<String> jvmOptions,
+            String mainClass,
+            Map<String, String> environment,
+            Path workingDirectory,
+            Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

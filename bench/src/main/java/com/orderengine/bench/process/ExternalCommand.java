@@ -24,8 +24,7 @@ public final class ExternalCommand {
         }
     }
 
-    private ExternalCommand() {
-    }
+    private ExternalCommand() {}
 
     public static Result run(List<String> command, Path log, Duration timeout) {
         Path output = null;
@@ -33,8 +32,8 @@ public final class ExternalCommand {
             Files.createDirectories(log.toAbsolutePath().getParent());
             // To a file, not a pipe: a command that hangs must not keep the wait below from timing out.
             output = Files.createTempFile("order-bench-command", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             withoutToolVariables(builder);
             Process process = builder.start();
             boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -43,9 +42,12 @@ public final class ExternalCommand {
                 process.waitFor(5, TimeUnit.SECONDS);
             }
             String text = Files.readString(output, StandardCharsets.UTF_8);
-            Files.writeString(log, "$ " + String.join(" ", command) + "\n" + text + (text.endsWith("\n") ? "" : "\n")
-                    + (exited ? "" : "(killed after " + timeout.toSeconds() + " s)\n"),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "$ " + String.join(" ", command) + "\n" + text + (text.endsWith("\n") ? "" : "\n")
+                            + (exited ? "" : "(killed after " + timeout.toSeconds() + " s)\n"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             return new Result(exited ? process.exitValue() : -1, text);
         } catch (IOException e) {
             throw new UncheckedIOException("could not run " + command.get(0), e);

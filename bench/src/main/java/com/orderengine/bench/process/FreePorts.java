@@ -12,8 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Ports nobody listens on right now; all sockets stay open until every port is chosen, so none repeats. */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /**
      * Free ports in {@code [from, to)}, tried at random. For a server that stores its ports where they must fit

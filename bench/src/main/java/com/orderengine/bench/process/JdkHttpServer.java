@@ -12,6 +12,5 @@ public final class JdkHttpServer {
      */
     public static final String NO_DELAY = "-Dsun.net.httpserver.nodelay=true";
 
-    private JdkHttpServer() {
-    }
+    private JdkHttpServer() {}
 }

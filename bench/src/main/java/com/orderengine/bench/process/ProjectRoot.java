@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** The repository root: LocalStack reads ./config.yml, so the stack must start there. */
 public final class ProjectRoot {
 
-    private ProjectRoot() {
-    }
+    private ProjectRoot() {}
 
     /** The nearest directory at or above the working directory that holds config.yml and dev/. */
     public static Path find() {

@@ -23,13 +23,16 @@ public final class LatencyChart {
     private static final Color ENGINE = new Color(0x1f, 0x77, 0xb4);
     private static final Color BASELINE = new Color(0xff, 0x7f, 0x0e);
 
-    private LatencyChart() {
-    }
+    private LatencyChart() {}
 
     public static void write(List<StepResult> steps, Path png) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(560)
+        XYChart chart = new XYChartBuilder()
+                .width(900)
+                .height(560)
                 .title("Checkout latency, closed loop (each client waits for its answer)")
-                .xAxisTitle("concurrent clients").yAxisTitle("latency (ms)").build();
+                .xAxisTitle("concurrent clients")
+                .yAxisTitle("latency (ms)")
+                .build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         // Ticks at 2, 3, … 9 of each decade too: a run rarely spans more than two decades.
@@ -41,11 +44,37 @@ public final class LatencyChart {
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setYAxisDecimalPattern("0.#");
         boolean any = false;
-        any |= series(chart, steps, StepResult.ENGINE, "engine p50", step -> step.latency().p50(), ENGINE, false);
-        any |= series(chart, steps, StepResult.ENGINE, "engine p99", step -> step.latency().p99(), ENGINE, true);
-        any |= series(chart, steps, StepResult.BASELINE, "baseline p50", step -> step.latency().p50(), BASELINE,
+        any |= series(
+                chart,
+                steps,
+                StepResult.ENGINE,
+                "engine p50",
+                step -> step.latency().p50(),
+                ENGINE,
                 false);
-        any |= series(chart, steps, StepResult.BASELINE, "baseline p99", step -> step.latency().p99(), BASELINE,
+        any |= series(
+                chart,
+                steps,
+                StepResult.ENGINE,
+                "engine p99",
+                step -> step.latency().p99(),
+                ENGINE,
+                true);
+        any |= series(
+                chart,
+                steps,
+                StepResult.BASELINE,
+                "baseline p50",
+                step -> step.latency().p50(),
+                BASELINE,
+                false);
+        any |= series(
+                chart,
+                steps,
+                StepResult.BASELINE,
+                "baseline p99",
+                step -> step.latency().p99(),
+                BASELINE,
                 true);
         if (!any) {
             chart.addSeries("no checkout measured", new double[] {1}, new double[] {1});
@@ -53,10 +82,17 @@ public final class LatencyChart {
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
-    private static boolean series(XYChart chart, List<StepResult> steps, String system, String name,
-            ToDoubleFunction<StepResult> value, Color color, boolean dashed) {
+    private static boolean series(
+            XYChart chart,
+            List<StepResult> steps,
+            String system,
+            String name,
+            ToDoubleFunction<StepResult> value,
+            Color color,
+            boolean dashed) {
         List<StepResult> points = steps.stream()
-                .filter(step -> step.step().equals(CheckoutCall.METRIC) && step.system().equals(system)
+                .filter(step -> step.step().equals(CheckoutCall.METRIC)
+                        && step.system().equals(system)
                         && step.latency().count() > 0)
                 .toList();
         if (points.isEmpty()) {
@@ -64,14 +100,16 @@ public final class LatencyChart {
         }
         double[] x = points.stream().mapToDouble(StepResult::concurrency).toArray();
         // A log axis cannot show 0; anything under a microsecond is drawn at one.
-        double[] y = points.stream().mapToDouble(step -> Math.max(0.001, value.applyAsDouble(step))).toArray();
+        double[] y = points.stream()
+                .mapToDouble(step -> Math.max(0.001, value.applyAsDouble(step)))
+                .toArray();
         XYSeries series = chart.addSeries(name, x, y);
         series.setLineColor(color);
         series.setMarkerColor(color);
         series.setMarker(dashed ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
         if (dashed) {
-            series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                    new float[] {6f, 4f}, 0f));
+            series.setLineStyle(
+                    new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         }
         return true;
     }

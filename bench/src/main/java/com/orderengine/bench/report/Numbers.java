@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How figures are printed: enough digits to compare, no more; "n/a" for what was not measured. */
 public final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     public static String millis(double ms) {
         if (ms < 10) {

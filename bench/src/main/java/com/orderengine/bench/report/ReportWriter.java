@@ -8,10 +8,10 @@ import com.orderengine.bench.results.GrowthResult;
 import com.orderengine.bench.results.MachineInfo;
 import com.orderengine.bench.results.ProcessInfo;
 import com.orderengine.bench.results.RunResults;
-import com.orderengine.bench.warmup.WarmupResult;
 import com.orderengine.bench.results.StepResult;
 import com.orderengine.bench.results.StormResult;
 import com.orderengine.bench.results.TargetOutcome;
+import com.orderengine.bench.warmup.WarmupResult;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,7 @@ import java.util.Set;
 /** report.md: a table per step, the storm, growth, how it was measured, the machine, and the targets last. */
 public final class ReportWriter {
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     public static String markdown(RunResults results) {
         StringBuilder md = new StringBuilder();
@@ -30,8 +29,9 @@ public final class ReportWriter {
                 + "design's non-durable checkout (the baseline), in the same run, on the same machine, the same "
                 + "PostgreSQL and the same Stripe emulator.\n\n");
         md.append("Run of ").append(results.machine().date()).append(": ");
-        results.settings().forEach((name, value) -> md.append('`').append(name).append(' ').append(value)
-                .append("` "));
+        results.settings()
+                .forEach((name, value) ->
+                        md.append('`').append(name).append(' ').append(value).append("` "));
         md.append("\n\n");
 
         Set<String> stepNames = new LinkedHashSet<>();
@@ -39,7 +39,9 @@ public final class ReportWriter {
         for (String name : stepNames) {
             md.append("## ").append(name).append("\n\n");
             md.append(describe(name)).append("\n\n");
-            md.append(stepTable(results.steps().stream().filter(step -> step.step().equals(name)).toList()));
+            md.append(stepTable(results.steps().stream()
+                    .filter(step -> step.step().equals(name))
+                    .toList()));
             md.append('\n');
         }
         if (results.paidCheck() != null) {
@@ -60,15 +62,37 @@ public final class ReportWriter {
     }
 
     public static String stepTable(List<StepResult> steps) {
-        MarkdownTable table = MarkdownTable.of("step", "system", "concurrency#", "requests#", "req/s#", "p50 ms#",
-                "p90 ms#", "p99 ms#", "max ms#", "errors#", "server CPU %#", "server max heap MB#",
-                "temporal CPU %#", "temporal max RSS MB#", "temporal db CPU %#", "db CPU %#", "emulator CPU %#",
+        MarkdownTable table = MarkdownTable.of(
+                "step",
+                "system",
+                "concurrency#",
+                "requests#",
+                "req/s#",
+                "p50 ms#",
+                "p90 ms#",
+                "p99 ms#",
+                "max ms#",
+                "errors#",
+                "server CPU %#",
+                "server max heap MB#",
+                "temporal CPU %#",
+                "temporal max RSS MB#",
+                "temporal db CPU %#",
+                "db CPU %#",
+                "emulator CPU %#",
                 "bench CPU %#");
         for (StepResult step : steps) {
-            table.row(step.step(), step.system(), step.concurrency(), Numbers.count(step.requests()),
-                    Numbers.rate(step.perSecond()), Numbers.millis(step.latency().p50()),
-                    Numbers.millis(step.latency().p90()), Numbers.millis(step.latency().p99()),
-                    Numbers.millis(step.latency().max()), step.errors(),
+            table.row(
+                    step.step(),
+                    step.system(),
+                    step.concurrency(),
+                    Numbers.count(step.requests()),
+                    Numbers.rate(step.perSecond()),
+                    Numbers.millis(step.latency().p50()),
+                    Numbers.millis(step.latency().p90()),
+                    Numbers.millis(step.latency().p99()),
+                    Numbers.millis(step.latency().max()),
+                    step.errors(),
                     Numbers.whole(step.resources().serverCpuPercent()),
                     Numbers.whole(step.resources().serverMaxHeapMb()),
                     Numbers.whole(step.resources().temporalCpuPercent()),
@@ -79,9 +103,17 @@ public final class ReportWriter {
                     Numbers.whole(step.resources().benchCpuPercent()));
         }
         StringBuilder out = new StringBuilder(table.render());
-        steps.stream().filter(step -> step.errors() > 0).forEach(step -> out.append("\nOutcomes of ")
-                .append(step.step()).append(", ").append(step.system()).append(", ").append(step.concurrency())
-                .append(" clients: ").append(step.outcomes()).append('\n'));
+        steps.stream()
+                .filter(step -> step.errors() > 0)
+                .forEach(step -> out.append("\nOutcomes of ")
+                        .append(step.step())
+                        .append(", ")
+                        .append(step.system())
+                        .append(", ")
+                        .append(step.concurrency())
+                        .append(" clients: ")
+                        .append(step.outcomes())
+                        .append('\n'));
         return out.toString();
     }
 
@@ -126,18 +158,38 @@ public final class ReportWriter {
                 .append(Numbers.count(growth.insertedOrders()))
                 .append(" orders (each with 2 items, a session id and a status change; one `INSERT … SELECT` "
                         + "over `generate_series` per table, then `ANALYZE`), which took ")
-                .append(String.format(java.util.Locale.ROOT, "%.1f", growth.insertSeconds())).append(" s. ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f", growth.insertSeconds()))
+                .append(" s. ")
                 .append("`session lookup` is `GET /api/checkout/sessions/{id}` for random bulk sessions; "
                         + "the webhook steps pay orders created in the growth checkout step.\n\n");
-        MarkdownTable table = MarkdownTable.of("orders in database#", "step", "concurrency#", "requests#", "req/s#",
-                "p50 ms#", "p90 ms#", "p99 ms#", "max ms#", "errors#", "server CPU %#", "temporal CPU %#",
-                "temporal db CPU %#", "db CPU %#");
+        MarkdownTable table = MarkdownTable.of(
+                "orders in database#",
+                "step",
+                "concurrency#",
+                "requests#",
+                "req/s#",
+                "p50 ms#",
+                "p90 ms#",
+                "p99 ms#",
+                "max ms#",
+                "errors#",
+                "server CPU %#",
+                "temporal CPU %#",
+                "temporal db CPU %#",
+                "db CPU %#");
         for (GrowthMeasurement measurement : growth.measurements()) {
             for (StepResult step : measurement.steps()) {
-                table.row(Numbers.count(measurement.ordersAtStart()), step.step(), step.concurrency(),
-                        Numbers.count(step.requests()), Numbers.rate(step.perSecond()),
-                        Numbers.millis(step.latency().p50()), Numbers.millis(step.latency().p90()),
-                        Numbers.millis(step.latency().p99()), Numbers.millis(step.latency().max()), step.errors(),
+                table.row(
+                        Numbers.count(measurement.ordersAtStart()),
+                        step.step(),
+                        step.concurrency(),
+                        Numbers.count(step.requests()),
+                        Numbers.rate(step.perSecond()),
+                        Numbers.millis(step.latency().p50()),
+                        Numbers.millis(step.latency().p90()),
+                        Numbers.millis(step.latency().p99()),
+                        Numbers.millis(step.latency().max()),
+                        step.errors(),
                         Numbers.whole(step.resources().serverCpuPercent()),
                         Numbers.whole(step.resources().temporalCpuPercent()),
                         Numbers.whole(step.resources().temporalDatabaseCpuPercent()),
@@ -146,10 +198,14 @@ public final class ReportWriter {
         }
         md.append(table.render()).append('\n');
         for (GrowthMeasurement measurement : growth.measurements()) {
-            md.append("### Query plans with ").append(Numbers.count(measurement.ordersAtStart()))
+            md.append("### Query plans with ")
+                    .append(Numbers.count(measurement.ordersAtStart()))
                     .append(" orders\n\n");
             for (Map.Entry<String, String> plan : measurement.plans().entrySet()) {
-                md.append(plan.getKey()).append(":\n\n```\n").append(plan.getValue().strip()).append("\n```\n\n");
+                md.append(plan.getKey())
+                        .append(":\n\n```\n")
+                        .append(plan.getValue().strip())
+                        .append("\n```\n\n");
             }
         }
         return md.toString();
@@ -206,19 +262,22 @@ public final class ReportWriter {
         if (warmups.isEmpty()) {
             return "";
         }
-        MarkdownTable table = MarkdownTable.of("system", "clients#", "seconds#", "checkouts#",
-                "JIT threads in the last 5 s, % of a core#", "settled");
-        warmups.forEach(warmup -> table.row(warmup.system(), warmup.clients(), Numbers.whole(warmup.seconds()),
-                Numbers.count(warmup.requests()), warmup.lastWindowJitPercent() < 0 ? "n/a"
-                        : Numbers.rate(warmup.lastWindowJitPercent()),
+        MarkdownTable table = MarkdownTable.of(
+                "system", "clients#", "seconds#", "checkouts#", "JIT threads in the last 5 s, % of a core#", "settled");
+        warmups.forEach(warmup -> table.row(
+                warmup.system(),
+                warmup.clients(),
+                Numbers.whole(warmup.seconds()),
+                Numbers.count(warmup.requests()),
+                warmup.lastWindowJitPercent() < 0 ? "n/a" : Numbers.rate(warmup.lastWindowJitPercent()),
                 warmup.settled() ? "yes" : "no, stopped at --jit-warmup"));
         return "## Warm-up\n\n" + table.render() + "\n";
     }
 
     private static String processes(List<ProcessInfo> processes) {
         MarkdownTable table = MarkdownTable.of("role", "pid#", "started as / address");
-        processes.forEach(process -> table.row(process.role(), process.pid() == null ? "n/a" : process.pid(),
-                "`" + process.command() + "`"));
+        processes.forEach(process -> table.row(
+                process.role(), process.pid() == null ? "n/a" : process.pid(), "`" + process.command() + "`"));
         return "## Processes\n\n" + table.render() + "\n";
     }
 
@@ -236,7 +295,8 @@ public final class ReportWriter {
 
     private static String targets(List<TargetOutcome> targets) {
         MarkdownTable table = MarkdownTable.of("target", "this run", "met");
-        targets.forEach(target -> table.row(target.target(), target.measured(), target.verdict().text()));
+        targets.forEach(target ->
+                table.row(target.target(), target.measured(), target.verdict().text()));
         return "## Targets\n\n" + table.render();
     }
 }

@@ -52,7 +52,9 @@ public final class ResultsFiles {
     /** Writes the report, the raw figures, the chart and the paid order ids, then refreshes latest/. */
     public Path write(RunResults results, Collection<String> paidOrderIds) throws IOException {
         Files.writeString(run.resolve(REPORT), ReportWriter.markdown(results));
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(run.resolve(JSON).toFile(), results);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(run.resolve(JSON).toFile(), results);
         LatencyChart.write(results.steps(), run.resolve(CHART));
         Files.write(run.resolve(PAID_ORDERS), paidOrderIds);
         Path latest = root.resolve("latest");

@@ -21,8 +21,7 @@ public final class TargetsCheck {
     static final double WEBHOOK_PAID_P99_MS = 100;
     static final double HEAP_MB = 512;
 
-    private TargetsCheck() {
-    }
+    private TargetsCheck() {}
 
     public static List<TargetOutcome> evaluate(List<StepResult> steps) {
         List<TargetOutcome> outcomes = new ArrayList<>();
@@ -45,14 +44,19 @@ public final class TargetsCheck {
         double e = engine.get().latency().p50();
         double b = baseline.get().latency().p50();
         boolean met = engine.get().latency().count() > 0 && e <= CHECKOUT_P50_RATIO * b;
-        return new TargetOutcome(target, String.format(java.util.Locale.ROOT, "%s ms vs %s ms (%.1f×)",
-                Numbers.millis(e), Numbers.millis(b), e / b), verdict(met));
+        return new TargetOutcome(
+                target,
+                String.format(
+                        java.util.Locale.ROOT, "%s ms vs %s ms (%.1f×)", Numbers.millis(e), Numbers.millis(b), e / b),
+                verdict(met));
     }
 
     private static TargetOutcome checkoutP99(List<StepResult> steps) {
         String target = "checkout p99 at 32 clients < 100 ms";
         return find(steps, CheckoutCall.METRIC, StepResult.ENGINE, 32)
-                .map(step -> new TargetOutcome(target, Numbers.millis(step.latency().p99()) + " ms",
+                .map(step -> new TargetOutcome(
+                        target,
+                        Numbers.millis(step.latency().p99()) + " ms",
                         verdict(step.latency().count() > 0 && step.latency().p99() < CHECKOUT_P99_MS)))
                 .orElse(notMeasured(target, "no 32-client checkout step"));
     }
@@ -60,7 +64,8 @@ public final class TargetsCheck {
     private static TargetOutcome checkoutThroughput(List<StepResult> steps) {
         String target = "≥ 200 checkouts/s at 32 clients, no errors";
         return find(steps, CheckoutCall.METRIC, StepResult.ENGINE, 32)
-                .map(step -> new TargetOutcome(target,
+                .map(step -> new TargetOutcome(
+                        target,
                         Numbers.rate(step.perSecond()) + " req/s, " + step.errors() + " errors",
                         verdict(step.perSecond() >= CHECKOUTS_PER_SECOND && step.errors() == 0)))
                 .orElse(notMeasured(target, "no 32-client checkout step"));
@@ -69,8 +74,11 @@ public final class TargetsCheck {
     private static TargetOutcome webhookAccepted(List<StepResult> steps) {
         String target = "webhook accepted p99 < 20 ms at 32 clients";
         return find(steps, WebhookCall.ACCEPTED, StepResult.ENGINE, 32)
-                .map(step -> new TargetOutcome(target, Numbers.millis(step.latency().p99()) + " ms",
-                        verdict(step.latency().count() > 0 && step.errors() == 0
+                .map(step -> new TargetOutcome(
+                        target,
+                        Numbers.millis(step.latency().p99()) + " ms",
+                        verdict(step.latency().count() > 0
+                                && step.errors() == 0
                                 && step.latency().p99() < WEBHOOK_ACCEPTED_P99_MS)))
                 .orElse(notMeasured(target, "no 32-client webhook step"));
     }
@@ -78,13 +86,17 @@ public final class TargetsCheck {
     private static TargetOutcome webhookPaid(List<StepResult> steps) {
         String target = "webhook → paid p99 < 100 ms (every concurrency measured)";
         Optional<StepResult> worst = steps.stream()
-                .filter(step -> step.step().equals(WebhookCall.PAID) && step.system().equals(StepResult.ENGINE))
+                .filter(step ->
+                        step.step().equals(WebhookCall.PAID) && step.system().equals(StepResult.ENGINE))
                 .max(Comparator.comparingDouble(step -> step.latency().p99()));
-        return worst.map(step -> new TargetOutcome(target,
+        return worst.map(step -> new TargetOutcome(
+                        target,
                         "worst p99 " + Numbers.millis(step.latency().p99()) + " ms (" + step.concurrency()
                                 + " clients)",
-                        verdict(steps.stream().filter(s -> s.step().equals(WebhookCall.PAID))
-                                .allMatch(s -> s.latency().count() > 0 && s.errors() == 0
+                        verdict(steps.stream()
+                                .filter(s -> s.step().equals(WebhookCall.PAID))
+                                .allMatch(s -> s.latency().count() > 0
+                                        && s.errors() == 0
                                         && s.latency().p99() < WEBHOOK_PAID_P99_MS))))
                 .orElse(notMeasured(target, "no webhook step"));
     }
@@ -102,10 +114,11 @@ public final class TargetsCheck {
                 .map(step -> step.resources().temporalMaxRssMb())
                 .filter(Objects::nonNull)
                 .max(Double::compare);
-        String apart = temporal.map(mb -> " by api and worker; Temporal, in its own process: max "
-                + Numbers.whole(mb) + " MB resident").orElse(" used");
-        return max.map(mb -> new TargetOutcome(target, "max " + Numbers.whole(mb) + " MB" + apart,
-                        verdict(mb < HEAP_MB)))
+        String apart = temporal.map(mb ->
+                        " by api and worker; Temporal, in its own process: max " + Numbers.whole(mb) + " MB resident")
+                .orElse(" used");
+        return max.map(mb ->
+                        new TargetOutcome(target, "max " + Numbers.whole(mb) + " MB" + apart, verdict(mb < HEAP_MB)))
                 .orElse(notMeasured(target, "heap not sampled (no admin URL)"));
     }
 

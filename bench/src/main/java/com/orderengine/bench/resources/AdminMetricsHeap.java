@@ -17,7 +17,8 @@ public final class AdminMetricsHeap implements HeapSource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final URI metrics;
 
     public AdminMetricsHeap(URI admin) {
@@ -27,8 +28,12 @@ public final class AdminMetricsHeap implements HeapSource {
     @Override
     public OptionalLong usedBytes() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics)
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(metrics)
+                            .timeout(Duration.ofSeconds(2))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return OptionalLong.empty();
             }

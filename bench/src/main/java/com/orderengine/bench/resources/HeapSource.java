@@ -9,8 +9,7 @@ public interface HeapSource extends AutoCloseable {
     OptionalLong usedBytes();
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /**
      * JMX through the Attach API when the server's pid is known: the same reading for the engine and the baseline,

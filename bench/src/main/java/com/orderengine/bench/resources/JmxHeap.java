@@ -52,8 +52,8 @@ final class JmxHeap implements HeapSource {
                 vm.detach();
             }
             connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
-            memory = ManagementFactory.newPlatformMXBeanProxy(connector.getMBeanServerConnection(),
-                    ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+            memory = ManagementFactory.newPlatformMXBeanProxy(
+                    connector.getMBeanServerConnection(), ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
         } catch (Exception e) {
             attachFailed = true;
         }

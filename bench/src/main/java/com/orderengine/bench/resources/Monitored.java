@@ -8,6 +8,10 @@ import java.net.URI;
  * Temporal's PostgreSQL, and this load generator. Any of them may be unknown (null): with --target, or for the
  * baseline's steps (Temporal).
  */
-public record Monitored(Long serverPid, URI serverAdmin, Long databasePid, Long emulatorPid, Long temporalPid,
-        Long temporalDatabasePid) {
-}
+public record Monitored(
+        Long serverPid,
+        URI serverAdmin,
+        Long databasePid,
+        Long emulatorPid,
+        Long temporalPid,
+        Long temporalDatabasePid) {}

@@ -17,14 +17,13 @@ public final class ProcessCpu {
     /** USER_HZ; 100 on every Linux this runs on (sysconf is out of Java's reach, getconf is asked once). */
     static final long TICKS_PER_SECOND = ticksPerSecond();
 
-    private ProcessCpu() {
-    }
+    private ProcessCpu() {}
 
     /** CPU seconds, or empty when the process is gone or /proc is not there. */
     public static OptionalLong ticks(long pid, boolean withReapedChildren) {
         try {
-            return OptionalLong.of(parse(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")),
-                    withReapedChildren));
+            return OptionalLong.of(
+                    parse(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")), withReapedChildren));
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
         }
@@ -93,14 +92,20 @@ public final class ProcessCpu {
 
     /** The PostgreSQL server the local stack started: its child process named postgres. */
     public static Optional<ProcessHandle> postgresUnder(long pid) {
-        return ProcessHandle.of(pid).flatMap(parent -> parent.children()
-                .filter(child -> child.info().command().map(command -> command.endsWith("postgres")).orElse(false))
-                .findFirst());
+        return ProcessHandle.of(pid)
+                .flatMap(parent -> parent.children()
+                        .filter(child -> child.info()
+                                .command()
+                                .map(command -> command.endsWith("postgres"))
+                                .orElse(false))
+                        .findFirst());
     }
 
     private static long ticksPerSecond() {
         try {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(getconf.getInputStream().readAllBytes()).trim();
             getconf.waitFor();
             return Long.parseLong(out);

@@ -11,8 +11,7 @@ import java.util.OptionalLong;
  */
 public final class ProcessMemory {
 
-    private ProcessMemory() {
-    }
+    private ProcessMemory() {}
 
     /** Resident bytes, or empty when the process is gone or /proc is not there. */
     public static OptionalLong residentBytes(long pid) {

@@ -33,18 +33,26 @@ public final class ResourceSampler implements AutoCloseable {
     private ResourceSampler(Monitored monitored) {
         this.monitored = monitored;
         this.heap = HeapSource.forServer(monitored.serverPid(), monitored.serverAdmin());
-        this.server = new CpuCounter(() -> monitored.serverPid() == null ? OptionalLong.empty()
-                : ProcessCpu.ticks(monitored.serverPid(), false));
-        this.database = new CpuCounter(() -> monitored.databasePid() == null ? OptionalLong.empty()
-                : ProcessHandle.of(monitored.databasePid()).map(ProcessCpu::treeTicks).orElse(OptionalLong.empty()));
-        this.emulator = new CpuCounter(() -> monitored.emulatorPid() == null ? OptionalLong.empty()
-                : ProcessCpu.ticks(monitored.emulatorPid(), false));
-        this.temporal = new CpuCounter(() -> monitored.temporalPid() == null ? OptionalLong.empty()
-                : ProcessCpu.ticks(monitored.temporalPid(), false));
-        this.temporalDatabase = new CpuCounter(() -> monitored.temporalDatabasePid() == null ? OptionalLong.empty()
-                : ProcessHandle.of(monitored.temporalDatabasePid()).map(ProcessCpu::treeTicks)
+        this.server = new CpuCounter(() ->
+                monitored.serverPid() == null ? OptionalLong.empty() : ProcessCpu.ticks(monitored.serverPid(), false));
+        this.database = new CpuCounter(() -> monitored.databasePid() == null
+                ? OptionalLong.empty()
+                : ProcessHandle.of(monitored.databasePid())
+                        .map(ProcessCpu::treeTicks)
                         .orElse(OptionalLong.empty()));
-        this.bench = new CpuCounter(() -> ProcessCpu.ticks(ProcessHandle.current().pid(), false));
+        this.emulator = new CpuCounter(() -> monitored.emulatorPid() == null
+                ? OptionalLong.empty()
+                : ProcessCpu.ticks(monitored.emulatorPid(), false));
+        this.temporal = new CpuCounter(() -> monitored.temporalPid() == null
+                ? OptionalLong.empty()
+                : ProcessCpu.ticks(monitored.temporalPid(), false));
+        this.temporalDatabase = new CpuCounter(() -> monitored.temporalDatabasePid() == null
+                ? OptionalLong.empty()
+                : ProcessHandle.of(monitored.temporalDatabasePid())
+                        .map(ProcessCpu::treeTicks)
+                        .orElse(OptionalLong.empty()));
+        this.bench =
+                new CpuCounter(() -> ProcessCpu.ticks(ProcessHandle.current().pid(), false));
         this.thread = new Thread(this::loop, "bench-resource-sampler");
         this.thread.setDaemon(true);
     }
@@ -83,8 +91,8 @@ public final class ResourceSampler implements AutoCloseable {
         OptionalLong ticks = ProcessCpu.ticks(monitored.serverPid(), false);
         long now = System.nanoTime();
         if (ticks.isPresent() && lastServerTicks >= 0 && now > lastServerAt) {
-            double percent = 100.0 * ProcessCpu.seconds(ticks.getAsLong() - lastServerTicks)
-                    / ((now - lastServerAt) / 1e9);
+            double percent =
+                    100.0 * ProcessCpu.seconds(ticks.getAsLong() - lastServerTicks) / ((now - lastServerAt) / 1e9);
             peakServerCpu = Math.max(peakServerCpu, percent);
         }
         if (ticks.isPresent()) {
@@ -105,11 +113,17 @@ public final class ResourceSampler implements AutoCloseable {
         sampleMemory();
         heap.close();
         double seconds = (System.nanoTime() - startedAt) / 1e9;
-        return new ResourceUsage(server.percent(seconds), peakServerCpu < 0 ? null : peakServerCpu,
+        return new ResourceUsage(
+                server.percent(seconds),
+                peakServerCpu < 0 ? null : peakServerCpu,
                 maxHeapBytes < 0 ? null : maxHeapBytes / 1048576.0,
-                database.percent(seconds), emulator.percent(seconds), temporal.percent(seconds),
-                maxTemporalRssBytes < 0 ? null : maxTemporalRssBytes / 1048576.0, temporalDatabase.percent(seconds),
-                bench.percent(seconds), samples + 1);
+                database.percent(seconds),
+                emulator.percent(seconds),
+                temporal.percent(seconds),
+                maxTemporalRssBytes < 0 ? null : maxTemporalRssBytes / 1048576.0,
+                temporalDatabase.percent(seconds),
+                bench.percent(seconds),
+                samples + 1);
     }
 
     @Override

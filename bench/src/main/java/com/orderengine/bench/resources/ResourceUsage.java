@@ -18,6 +18,5 @@ public record ResourceUsage(
         Double benchCpuPercent,
         int samples) {
 
-    public static final ResourceUsage NONE = new ResourceUsage(null, null, null, null, null, null, null, null, null,
-            0);
+    public static final ResourceUsage NONE = new ResourceUsage(null, null, null, null, null, null, null, null, null, 0);
 }

@@ -10,16 +10,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Where the figures come from: they mean little without the machine. */
-public record MachineInfo(int processors, String cpuModel, String memory, String java, String os, String date,
-        String command) {
+public record MachineInfo(
+        int processors, String cpuModel, String memory, String java, String os, String date, String command) {
 
     public static MachineInfo current(ZonedDateTime startedAt, String command) {
         return new MachineInfo(
                 Runtime.getRuntime().availableProcessors(),
                 procField("/proc/cpuinfo", "model name").orElse("unknown"),
-                procField("/proc/meminfo", "MemTotal").map(MachineInfo::gibibytes).orElse("unknown"),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                        + " (" + System.getProperty("java.vendor") + ")",
+                procField("/proc/meminfo", "MemTotal")
+                        .map(MachineInfo::gibibytes)
+                        .orElse("unknown"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+                        + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 startedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),

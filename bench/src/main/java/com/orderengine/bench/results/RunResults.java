@@ -1,9 +1,9 @@
 package com.orderengine.bench.results;
 
 import com.orderengine.bench.db.PaidCheck;
+import com.orderengine.bench.warmup.WarmupResult;
 import java.util.List;
 import java.util.Map;
-import com.orderengine.bench.warmup.WarmupResult;
 
 /** Everything one run measured: what results.json holds and report.md shows. */
 public record RunResults(
@@ -15,5 +15,4 @@ public record RunResults(
         PaidCheck paidCheck,
         StormResult storm,
         GrowthResult growth,
-        List<TargetOutcome> targets) {
-}
+        List<TargetOutcome> targets) {}

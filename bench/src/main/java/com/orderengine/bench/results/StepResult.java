@@ -26,9 +26,18 @@ public record StepResult(
         outcomes = new TreeMap<>(outcomes);
     }
 
-    public static StepResult of(String step, String system, int concurrency, MetricResult metric,
-            ResourceUsage resources) {
-        return new StepResult(step, system, concurrency, metric.requests(), metric.perSecond(), metric.seconds(),
-                metric.latency(), metric.errors(), metric.outcomes(), resources);
+    public static StepResult of(
+            String step, String system, int concurrency, MetricResult metric, ResourceUsage resources) {
+        return new StepResult(
+                step,
+                system,
+                concurrency,
+                metric.requests(),
+                metric.perSecond(),
+                metric.seconds(),
+                metric.latency(),
+                metric.errors(),
+                metric.outcomes(),
+                resources);
     }
 }

@@ -4,7 +4,9 @@ package com.orderengine.bench.results;
 public record TargetOutcome(String target, String measured, Verdict verdict) {
 
     public enum Verdict {
-        MET("yes"), NOT_MET("**no**"), NOT_MEASURED("not measured");
+        MET("yes"),
+        NOT_MET("**no**"),
+        NOT_MEASURED("not measured");
 
         private final String text;
 

@@ -12,8 +12,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class BenchEmulatorMain {
 
-    private BenchEmulatorMain() {
-    }
+    private BenchEmulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         StripeEmulator emulator = StripeEmulator.start(StripeEmulatorOptions.defaults()
@@ -21,10 +20,13 @@ public final class BenchEmulatorMain {
                 .withPort(Integer.parseInt(System.getenv("STRIPE_EMULATOR_PORT")))
                 .withApiVersion(Stripe.API_VERSION));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "bench-emulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            emulator.close();
+                            stopped.countDown();
+                        },
+                        "bench-emulator-shutdown"));
         System.out.println("Benchmark Stripe emulator on " + emulator.baseUrl() + " (no webhook URL)");
         stopped.await();
     }

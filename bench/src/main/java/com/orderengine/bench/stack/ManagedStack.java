@@ -46,8 +46,8 @@ public final class ManagedStack implements AutoCloseable {
     private final Target target;
     private boolean closed;
 
-    private ManagedStack(ChildJvm emulator, TemporalProcess temporal, ChildJvm stack, Path dataDirectory,
-            Target target) {
+    private ManagedStack(
+            ChildJvm emulator, TemporalProcess temporal, ChildJvm stack, Path dataDirectory, Target target) {
         this.emulator = emulator;
         this.temporal = temporal;
         this.stack = stack;
@@ -74,15 +74,19 @@ public final class ManagedStack implements AutoCloseable {
 
         // The emulator keeps every session and idempotency record in memory (Stripe keeps keys for 24 h); with
         // 512m it ran out after about 80,000 sessions, which a full run with its JIT warm-ups exceeds.
-        ChildJvm emulator = ChildJvm.start("Stripe emulator", List.of("-Xmx3g", JdkHttpServer.NO_DELAY),
-                BenchEmulatorMain.class.getName(), Map.of("STRIPE_EMULATOR_PORT", String.valueOf(emulatorPort)),
-                root, logDirectory.resolve("stripe-emulator.log"));
+        ChildJvm emulator = ChildJvm.start(
+                "Stripe emulator",
+                List.of("-Xmx3g", JdkHttpServer.NO_DELAY),
+                BenchEmulatorMain.class.getName(),
+                Map.of("STRIPE_EMULATOR_PORT", String.valueOf(emulatorPort)),
+                root,
+                logDirectory.resolve("stripe-emulator.log"));
         TemporalProcess temporal = null;
         ChildJvm stack = null;
         try {
             Readiness.http(emulator, URI.create(stripeApiBase + "/_emulator/api/events"), START_TIMEOUT);
-            temporal = TemporalProcess.start(temporalMode, root, ports.get(7), dataDirectory.resolve("bench-temporal"),
-                    logDirectory);
+            temporal = TemporalProcess.start(
+                    temporalMode, root, ports.get(7), dataDirectory.resolve("bench-temporal"), logDirectory);
             Map<String, String> environment = new HashMap<>();
             environment.put("HTTP_PORT", String.valueOf(apiPort));
             environment.put("ADMIN_PORT", String.valueOf(adminPort));
@@ -99,14 +103,30 @@ public final class ManagedStack implements AutoCloseable {
             environment.put("STRIPE_WEBHOOK_SECRET", webhookSecret);
             environment.put("LOG_LEVEL", "WARN");
             List<String> jvmOptions = List.of("-Xmx" + serverHeap, "-XX:+UseG1GC", "-Djava.awt.headless=true");
-            stack = ChildJvm.start("local stack", jvmOptions, "com.orderengine.dev.LocalStack", environment, root,
+            stack = ChildJvm.start(
+                    "local stack",
+                    jvmOptions,
+                    "com.orderengine.dev.LocalStack",
+                    environment,
+                    root,
                     logDirectory.resolve("local-stack.log"));
             URI api = URI.create("http://127.0.0.1:" + apiPort);
             Readiness.http(stack, URI.create(api + "/api/products"), START_TIMEOUT);
             Long postgresPid = postmasterPid(dataDirectory);
-            Target target = new Target(api, URI.create("http://127.0.0.1:" + adminPort), stack.pid(),
-                    stack.commandLine(), "jdbc:postgresql://127.0.0.1:" + postgresPort + "/shop", postgresPid,
-                    "postgres", "postgres", stripeApiBase, secretKey, webhookSecret, emulator.pid(), temporal.info(),
+            Target target = new Target(
+                    api,
+                    URI.create("http://127.0.0.1:" + adminPort),
+                    stack.pid(),
+                    stack.commandLine(),
+                    "jdbc:postgresql://127.0.0.1:" + postgresPort + "/shop",
+                    postgresPid,
+                    "postgres",
+                    "postgres",
+                    stripeApiBase,
+                    secretKey,
+                    webhookSecret,
+                    emulator.pid(),
+                    temporal.info(),
                     true);
             return new ManagedStack(emulator, temporal, stack, dataDirectory, target);
         } catch (RuntimeException e) {
@@ -127,7 +147,8 @@ public final class ManagedStack implements AutoCloseable {
      */
     private static Long postmasterPid(Path dataDirectory) {
         try {
-            List<String> lines = Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid"));
+            List<String> lines =
+                    Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid"));
             return lines.isEmpty() ? null : Long.parseLong(lines.get(0).trim());
         } catch (IOException | NumberFormatException e) {
             return null;
@@ -151,8 +172,9 @@ public final class ManagedStack implements AutoCloseable {
         closed = true;
         long start = System.nanoTime();
         boolean exited = stack.stop(STOP_TIMEOUT);
-        System.out.printf("[bench] local stack %s in %.1f s%n", exited ? "stopped" : "did not stop; killed",
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "[bench] local stack %s in %.1f s%n",
+                exited ? "stopped" : "did not stop; killed", (System.nanoTime() - start) / 1e9);
         // Stopped by the stack's shutdown hook; only a stack that had to be killed leaves it running.
         if (target.databasePid() != null) {
             ProcessHandle.of(target.databasePid()).ifPresent(postgres -> {
@@ -178,7 +200,8 @@ public final class ManagedStack implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             System.err.println("Could not delete " + directory + ": " + e.getMessage());
         }

@@ -13,19 +13,23 @@ import java.time.Duration;
 /** Waits until a child JVM is ready, and gives up with its log when it dies or takes too long. */
 public final class Readiness {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private interface Probe {
         boolean ready() throws IOException, InterruptedException;
     }
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     /** Until {@code url} answers 200. */
     public static void http(ChildJvm process, URI url, Duration timeout) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build();
-        await(process, url + " answered 200", timeout,
+        HttpRequest request =
+                HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build();
+        await(
+                process,
+                url + " answered 200",
+                timeout,
                 () -> HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
@@ -43,8 +47,8 @@ public final class Readiness {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the " + process.name() + " JVM exited before " + what
-                        + "; its log (" + process.log() + ") ends with:\n" + process.tail(40));
+                throw new IllegalStateException("the " + process.name() + " JVM exited before " + what + "; its log ("
+                        + process.log() + ") ends with:\n" + process.tail(40));
             }
             try {
                 if (probe.ready()) {
@@ -63,7 +67,7 @@ public final class Readiness {
                 throw new IllegalStateException("interrupted while waiting until " + what, e);
             }
         }
-        throw new IllegalStateException("not " + what + " within " + timeout.toSeconds() + " s; the "
-                + process.name() + " log (" + process.log() + ") ends with:\n" + process.tail(40));
+        throw new IllegalStateException("not " + what + " within " + timeout.toSeconds() + " s; the " + process.name()
+                + " log (" + process.log() + ") ends with:\n" + process.tail(40));
     }
 }

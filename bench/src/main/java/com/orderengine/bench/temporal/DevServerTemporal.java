@@ -24,14 +24,19 @@ final class DevServerTemporal implements TemporalProcess {
 
     static DevServerTemporal start(ProjectTools tools, int port, Path stateDirectory, Path logDirectory) {
         Path cli = tools.require(ProjectTools.TEMPORAL);
-        TemporalDevServer server = TemporalDevServer.start(new TemporalDevServer.Options(cli, "127.0.0.1", port, null,
-                stateDirectory.resolve("temporal.db"), logDirectory.resolve("temporal-dev-server.log")));
+        TemporalDevServer server = TemporalDevServer.start(new TemporalDevServer.Options(
+                cli,
+                "127.0.0.1",
+                port,
+                null,
+                stateDirectory.resolve("temporal.db"),
+                logDirectory.resolve("temporal-dev-server.log")));
         String version;
         try (TemporalFrontend frontend = new TemporalFrontend(server.address())) {
             version = frontend.serverVersion().orElse("?");
         }
-        return new DevServerTemporal(server, CommandLines.of(server.pid(), tools.root(), cli + " server start-dev"),
-                version);
+        return new DevServerTemporal(
+                server, CommandLines.of(server.pid(), tools.root(), cli + " server start-dev"), version);
     }
 
     @Override
@@ -41,8 +46,8 @@ final class DevServerTemporal implements TemporalProcess {
 
     @Override
     public TemporalInfo info() {
-        return new TemporalInfo("Temporal: the CLI's dev server, server " + version + " (SQLite)", server.pid(),
-                command, null, null);
+        return new TemporalInfo(
+                "Temporal: the CLI's dev server, server " + version + " (SQLite)", server.pid(), command, null, null);
     }
 
     @Override

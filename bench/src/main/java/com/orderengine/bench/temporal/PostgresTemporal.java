@@ -38,11 +38,13 @@ final class PostgresTemporal implements TemporalProcess {
 
     /** The server's four services, a gRPC and a membership port each. */
     private static final int SERVICE_PORTS = 8;
+
     static final String DATABASE = "temporal";
     static final String VISIBILITY_DATABASE = "temporal_visibility";
     static final String NAMESPACE = "default";
     /** zonky's initdb user; local connections are trusted, the password is only what the tools insist on. */
     private static final String USER = "postgres";
+
     private static final String ENVIRONMENT = "bench";
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -58,8 +60,13 @@ final class PostgresTemporal implements TemporalProcess {
     private String serverVersion = "?";
     private boolean closed;
 
-    private PostgresTemporal(EmbeddedPostgres postgres, Long postmasterPid, String postgresFacts, Process server,
-            String command, TemporalServerConfig config) {
+    private PostgresTemporal(
+            EmbeddedPostgres postgres,
+            Long postmasterPid,
+            String postgresFacts,
+            Process server,
+            String command,
+            TemporalServerConfig config) {
         this.postgres = postgres;
         this.postmasterPid = postmasterPid;
         this.postgresFacts = postgresFacts;
@@ -75,11 +82,13 @@ final class PostgresTemporal implements TemporalProcess {
         Path cli = tools.require(ProjectTools.TEMPORAL);
         // Below 32768: temporal-server stores its membership ports in a SMALLINT column and exits with one above
         // ("value ... is out of range for type smallint"), and the kernel hands out free ports from 32768 up.
-        TemporalServerConfig config = TemporalServerConfig.of(FreePorts.pickBetween(SERVICE_PORTS, 20_000, 32_768),
-                postgresPort, USER, USER);
+        TemporalServerConfig config =
+                TemporalServerConfig.of(FreePorts.pickBetween(SERVICE_PORTS, 20_000, 32_768), postgresPort, USER, USER);
         Path setupLog = logDirectory.resolve("temporal-setup.log");
 
-        EmbeddedPostgres postgres = startPostgres(stateDirectory.resolve("postgres"), config.postgresPort(),
+        EmbeddedPostgres postgres = startPostgres(
+                stateDirectory.resolve("postgres"),
+                config.postgresPort(),
                 logDirectory.resolve("temporal-postgres.log"));
         PostgresTemporal temporal = null;
         try {
@@ -94,15 +103,28 @@ final class PostgresTemporal implements TemporalProcess {
             // A copy beside the logs: the run's data directory, and the file the server read, are deleted at the end.
             Files.writeString(logDirectory.resolve("temporal-server.yaml"), config.yaml());
             // 1.29 reads <root>/<config>/<env>.yaml; it has no flag naming a file.
-            List<String> command = List.of(serverBinary.toString(), "--root", root.toString(), "--config", "config",
-                    "--env", ENVIRONMENT, "--allow-no-auth", "start");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logDirectory.resolve("temporal-server.log")
-                            .toFile()));
+            List<String> command = List.of(
+                    serverBinary.toString(),
+                    "--root",
+                    root.toString(),
+                    "--config",
+                    "config",
+                    "--env",
+                    ENVIRONMENT,
+                    "--allow-no-auth",
+                    "start");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            logDirectory.resolve("temporal-server.log").toFile()));
             ExternalCommand.withoutToolVariables(builder);
             Process server = builder.start();
-            temporal = new PostgresTemporal(postgres, postmasterPid(stateDirectory.resolve("postgres")),
-                    postgresFacts, server, CommandLines.of(server.pid(), tools.root(), String.join(" ", command)),
+            temporal = new PostgresTemporal(
+                    postgres,
+                    postmasterPid(stateDirectory.resolve("postgres")),
+                    postgresFacts,
+                    server,
+                    CommandLines.of(server.pid(), tools.root(), String.join(" ", command)),
                     config);
             temporal.setUp(cli, setupLog, logDirectory.resolve("temporal-server.log"));
             return temporal;
@@ -175,11 +197,22 @@ final class PostgresTemporal implements TemporalProcess {
      * schemas compiled into this temporal-sql-tool (1.29.1's help lists only MySQL's for update-schema, but it
      * accepts PostgreSQL's), so no Go module cache or source checkout is needed.
      */
-    private static void applySchema(Path sqlTool, TemporalServerConfig config, String database, String schema,
-            Path log) {
-        List<String> connection = List.of(sqlTool.toString(), "--plugin", "postgres12", "--ep", "127.0.0.1",
-                "-p", String.valueOf(config.postgresPort()), "-u", config.user(), "--pw", config.password(),
-                "--db", database);
+    private static void applySchema(
+            Path sqlTool, TemporalServerConfig config, String database, String schema, Path log) {
+        List<String> connection = List.of(
+                sqlTool.toString(),
+                "--plugin",
+                "postgres12",
+                "--ep",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(config.postgresPort()),
+                "-u",
+                config.user(),
+                "--pw",
+                config.password(),
+                "--db",
+                database);
         run(connection, List.of("setup-schema", "-v", "0.0"), log);
         run(connection, List.of("update-schema", "--schema-name", schema), log);
     }
@@ -189,8 +222,8 @@ final class PostgresTemporal implements TemporalProcess {
         command.addAll(arguments);
         ExternalCommand.Result result = ExternalCommand.run(command, log, COMMAND_TIMEOUT);
         if (!result.succeeded()) {
-            throw new IllegalStateException(String.join(" ", command) + " failed with exit code "
-                    + result.exitCode() + " (output in " + log + "):\n" + tail(result.output()));
+            throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + result.exitCode()
+                    + " (output in " + log + "):\n" + tail(result.output()));
         }
     }
 
@@ -203,20 +236,46 @@ final class PostgresTemporal implements TemporalProcess {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         String address = config.frontendAddress();
         try (TemporalFrontend frontend = new TemporalFrontend(address)) {
-            await("its frontend answers", deadline, serverLog, () -> frontend.serverVersion().isPresent());
+            await(
+                    "its frontend answers",
+                    deadline,
+                    serverLog,
+                    () -> frontend.serverVersion().isPresent());
             serverVersion = frontend.serverVersion().orElse("?");
             // Retention of closed workflows as auto-setup's default; a run lasts minutes, so none is deleted.
-            List<String> namespace = List.of(cli.toString(), "operator", "namespace", "create",
-                    "--namespace", NAMESPACE, "--retention", "24h", "--address", address);
-            await("the default namespace is registered", deadline, serverLog,
+            List<String> namespace = List.of(
+                    cli.toString(),
+                    "operator",
+                    "namespace",
+                    "create",
+                    "--namespace",
+                    NAMESPACE,
+                    "--retention",
+                    "24h",
+                    "--address",
+                    address);
+            await(
+                    "the default namespace is registered",
+                    deadline,
+                    serverLog,
                     () -> createdOrExists(namespace, setupLog));
             await("it serves the default namespace", deadline, serverLog, () -> frontend.servesNamespace(NAMESPACE));
-            List<String> attributes = new ArrayList<>(List.of(cli.toString(), "operator", "search-attribute",
-                    "create", "--namespace", NAMESPACE, "--address", address));
+            List<String> attributes = new ArrayList<>(List.of(
+                    cli.toString(),
+                    "operator",
+                    "search-attribute",
+                    "create",
+                    "--namespace",
+                    NAMESPACE,
+                    "--address",
+                    address));
             for (var attribute : OrderSearchAttributes.ALL) {
                 attributes.addAll(List.of("--name", attribute.getName(), "--type", "Keyword"));
             }
-            await("the order search attributes are registered", deadline, serverLog,
+            await(
+                    "the order search attributes are registered",
+                    deadline,
+                    serverLog,
                     () -> createdOrExists(attributes, setupLog));
             await("a query on OrderStatus runs", deadline, serverLog, () -> frontend.listsPendingOrders(NAMESPACE));
         }
@@ -230,8 +289,8 @@ final class PostgresTemporal implements TemporalProcess {
     private void await(String what, long deadline, Path serverLog, BooleanSupplier ready) {
         while (!ready.getAsBoolean()) {
             if (!server.isAlive()) {
-                throw new IllegalStateException("temporal-server exited with " + server.exitValue() + " before "
-                        + what + "; its log, " + serverLog + ", ends:\n" + tail(serverLog));
+                throw new IllegalStateException("temporal-server exited with " + server.exitValue() + " before " + what
+                        + "; its log, " + serverLog + ", ends:\n" + tail(serverLog));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("temporal-server was not ready after " + READY_TIMEOUT.toSeconds()
@@ -264,8 +323,12 @@ final class PostgresTemporal implements TemporalProcess {
 
     @Override
     public TemporalInfo info() {
-        return new TemporalInfo("Temporal: temporal-server " + serverVersion + " on PostgreSQL (config: "
-                + "logs/temporal-server.yaml)", server.pid(), command, postmasterPid,
+        return new TemporalInfo(
+                "Temporal: temporal-server " + serverVersion + " on PostgreSQL (config: "
+                        + "logs/temporal-server.yaml)",
+                server.pid(),
+                command,
+                postmasterPid,
                 postgresFacts + ", at 127.0.0.1:" + config.postgresPort() + ", databases " + DATABASE + " and "
                         + VISIBILITY_DATABASE);
     }

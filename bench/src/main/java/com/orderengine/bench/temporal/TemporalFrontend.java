@@ -26,18 +26,25 @@ public final class TemporalFrontend implements AutoCloseable {
 
     /** The server's version, or empty while it does not answer (the Java test server never does). */
     public Optional<String> serverVersion() {
-        return ask(stub -> stub.getSystemInfo(GetSystemInfoRequest.getDefaultInstance()).getServerVersion());
+        return ask(stub ->
+                stub.getSystemInfo(GetSystemInfoRequest.getDefaultInstance()).getServerVersion());
     }
 
     public boolean servesNamespace(String namespace) {
-        return ask(stub -> stub.describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(namespace)
-                .build())).isPresent();
+        return ask(stub -> stub.describeNamespace(DescribeNamespaceRequest.newBuilder()
+                        .setNamespace(namespace)
+                        .build()))
+                .isPresent();
     }
 
     /** True once a visibility query on the order search attributes runs without error. */
     public boolean listsPendingOrders(String namespace) {
         return ask(stub -> stub.listWorkflowExecutions(ListWorkflowExecutionsRequest.newBuilder()
-                .setNamespace(namespace).setQuery(PENDING_ORDERS).setPageSize(1).build())).isPresent();
+                        .setNamespace(namespace)
+                        .setQuery(PENDING_ORDERS)
+                        .setPageSize(1)
+                        .build()))
+                .isPresent();
     }
 
     public WorkflowServiceStubs stubs() {

@@ -7,15 +7,33 @@ import java.util.List;
  * matching, worker) on loopback ports of their own, persistence and visibility in two databases of one PostgreSQL.
  * Shaped after Temporal's own {@code config/development-postgres12.yaml} and docker {@code config_template.yaml}.
  */
-record TemporalServerConfig(int frontendPort, int frontendMembershipPort, int historyPort, int historyMembershipPort,
-        int matchingPort, int matchingMembershipPort, int workerPort, int workerMembershipPort, int postgresPort,
-        String user, String password) {
+record TemporalServerConfig(
+        int frontendPort,
+        int frontendMembershipPort,
+        int historyPort,
+        int historyMembershipPort,
+        int matchingPort,
+        int matchingMembershipPort,
+        int workerPort,
+        int workerMembershipPort,
+        int postgresPort,
+        String user,
+        String password) {
 
     /** Eight ports for the services, each a gRPC port and a membership port, in that order. */
     static TemporalServerConfig of(List<Integer> servicePorts, int postgresPort, String user, String password) {
-        return new TemporalServerConfig(servicePorts.get(0), servicePorts.get(1), servicePorts.get(2),
-                servicePorts.get(3), servicePorts.get(4), servicePorts.get(5), servicePorts.get(6),
-                servicePorts.get(7), postgresPort, user, password);
+        return new TemporalServerConfig(
+                servicePorts.get(0),
+                servicePorts.get(1),
+                servicePorts.get(2),
+                servicePorts.get(3),
+                servicePorts.get(4),
+                servicePorts.get(5),
+                servicePorts.get(6),
+                servicePorts.get(7),
+                postgresPort,
+                user,
+                password);
     }
 
     String frontendAddress() {
@@ -106,8 +124,19 @@ record TemporalServerConfig(int frontendPort, int frontendMembershipPort, int hi
 
                 # No dynamicConfigClient: every dynamic setting keeps the server's default, as a plain production
                 # install does. No metrics and no pprof listener: nothing here reads them.
-                """.formatted(PostgresTemporal.DATABASE, postgresPort, user, password,
-                PostgresTemporal.VISIBILITY_DATABASE, frontendPort, frontendMembershipPort, historyPort,
-                historyMembershipPort, matchingPort, matchingMembershipPort, workerPort, workerMembershipPort);
+                """.formatted(
+                        PostgresTemporal.DATABASE,
+                        postgresPort,
+                        user,
+                        password,
+                        PostgresTemporal.VISIBILITY_DATABASE,
+                        frontendPort,
+                        frontendMembershipPort,
+                        historyPort,
+                        historyMembershipPort,
+                        matchingPort,
+                        matchingMembershipPort,
+                        workerPort,
+                        workerMembershipPort);
     }
 }

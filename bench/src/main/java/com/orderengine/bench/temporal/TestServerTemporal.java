@@ -26,8 +26,12 @@ final class TestServerTemporal implements TemporalProcess {
     }
 
     static TestServerTemporal start(Path root, int port, Path logDirectory) {
-        ChildJvm jvm = ChildJvm.start("Temporal test server", List.of("-Xmx3g", "-XX:+UseG1GC"),
-                "com.orderengine.dev.TestServerMain", Map.of("TEMPORAL_PORT", String.valueOf(port)), root,
+        ChildJvm jvm = ChildJvm.start(
+                "Temporal test server",
+                List.of("-Xmx3g", "-XX:+UseG1GC"),
+                "com.orderengine.dev.TestServerMain",
+                Map.of("TEMPORAL_PORT", String.valueOf(port)),
+                root,
                 logDirectory.resolve("temporal-test-server.log"));
         try {
             // It has no list visibility to wait for, and the engine registers its search attributes at start.

@@ -29,16 +29,19 @@ public final class JitSettledWarmup {
     }
 
     /** {@code compiledMillis} reads the CPU time of the server's JIT threads; empty when it cannot be read. */
-    public WarmupResult run(String system, int clients, Supplier<OptionalLong> compiledMillis,
-            Supplier<LoadCall> calls) throws InterruptedException {
+    public WarmupResult run(String system, int clients, Supplier<OptionalLong> compiledMillis, Supplier<LoadCall> calls)
+            throws InterruptedException {
         long started = System.nanoTime();
         long requests = 0;
         double lastPercent = -1;
         OptionalLong compiledBefore = compiledMillis.get();
         while (true) {
-            Map<String, MetricResult> window = ClosedLoop.forDuration(clients, Duration.ZERO, this.window, calls,
-                    () -> { });
-            requests += window.values().stream().mapToLong(result -> result.ok() + result.errors()).max().orElse(0);
+            Map<String, MetricResult> window =
+                    ClosedLoop.forDuration(clients, Duration.ZERO, this.window, calls, () -> {});
+            requests += window.values().stream()
+                    .mapToLong(result -> result.ok() + result.errors())
+                    .max()
+                    .orElse(0);
             OptionalLong compiledAfter = compiledMillis.get();
             double elapsed = (System.nanoTime() - started) / 1e9;
             if (compiledBefore.isEmpty() || compiledAfter.isEmpty()) {

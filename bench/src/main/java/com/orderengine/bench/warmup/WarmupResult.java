@@ -5,6 +5,5 @@ package com.orderengine.bench.warmup;
  * share of one core its JIT compiler threads still used in the last window ({@code -1} when it could not be
  * read). {@code settled} is false when the warm-up stopped at its limit instead.
  */
-public record WarmupResult(String system, int clients, double seconds, long requests, double lastWindowJitPercent,
-        boolean settled) {
-}
+public record WarmupResult(
+        String system, int clients, double seconds, long requests, double lastWindowJitPercent, boolean settled) {}

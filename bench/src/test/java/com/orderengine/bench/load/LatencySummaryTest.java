@@ -19,7 +19,8 @@ class LatencySummaryTest {
         for (int ms = 1; ms <= 1000; ms++) {
             samples.ok("checkout", "200", ms * MS);
         }
-        LatencySummary summary = ClosedLoop.merge(List.of(samples), 10).get("checkout").latency();
+        LatencySummary summary =
+                ClosedLoop.merge(List.of(samples), 10).get("checkout").latency();
 
         // HdrHistogram keeps 3 significant digits: each figure is within 0.1 % of the exact one.
         assertThat(summary.count()).isEqualTo(1000);
@@ -37,7 +38,8 @@ class LatencySummaryTest {
             samples.ok("checkout", "200", 2 * MS);
         }
         samples.ok("checkout", "200", 800 * MS);
-        LatencySummary summary = ClosedLoop.merge(List.of(samples), 1).get("checkout").latency();
+        LatencySummary summary =
+                ClosedLoop.merge(List.of(samples), 1).get("checkout").latency();
 
         assertThat(summary.p50()).isCloseTo(2, within(0.01));
         assertThat(summary.p99()).isCloseTo(2, within(0.01));
@@ -79,8 +81,12 @@ class LatencySummaryTest {
 
     @Test
     void aClosedLoopMeasuresOnlyCallsStartedAfterTheWarmUp() throws InterruptedException {
-        Map<String, MetricResult> results = ClosedLoop.forDuration(2, java.time.Duration.ofMillis(200),
-                java.time.Duration.ofMillis(300), () -> new NappingCall("sleep", 10), () -> { });
+        Map<String, MetricResult> results = ClosedLoop.forDuration(
+                2,
+                java.time.Duration.ofMillis(200),
+                java.time.Duration.ofMillis(300),
+                () -> new NappingCall("sleep", 10),
+                () -> {});
 
         MetricResult sleep = results.get("sleep");
         // 2 clients × 300 ms / ~10 ms per call: about 60 calls, none of the warm-up's ~40.

@@ -33,14 +33,17 @@ class OptionsParserTest {
 
     @Test
     void theTemporalIsChosenByNameOrFromTheEnvironment() {
-        assertThat(parser.parse(new String[] {"--temporal=postgres"}).temporal()).isEqualTo(TemporalMode.POSTGRES);
+        assertThat(parser.parse(new String[] {"--temporal=postgres"}).temporal())
+                .isEqualTo(TemporalMode.POSTGRES);
         assertThat(parser.parse(new String[] {"--temporal", "test-server"}).temporal())
                 .isEqualTo(TemporalMode.TEST_SERVER);
-        assertThat(parser.parse(new String[] {"--quick", "--temporal=DEV"}).temporal()).isEqualTo(TemporalMode.DEV);
+        assertThat(parser.parse(new String[] {"--quick", "--temporal=DEV"}).temporal())
+                .isEqualTo(TemporalMode.DEV);
 
         OptionsParser fromEnvironment = new OptionsParser(Map.of("BENCH_TEMPORAL", "postgres"));
         assertThat(fromEnvironment.parse(new String[0]).temporal()).isEqualTo(TemporalMode.POSTGRES);
-        assertThat(fromEnvironment.parse(new String[] {"--temporal=dev"}).temporal()).isEqualTo(TemporalMode.DEV);
+        assertThat(fromEnvironment.parse(new String[] {"--temporal=dev"}).temporal())
+                .isEqualTo(TemporalMode.DEV);
     }
 
     @Test
@@ -66,8 +69,8 @@ class OptionsParserTest {
 
     @Test
     void aTargetIsNotPaidAtUnlessAskedAndTheEnvironmentFillsIn() {
-        OptionsParser fromEnvironment = new OptionsParser(Map.of("BENCH_TARGET", "http://10.0.0.5:8080/",
-                "BENCH_WARMUP", "500ms", "BENCH_GROWTH", "true"));
+        OptionsParser fromEnvironment = new OptionsParser(
+                Map.of("BENCH_TARGET", "http://10.0.0.5:8080/", "BENCH_WARMUP", "500ms", "BENCH_GROWTH", "true"));
 
         BenchOptions options = fromEnvironment.parse(new String[] {"--warmup", "2s"});
 
@@ -76,7 +79,8 @@ class OptionsParserTest {
         assertThat(options.payAtEmulator()).isFalse();
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(2));
         assertThat(options.growth()).isTrue();
-        assertThat(fromEnvironment.parse(new String[] {"--pay-at-emulator"}).payAtEmulator()).isTrue();
+        assertThat(fromEnvironment.parse(new String[] {"--pay-at-emulator"}).payAtEmulator())
+                .isTrue();
     }
 
     @Test

@@ -47,7 +47,16 @@ class LatencyChartTest {
     }
 
     private static StepResult step(String system, int clients, double p50, double p99) {
-        return new StepResult("checkout", system, clients, 100, 10, 10,
-                new LatencySummary(100, p50, p50, p99, p99, p50), 0, Map.of(), ResourceUsage.NONE);
+        return new StepResult(
+                "checkout",
+                system,
+                clients,
+                100,
+                10,
+                10,
+                new LatencySummary(100, p50, p50, p99, p99, p50),
+                0,
+                Map.of(),
+                ResourceUsage.NONE);
     }
 }

@@ -46,13 +46,23 @@ class MarkdownTableTest {
         ResourceUsage usage = new ResourceUsage(95.4, 180.0, 211.7, 20.0, null, 41.2, 305.6, 12.6, 3.0, 10);
         List<StepResult> steps = List.of(
                 new StepResult("checkout", "engine", 8, 1200, 60.0, 20, latency, 0, Map.of("200", 1200L), usage),
-                new StepResult("checkout", "baseline", 8, 2400, 120.0, 20, latency, 2, Map.of("200", 2398L,
-                        "503", 2L), ResourceUsage.NONE));
+                new StepResult(
+                        "checkout",
+                        "baseline",
+                        8,
+                        2400,
+                        120.0,
+                        20,
+                        latency,
+                        2,
+                        Map.of("200", 2398L, "503", 2L),
+                        ResourceUsage.NONE));
 
         String table = ReportWriter.stepTable(steps);
 
-        assertThat(table).contains("| checkout | engine | 8 | 1,200 | 60.0 | 4.20 | 7.50 | 12.3 | 30.0 | 0 | 95 | "
-                + "212 | 41 | 306 | 13 | 20 | n/a | 3 |");
+        assertThat(table)
+                .contains("| checkout | engine | 8 | 1,200 | 60.0 | 4.20 | 7.50 | 12.3 | 30.0 | 0 | 95 | "
+                        + "212 | 41 | 306 | 13 | 20 | n/a | 3 |");
         assertThat(table).contains("| checkout | baseline | 8 | 2,400 | 120.0 |");
         assertThat(table).contains("| n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a |");
         assertThat(table).contains("Outcomes of checkout, baseline, 8 clients: {200=2398, 503=2}");

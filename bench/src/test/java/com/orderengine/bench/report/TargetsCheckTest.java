@@ -25,13 +25,15 @@ class TargetsCheckTest {
 
         List<TargetOutcome> outcomes = TargetsCheck.evaluate(steps);
 
-        assertThat(outcomes).extracting(TargetOutcome::verdict).containsExactly(
-                Verdict.MET,        // 11 ms ≤ 3 × 4 ms
-                Verdict.MET,        // p99 95 ms < 100 ms
-                Verdict.MET,        // 240 req/s, no errors
-                Verdict.NOT_MET,    // p99 25 ms ≥ 20 ms
-                Verdict.MET,        // worst p99 90 ms
-                Verdict.NOT_MET);   // 530 MB
+        assertThat(outcomes)
+                .extracting(TargetOutcome::verdict)
+                .containsExactly(
+                        Verdict.MET, // 11 ms ≤ 3 × 4 ms
+                        Verdict.MET, // p99 95 ms < 100 ms
+                        Verdict.MET, // 240 req/s, no errors
+                        Verdict.NOT_MET, // p99 25 ms ≥ 20 ms
+                        Verdict.MET, // worst p99 90 ms
+                        Verdict.NOT_MET); // 530 MB
         assertThat(outcomes.get(0).measured()).isEqualTo("11.0 ms vs 4.00 ms (2.8×)");
         assertThat(outcomes.get(4).measured()).isEqualTo("worst p99 90.0 ms (32 clients)");
     }
@@ -51,21 +53,45 @@ class TargetsCheckTest {
     @Test
     void theHeapTargetIsTheServersAndNamesTemporalsMemoryApart() {
         ResourceUsage apart = new ResourceUsage(50.0, 80.0, 410.0, 10.0, 5.0, 30.0, 900.0, 8.0, 20.0, 20);
-        List<StepResult> steps = List.of(new StepResult("checkout", "engine", 8, 1000, 100.0, 10,
-                new LatencySummary(1000, 50, 60, 90, 100, 50), 0, Map.of(), apart));
+        List<StepResult> steps = List.of(new StepResult(
+                "checkout",
+                "engine",
+                8,
+                1000,
+                100.0,
+                10,
+                new LatencySummary(1000, 50, 60, 90, 100, 50),
+                0,
+                Map.of(),
+                apart));
 
         TargetOutcome heap = TargetsCheck.evaluate(steps).get(5);
 
         // Temporal's 900 MB is not the engine server's: the target is met on the server's 410 MB.
         assertThat(heap.verdict()).isEqualTo(Verdict.MET);
-        assertThat(heap.measured()).isEqualTo(
-                "max 410 MB by api and worker; Temporal, in its own process: max 900 MB resident");
+        assertThat(heap.measured())
+                .isEqualTo("max 410 MB by api and worker; Temporal, in its own process: max 900 MB resident");
     }
 
-    private static StepResult step(String name, String system, int clients, double perSecond, double p50,
-            double p99, long errors, Double heapMb) {
-        return new StepResult(name, system, clients, 1000, perSecond, 10, new LatencySummary(1000, p50, p50, p99,
-                p99, p50), errors, Map.of(), new ResourceUsage(50.0, 80.0, heapMb, 10.0, 5.0, null, null, null, 20.0,
-                20));
+    private static StepResult step(
+            String name,
+            String system,
+            int clients,
+            double perSecond,
+            double p50,
+            double p99,
+            long errors,
+            Double heapMb) {
+        return new StepResult(
+                name,
+                system,
+                clients,
+                1000,
+                perSecond,
+                10,
+                new LatencySummary(1000, p50, p50, p99, p99, p50),
+                errors,
+                Map.of(),
+                new ResourceUsage(50.0, 80.0, heapMb, 10.0, 5.0, null, null, null, 20.0, 20));
     }
 }

@@ -18,14 +18,16 @@ class ProcessCpuTest {
     @Test
     void thisProcessHasUsedSomeCpu() {
         assertThat(ProcessCpu.ticks(ProcessHandle.current().pid(), false)).isPresent();
-        assertThat(ProcessCpu.ticks(ProcessHandle.current().pid(), false).getAsLong()).isPositive();
+        assertThat(ProcessCpu.ticks(ProcessHandle.current().pid(), false).getAsLong())
+                .isPositive();
     }
 
     @Test
     void thisJvmsCompilerThreadsHaveCompiledSomething() {
         // The test has run long enough for the JIT to have compiled at least JUnit's hot paths.
         assertThat(ProcessCpu.compilerMillis(ProcessHandle.current().pid())).isPresent();
-        assertThat(ProcessCpu.compilerMillis(ProcessHandle.current().pid()).getAsLong()).isPositive();
+        assertThat(ProcessCpu.compilerMillis(ProcessHandle.current().pid()).getAsLong())
+                .isPositive();
         assertThat(ProcessCpu.compilerMillis(-1)).isEmpty();
     }
 }

@@ -16,12 +16,14 @@ class ProcessMemoryTest {
 
     @Test
     void aZombieHasNoResidentSetAndAGoneProcessNothing() {
-        assertThat(ProcessMemory.parseResident("Name:\tjava\nState:\tZ (zombie)\n")).isEmpty();
+        assertThat(ProcessMemory.parseResident("Name:\tjava\nState:\tZ (zombie)\n"))
+                .isEmpty();
         assertThat(ProcessMemory.residentBytes(-1)).isEmpty();
     }
 
     @Test
     void thisJvmIsResident() {
-        assertThat(ProcessMemory.residentBytes(ProcessHandle.current().pid()).orElse(0)).isGreaterThan(1 << 20);
+        assertThat(ProcessMemory.residentBytes(ProcessHandle.current().pid()).orElse(0))
+                .isGreaterThan(1 << 20);
     }
 }

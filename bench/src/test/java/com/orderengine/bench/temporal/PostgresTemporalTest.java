@@ -29,20 +29,31 @@ class PostgresTemporalTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void temporalServerOnItsOwnPostgresServesTheOrderSearchAttributesAndStops(@TempDir Path directory) {
         TemporalInfo info;
-        try (TemporalProcess temporal = TemporalProcess.start(TemporalMode.POSTGRES, ProjectRoot.find(),
-                FreePorts.pick(1).get(0), directory.resolve("state"), directory.resolve("logs"));
+        try (TemporalProcess temporal = TemporalProcess.start(
+                        TemporalMode.POSTGRES,
+                        ProjectRoot.find(),
+                        FreePorts.pick(1).get(0),
+                        directory.resolve("state"),
+                        directory.resolve("logs"));
                 TemporalFrontend frontend = new TemporalFrontend(temporal.address())) {
             info = temporal.info();
 
-            assertThat(frontend.serverVersion()).hasValueSatisfying(version -> assertThat(version)
-                    .startsWith("1.29."));
-            assertThat(frontend.listsPendingOrders("default")).as(TemporalFrontend.PENDING_ORDERS).isTrue();
-            OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions
-                    .newBuilder().setChannel(frontend.stubs().getRawChannel()).validateAndBuildWithDefaults());
+            assertThat(frontend.serverVersion())
+                    .hasValueSatisfying(version -> assertThat(version).startsWith("1.29."));
+            assertThat(frontend.listsPendingOrders("default"))
+                    .as(TemporalFrontend.PENDING_ORDERS)
+                    .isTrue();
+            OperatorServiceStubs operator =
+                    OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
+                            .setChannel(frontend.stubs().getRawChannel())
+                            .validateAndBuildWithDefaults());
             try {
-                assertThat(operator.blockingStub().withDeadlineAfter(5, TimeUnit.SECONDS)
-                        .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace("default").build())
-                        .getCustomAttributesMap())
+                assertThat(operator.blockingStub()
+                                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                                .listSearchAttributes(ListSearchAttributesRequest.newBuilder()
+                                        .setNamespace("default")
+                                        .build())
+                                .getCustomAttributesMap())
                         .containsEntry("OrderId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                         .containsEntry("OrderStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
             } finally {
@@ -50,17 +61,25 @@ class PostgresTemporalTest {
             }
 
             assertThat(info.role()).startsWith("Temporal: temporal-server 1.29.");
-            assertThat(info.command()).contains(".tools/bin/temporal-server --root ").endsWith("--allow-no-auth start");
+            assertThat(info.command())
+                    .contains(".tools/bin/temporal-server --root ")
+                    .endsWith("--allow-no-auth start");
             // zonky starts PostgreSQL without fsync and synchronous commits; Temporal's gets both back.
             assertThat(info.database()).contains("temporal_visibility", "fsync on", "synchronous_commit on");
             assertThat(ProcessMemory.residentBytes(info.pid())).isPresent();
             assertThat(ProcessCpu.ticks(info.pid(), false)).isPresent();
-            assertThat(ProcessHandle.of(info.databasePid()).map(ProcessCpu::treeTicks).orElseThrow()).isPresent();
-            assertThat(directory.resolve("logs").resolve("temporal-server.yaml")).isNotEmptyFile();
+            assertThat(ProcessHandle.of(info.databasePid())
+                            .map(ProcessCpu::treeTicks)
+                            .orElseThrow())
+                    .isPresent();
+            assertThat(directory.resolve("logs").resolve("temporal-server.yaml"))
+                    .isNotEmptyFile();
         }
-        assertThat(ProcessHandle.of(info.pid()).map(ProcessHandle::isAlive)).as("temporal-server").isNotEqualTo(
-                java.util.Optional.of(true));
-        assertThat(ProcessHandle.of(info.databasePid()).map(ProcessHandle::isAlive)).as("its PostgreSQL")
+        assertThat(ProcessHandle.of(info.pid()).map(ProcessHandle::isAlive))
+                .as("temporal-server")
+                .isNotEqualTo(java.util.Optional.of(true));
+        assertThat(ProcessHandle.of(info.databasePid()).map(ProcessHandle::isAlive))
+                .as("its PostgreSQL")
                 .isNotEqualTo(java.util.Optional.of(true));
     }
 }

@@ -36,8 +36,8 @@ class JitSettledWarmupTest {
         long[] total = {0};
         Supplier<OptionalLong> alwaysCompiling = () -> OptionalLong.of(total[0] += 100);
 
-        WarmupResult result = new JitSettledWarmup(WINDOW, Duration.ofSeconds(1)).run("baseline", 1, alwaysCompiling,
-                CALLS);
+        WarmupResult result =
+                new JitSettledWarmup(WINDOW, Duration.ofSeconds(1)).run("baseline", 1, alwaysCompiling, CALLS);
 
         assertThat(result.settled()).isFalse();
         assertThat(result.lastWindowJitPercent()).isEqualTo(50.0);
@@ -46,8 +46,8 @@ class JitSettledWarmupTest {
 
     @Test
     void withoutAReadingItRunsToTheLimit() throws Exception {
-        WarmupResult result = new JitSettledWarmup(WINDOW, Duration.ofSeconds(1)).run("engine", 1,
-                OptionalLong::empty, CALLS);
+        WarmupResult result =
+                new JitSettledWarmup(WINDOW, Duration.ofSeconds(1)).run("engine", 1, OptionalLong::empty, CALLS);
 
         assertThat(result.settled()).isFalse();
         assertThat(result.lastWindowJitPercent()).isEqualTo(-1);

@@ -19,38 +19,50 @@ public final class CheckoutPayments {
 
     /** A card payment that succeeds at once. */
     public CheckoutSession pay(String id, String email) {
-        return transitions.apply(id, session -> {
-            StateRules.requireOpen(session, COMPLETE_RULE);
-            return session.paid(RandomIds.paymentIntent(), payerEmail(session, email));
-        }, CheckoutSessionTransition.COMPLETED);
+        return transitions.apply(
+                id,
+                session -> {
+                    StateRules.requireOpen(session, COMPLETE_RULE);
+                    return session.paid(RandomIds.paymentIntent(), payerEmail(session, email));
+                },
+                CheckoutSessionTransition.COMPLETED);
     }
 
     /** A delayed method: the session completes unpaid and is settled or failed later. */
     public CheckoutSession payLater(String id, String email) {
-        return transitions.apply(id, session -> {
-            StateRules.requireOpen(session, COMPLETE_RULE);
-            return session.awaitingAsyncPayment(RandomIds.paymentIntent(), payerEmail(session, email));
-        }, CheckoutSessionTransition.COMPLETED);
+        return transitions.apply(
+                id,
+                session -> {
+                    StateRules.requireOpen(session, COMPLETE_RULE);
+                    return session.awaitingAsyncPayment(RandomIds.paymentIntent(), payerEmail(session, email));
+                },
+                CheckoutSessionTransition.COMPLETED);
     }
 
     public CheckoutSession settleAsyncPayment(String id) {
-        return transitions.apply(id, session -> {
-            StateRules.requireAwaitingAsyncPayment(session, "settled");
-            return session.asyncPaymentSucceeded();
-        }, CheckoutSessionTransition.ASYNC_PAYMENT_SUCCEEDED);
+        return transitions.apply(
+                id,
+                session -> {
+                    StateRules.requireAwaitingAsyncPayment(session, "settled");
+                    return session.asyncPaymentSucceeded();
+                },
+                CheckoutSessionTransition.ASYNC_PAYMENT_SUCCEEDED);
     }
 
     public CheckoutSession failAsyncPayment(String id) {
-        return transitions.apply(id, session -> {
-            StateRules.requireAwaitingAsyncPayment(session, "failed");
-            return session.asyncPaymentFailed();
-        }, CheckoutSessionTransition.ASYNC_PAYMENT_FAILED);
+        return transitions.apply(
+                id,
+                session -> {
+                    StateRules.requireAwaitingAsyncPayment(session, "failed");
+                    return session.asyncPaymentFailed();
+                },
+                CheckoutSessionTransition.ASYNC_PAYMENT_FAILED);
     }
 
     /** A declined card changes nothing at Stripe: the session stays open for another try. */
     public CheckoutSession decline(String id) {
-        CheckoutSession session = transitions.expireIfOverdue(id)
-                .orElseThrow(() -> new NoSuchCheckoutSessionException(id));
+        CheckoutSession session =
+                transitions.expireIfOverdue(id).orElseThrow(() -> new NoSuchCheckoutSessionException(id));
         StateRules.requireOpen(session, COMPLETE_RULE);
         return session;
     }

@@ -69,13 +69,16 @@ public record CheckoutSession(
     }
 
     public CheckoutSession paid(String paymentIntentId, String email) {
-        return with(CheckoutSessionStatus.COMPLETE, PaymentStatus.PAID, paymentIntentId, email,
-                AsyncPaymentState.NONE);
+        return with(CheckoutSessionStatus.COMPLETE, PaymentStatus.PAID, paymentIntentId, email, AsyncPaymentState.NONE);
     }
 
     /** Completed with a delayed method: the order may be placed, the money has not arrived. */
     public CheckoutSession awaitingAsyncPayment(String paymentIntentId, String email) {
-        return with(CheckoutSessionStatus.COMPLETE, PaymentStatus.UNPAID, paymentIntentId, email,
+        return with(
+                CheckoutSessionStatus.COMPLETE,
+                PaymentStatus.UNPAID,
+                paymentIntentId,
+                email,
                 AsyncPaymentState.PROCESSING);
     }
 
@@ -90,15 +93,51 @@ public record CheckoutSession(
 
     /** The same session served from another address (the emulator restarted on another port). */
     public CheckoutSession withUrl(String newUrl) {
-        return new CheckoutSession(id, mode, status, paymentStatus, paymentIntent, clientReferenceId, customerEmail,
-                currency, lineItems, metadata, paymentIntentMetadata, successUrl, cancelUrl, newUrl, created,
-                expiresAt, payerEmail, asyncPayment);
+        return new CheckoutSession(
+                id,
+                mode,
+                status,
+                paymentStatus,
+                paymentIntent,
+                clientReferenceId,
+                customerEmail,
+                currency,
+                lineItems,
+                metadata,
+                paymentIntentMetadata,
+                successUrl,
+                cancelUrl,
+                newUrl,
+                created,
+                expiresAt,
+                payerEmail,
+                asyncPayment);
     }
 
-    private CheckoutSession with(CheckoutSessionStatus newStatus, PaymentStatus newPaymentStatus,
-                                 String newPaymentIntent, String newPayerEmail, AsyncPaymentState newAsyncPayment) {
-        return new CheckoutSession(id, mode, newStatus, newPaymentStatus, newPaymentIntent, clientReferenceId,
-                customerEmail, currency, lineItems, metadata, paymentIntentMetadata, successUrl, cancelUrl, url,
-                created, expiresAt, newPayerEmail, newAsyncPayment);
+    private CheckoutSession with(
+            CheckoutSessionStatus newStatus,
+            PaymentStatus newPaymentStatus,
+            String newPaymentIntent,
+            String newPayerEmail,
+            AsyncPaymentState newAsyncPayment) {
+        return new CheckoutSession(
+                id,
+                mode,
+                newStatus,
+                newPaymentStatus,
+                newPaymentIntent,
+                clientReferenceId,
+                customerEmail,
+                currency,
+                lineItems,
+                metadata,
+                paymentIntentMetadata,
+                successUrl,
+                cancelUrl,
+                url,
+                created,
+                expiresAt,
+                newPayerEmail,
+                newAsyncPayment);
     }
 }

@@ -7,7 +7,7 @@ package com.orderengine.stripeemulator.checkout;
 @FunctionalInterface
 public interface CheckoutSessionListener {
 
-    CheckoutSessionListener NONE = (session, transition) -> { };
+    CheckoutSessionListener NONE = (session, transition) -> {};
 
     void transitioned(CheckoutSession session, CheckoutSessionTransition transition);
 

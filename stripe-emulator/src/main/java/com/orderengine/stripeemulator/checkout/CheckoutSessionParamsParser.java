@@ -31,9 +31,19 @@ public final class CheckoutSessionParamsParser {
      */
     static final Duration EXPIRY_SLACK = Duration.ofSeconds(10);
 
-    private static final Set<String> TOP_LEVEL_PARAMS = Set.of("mode", "success_url", "cancel_url", "line_items",
-            "metadata", "payment_intent_data", "client_reference_id", "customer_email", "expires_at", "expand",
-            "payment_method_types", "ui_mode");
+    private static final Set<String> TOP_LEVEL_PARAMS = Set.of(
+            "mode",
+            "success_url",
+            "cancel_url",
+            "line_items",
+            "metadata",
+            "payment_intent_data",
+            "client_reference_id",
+            "customer_email",
+            "expires_at",
+            "expand",
+            "payment_method_types",
+            "ui_mode");
     private static final Set<String> PAYMENT_INTENT_DATA_PARAMS = Set.of("metadata");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -49,8 +59,8 @@ public final class CheckoutSessionParamsParser {
         acceptOnly(params, "ui_mode", "hosted");
         paymentMethodTypes(params);
         params.list("expand"); // accepted for shape only; expansion is the renderer's business
-        String successUrl = url(params, "success_url").orElseThrow(
-                () -> StripeErrorException.missingParam("success_url"));
+        String successUrl =
+                url(params, "success_url").orElseThrow(() -> StripeErrorException.missingParam("success_url"));
         String cancelUrl = url(params, "cancel_url").orElse(null);
         List<NewCheckoutSession.LineItem> lineItems = LineItemParamsParser.parse(params);
         Map<String, String> metadata = MetadataParser.parse(params, "metadata");
@@ -58,8 +68,16 @@ public final class CheckoutSessionParamsParser {
         String clientReferenceId = clientReferenceId(params);
         String customerEmail = customerEmail(params);
         Long expiresAt = expiresAt(params);
-        return new NewCheckoutSession(mode, successUrl, cancelUrl, lineItems, metadata, paymentIntentMetadata,
-                clientReferenceId, customerEmail, expiresAt);
+        return new NewCheckoutSession(
+                mode,
+                successUrl,
+                cancelUrl,
+                lineItems,
+                metadata,
+                paymentIntentMetadata,
+                clientReferenceId,
+                customerEmail,
+                expiresAt);
     }
 
     private static String mode(Params params) {
@@ -70,8 +88,8 @@ public final class CheckoutSessionParamsParser {
             case "setup":
             case "subscription":
                 // Out of scope by design: the shop sells one-off purchases, so the emulator speaks payment mode.
-                throw StripeErrorException.invalidRequest("The Stripe emulator supports only `mode=payment`, not `"
-                        + mode + "`.", "mode");
+                throw StripeErrorException.invalidRequest(
+                        "The Stripe emulator supports only `mode=payment`, not `" + mode + "`.", "mode");
             default:
                 throw StripeErrorException.invalidRequest(
                         "Invalid mode: must be one of payment, setup, or subscription", "mode");
@@ -80,8 +98,8 @@ public final class CheckoutSessionParamsParser {
 
     private static void acceptOnly(Params params, String key, String supported) {
         params.string(key).filter(value -> !value.equals(supported)).ifPresent(value -> {
-            throw StripeErrorException.invalidRequest("The Stripe emulator supports only `" + key + "="
-                    + supported + "`; got `" + value + "`.", key);
+            throw StripeErrorException.invalidRequest(
+                    "The Stripe emulator supports only `" + key + "=" + supported + "`; got `" + value + "`.", key);
         });
     }
 
@@ -103,8 +121,8 @@ public final class CheckoutSessionParamsParser {
         }
         String url = value.get();
         if (url.length() > MAX_URL_LENGTH) {
-            throw StripeErrorException.invalidRequest("Invalid URL: URL must be " + MAX_URL_LENGTH
-                    + " characters or fewer.", key, "url_invalid");
+            throw StripeErrorException.invalidRequest(
+                    "Invalid URL: URL must be " + MAX_URL_LENGTH + " characters or fewer.", key, "url_invalid");
         }
         // Stripe substitutes this template variable itself; braces are not legal in a URI.
         String checkable = url.replace("{CHECKOUT_SESSION_ID}", "cs");
@@ -132,8 +150,10 @@ public final class CheckoutSessionParamsParser {
     private static String clientReferenceId(Params params) {
         String id = params.string("client_reference_id").orElse(null);
         if (id != null && id.length() > MAX_CLIENT_REFERENCE_ID_LENGTH) {
-            throw StripeErrorException.invalidRequest("Invalid string: " + id.substring(0, 20) + "...; must be at most "
-                    + MAX_CLIENT_REFERENCE_ID_LENGTH + " characters", "client_reference_id");
+            throw StripeErrorException.invalidRequest(
+                    "Invalid string: " + id.substring(0, 20) + "...; must be at most " + MAX_CLIENT_REFERENCE_ID_LENGTH
+                            + " characters",
+                    "client_reference_id");
         }
         return id;
     }
@@ -141,8 +161,8 @@ public final class CheckoutSessionParamsParser {
     private static String customerEmail(Params params) {
         String email = params.string("customer_email").orElse(null);
         if (email != null && !EMAIL.matcher(email).matches()) {
-            throw StripeErrorException.invalidRequest("Invalid email address: " + email, "customer_email",
-                    "email_invalid");
+            throw StripeErrorException.invalidRequest(
+                    "Invalid email address: " + email, "customer_email", "email_invalid");
         }
         return email;
     }
@@ -155,12 +175,14 @@ public final class CheckoutSessionParamsParser {
         long now = clock.instant().getEpochSecond();
         long value = expiresAt.getAsLong();
         if (value < now + MIN_LIFETIME.toSeconds() - EXPIRY_SLACK.toSeconds()) {
-            throw StripeErrorException.invalidRequest("The `expires_at` timestamp must be at least 30 minutes "
-                    + "from Checkout Session creation.", "expires_at");
+            throw StripeErrorException.invalidRequest(
+                    "The `expires_at` timestamp must be at least 30 minutes " + "from Checkout Session creation.",
+                    "expires_at");
         }
         if (value > now + MAX_LIFETIME.toSeconds() + EXPIRY_SLACK.toSeconds()) {
-            throw StripeErrorException.invalidRequest("The `expires_at` timestamp must be less than 24 hours "
-                    + "from Checkout Session creation.", "expires_at");
+            throw StripeErrorException.invalidRequest(
+                    "The `expires_at` timestamp must be less than 24 hours " + "from Checkout Session creation.",
+                    "expires_at");
         }
         return value;
     }

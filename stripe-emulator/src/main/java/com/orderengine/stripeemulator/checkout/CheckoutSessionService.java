@@ -27,8 +27,8 @@ public final class CheckoutSessionService {
         this(store, clock, hostedPageBaseUrl, CheckoutSessionListener.NONE);
     }
 
-    public CheckoutSessionService(CheckoutSessionStore store, Clock clock, String hostedPageBaseUrl,
-                                  CheckoutSessionListener listener) {
+    public CheckoutSessionService(
+            CheckoutSessionStore store, Clock clock, String hostedPageBaseUrl, CheckoutSessionListener listener) {
         this.store = store;
         this.clock = clock;
         this.hostedPageBaseUrl = hostedPageBaseUrl;
@@ -45,15 +45,37 @@ public final class CheckoutSessionService {
         String id = RandomIds.checkoutSession();
         List<CheckoutLineItem> lineItems = new ArrayList<>(request.lineItems().size());
         for (NewCheckoutSession.LineItem line : request.lineItems()) {
-            lineItems.add(new CheckoutLineItem(RandomIds.lineItem(), RandomIds.price(), RandomIds.product(),
-                    line.name(), line.description(), line.unitAmount(), line.quantity(), line.currency()));
+            lineItems.add(new CheckoutLineItem(
+                    RandomIds.lineItem(),
+                    RandomIds.price(),
+                    RandomIds.product(),
+                    line.name(),
+                    line.description(),
+                    line.unitAmount(),
+                    line.quantity(),
+                    line.currency()));
         }
         long expiresAt = request.expiresAt() != null ? request.expiresAt() : now + DEFAULT_LIFETIME.toSeconds();
         String currency = lineItems.isEmpty() ? null : lineItems.get(0).currency();
-        CheckoutSession session = new CheckoutSession(id, request.mode(), CheckoutSessionStatus.OPEN,
-                PaymentStatus.UNPAID, null, request.clientReferenceId(), request.customerEmail(), currency,
-                lineItems, request.metadata(), request.paymentIntentMetadata(), request.successUrl(),
-                request.cancelUrl(), hostedPageUrl(id), now, expiresAt, null, AsyncPaymentState.NONE);
+        CheckoutSession session = new CheckoutSession(
+                id,
+                request.mode(),
+                CheckoutSessionStatus.OPEN,
+                PaymentStatus.UNPAID,
+                null,
+                request.clientReferenceId(),
+                request.customerEmail(),
+                currency,
+                lineItems,
+                request.metadata(),
+                request.paymentIntentMetadata(),
+                request.successUrl(),
+                request.cancelUrl(),
+                hostedPageUrl(id),
+                now,
+                expiresAt,
+                null,
+                AsyncPaymentState.NONE);
         store.insert(session);
         createdCount.incrementAndGet();
         return session;
@@ -64,7 +86,9 @@ public final class CheckoutSessionService {
      * may differ (another port), so that a session left open can still be paid.
      */
     public void restore(List<CheckoutSession> sessions) {
-        store.restore(sessions.stream().map(session -> session.withUrl(hostedPageUrl(session.id()))).toList());
+        store.restore(sessions.stream()
+                .map(session -> session.withUrl(hostedPageUrl(session.id())))
+                .toList());
     }
 
     public Optional<CheckoutSession> find(String id) {
@@ -80,7 +104,9 @@ public final class CheckoutSessionService {
      * never expire, so this needs no expiry check.
      */
     public Optional<CheckoutSession> findByPaymentIntent(String paymentIntent) {
-        return store.all().stream().filter(session -> paymentIntent.equals(session.paymentIntent())).findFirst();
+        return store.all().stream()
+                .filter(session -> paymentIntent.equals(session.paymentIntent()))
+                .findFirst();
     }
 
     /** All sessions in creation order. */
@@ -91,10 +117,14 @@ public final class CheckoutSessionService {
 
     /** What {@code POST /v1/checkout/sessions/{id}/expire} does. */
     public CheckoutSession expire(String id) {
-        return transitions.apply(id, session -> {
-            StateRules.requireOpen(session, "Only Checkout Sessions with a status in [\"open\"] can be expired.");
-            return session.expired();
-        }, CheckoutSessionTransition.EXPIRED);
+        return transitions.apply(
+                id,
+                session -> {
+                    StateRules.requireOpen(
+                            session, "Only Checkout Sessions with a status in [\"open\"] can be expired.");
+                    return session.expired();
+                },
+                CheckoutSessionTransition.EXPIRED);
     }
 
     /** What Stripe does in the background at {@code expires_at}; returns the sessions expired now. */

@@ -18,7 +18,7 @@ public final class CheckoutSessionStore {
     private final Runnable onChange;
 
     public CheckoutSessionStore() {
-        this(() -> { });
+        this(() -> {});
     }
 
     public CheckoutSessionStore(Runnable onChange) {

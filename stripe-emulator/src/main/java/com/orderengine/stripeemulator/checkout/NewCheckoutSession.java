@@ -22,6 +22,5 @@ public record NewCheckoutSession(
     }
 
     /** A line given inline with {@code price_data}. */
-    public record LineItem(String name, String description, long unitAmount, long quantity, String currency) {
-    }
+    public record LineItem(String name, String description, long unitAmount, long quantity, String currency) {}
 }

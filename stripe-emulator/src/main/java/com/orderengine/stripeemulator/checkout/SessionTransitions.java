@@ -65,7 +65,8 @@ final class SessionTransitions {
             List<CheckoutSession> expired = new ArrayList<>();
             for (CheckoutSession session : store.all()) {
                 if (session.isOverdue(now)) {
-                    CheckoutSession next = store.update(session.id(), CheckoutSession::expired).orElseThrow();
+                    CheckoutSession next =
+                            store.update(session.id(), CheckoutSession::expired).orElseThrow();
                     listener.transitioned(next, CheckoutSessionTransition.EXPIRED);
                     expired.add(next);
                 }

@@ -41,14 +41,18 @@ public final class StripeErrorException extends RuntimeException {
     }
 
     public static StripeErrorException resourceMissing(String objectName, String id, String param) {
-        return new StripeErrorException(404, INVALID_REQUEST,
-                "No such " + objectName + ": '" + id + "'", param, "resource_missing");
+        return new StripeErrorException(
+                404, INVALID_REQUEST, "No such " + objectName + ": '" + id + "'", param, "resource_missing");
     }
 
     public static StripeErrorException unrecognizedUrl(String method, String path) {
-        return new StripeErrorException(404, INVALID_REQUEST,
+        return new StripeErrorException(
+                404,
+                INVALID_REQUEST,
                 "Unrecognized request URL (" + method + ": " + path + "). Please see https://stripe.com/docs "
-                        + "or we can help at https://support.stripe.com/.", null, null);
+                        + "or we can help at https://support.stripe.com/.",
+                null,
+                null);
     }
 
     public static StripeErrorException authentication(String message) {
@@ -56,10 +60,13 @@ public final class StripeErrorException extends RuntimeException {
     }
 
     public static StripeErrorException idempotencyKeyReused(String key) {
-        return new StripeErrorException(400, IDEMPOTENCY,
+        return new StripeErrorException(
+                400,
+                IDEMPOTENCY,
                 "Keys for idempotent requests can only be used with the same parameters they were first used with. "
                         + "Try using a key other than '" + key + "' if you meant to execute a different request.",
-                null, null);
+                null,
+                null);
     }
 
     /** The error shape Stripe uses for a given status when the status itself is the point (fault injection). */

@@ -30,8 +30,12 @@ public final class EventPublisher implements CheckoutSessionListener, RefundList
      * @param endpointConfigured whether a webhook endpoint exists, which Stripe counts in {@code pending_webhooks}
      * @param delivery           called with every new event; must not block
      */
-    public EventPublisher(EventStore store, Clock clock, String apiVersion, boolean endpointConfigured,
-                          Consumer<StripeEvent> delivery) {
+    public EventPublisher(
+            EventStore store,
+            Clock clock,
+            String apiVersion,
+            boolean endpointConfigured,
+            Consumer<StripeEvent> delivery) {
         this.store = store;
         this.clock = clock;
         this.apiVersion = apiVersion;
@@ -52,8 +56,8 @@ public final class EventPublisher implements CheckoutSessionListener, RefundList
     }
 
     private void publish(String type, Map<String, Object> dataObject) {
-        StripeEvent event = new StripeEvent(RandomIds.event(), type, clock.instant().getEpochSecond(), apiVersion,
-                pendingWebhooks, dataObject);
+        StripeEvent event = new StripeEvent(
+                RandomIds.event(), type, clock.instant().getEpochSecond(), apiVersion, pendingWebhooks, dataObject);
         store.add(event);
         delivery.accept(event);
     }

@@ -11,12 +11,7 @@ import java.util.Map;
  * @param pendingWebhooks what Stripe shows in {@code pending_webhooks}: 1 when an endpoint was configured
  */
 public record StripeEvent(
-        String id,
-        String type,
-        long created,
-        String apiVersion,
-        int pendingWebhooks,
-        Map<String, Object> dataObject) {
+        String id, String type, long created, String apiVersion, int pendingWebhooks, Map<String, Object> dataObject) {
 
     public StripeEvent {
         dataObject = Collections.unmodifiableMap(new LinkedHashMap<>(dataObject));

@@ -20,8 +20,7 @@ public final class FormDecoder {
     private static final int MAX_PAIRS = 10_000;
     private static final int MAX_DEPTH = 12;
 
-    private FormDecoder() {
-    }
+    private FormDecoder() {}
 
     public static Map<String, Object> decode(String encoded) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -104,8 +103,8 @@ public final class FormDecoder {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> toListsWhereIndexed(Map<String, Object> map) {
         Map<String, Object> result = new LinkedHashMap<>();
-        map.forEach((key, value) -> result.put(key,
-                value instanceof Map ? convert((Map<String, Object>) value) : value));
+        map.forEach((key, value) ->
+                result.put(key, value instanceof Map ? convert((Map<String, Object>) value) : value));
         return result;
     }
 

@@ -61,8 +61,7 @@ public final class Params {
             return Optional.empty();
         }
         if (!(value instanceof String text)) {
-            throw StripeErrorException.invalidRequest(
-                    "Invalid string: " + describe(value), nameOf(key));
+            throw StripeErrorException.invalidRequest("Invalid string: " + describe(value), nameOf(key));
         }
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
@@ -120,8 +119,7 @@ public final class Params {
             return Optional.empty();
         }
         if (!(value instanceof List<?> list)) {
-            throw StripeErrorException.invalidRequest(
-                    "Invalid array", nameOf(key));
+            throw StripeErrorException.invalidRequest("Invalid array", nameOf(key));
         }
         return Optional.of(List.copyOf(list));
     }

@@ -17,5 +17,4 @@ public record ApiDependencies(
         FaultPlan faults,
         IdempotencyStore idempotency,
         OperationCounters counters,
-        OrderLookup orders) {
-}
+        OrderLookup orders) {}

@@ -48,8 +48,8 @@ final class ApiHttpHandler implements HttpHandler {
         } catch (StripeErrorException e) {
             response = ApiResponse.error(e);
         } catch (MalformedFormException e) {
-            response = ApiResponse.error(StripeErrorException.invalidRequest(
-                    "Invalid request body: " + e.getMessage(), null));
+            response = ApiResponse.error(
+                    StripeErrorException.invalidRequest("Invalid request body: " + e.getMessage(), null));
         } catch (IOException e) {
             LOG.debug("Could not read request {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             exchange.close();
@@ -63,8 +63,12 @@ final class ApiHttpHandler implements HttpHandler {
             if (response == null) {
                 response = invoke(exchange, routed);
             }
-            requestLog.answered(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    routed == null ? null : routed.request().pathParam("id"), response, started);
+            requestLog.answered(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    routed == null ? null : routed.request().pathParam("id"),
+                    response,
+                    started);
         } finally {
             order.close();
         }
@@ -72,21 +76,20 @@ final class ApiHttpHandler implements HttpHandler {
     }
 
     /** A request that passed authentication and found its route, with its parameters decoded. */
-    private record Routed(Router.Route route, ApiRequest request) {
-    }
+    private record Routed(Router.Route route, ApiRequest request) {}
 
     private Routed route(HttpExchange exchange) throws IOException {
         Headers headers = exchange.getRequestHeaders();
         authenticator.authenticate(headers.getFirst("Authorization"));
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
-        Router.Match match = router.match(method, path)
-                .orElseThrow(() -> StripeErrorException.unrecognizedUrl(method, path));
+        Router.Match match =
+                router.match(method, path).orElseThrow(() -> StripeErrorException.unrecognizedUrl(method, path));
         String query = exchange.getRequestURI().getRawQuery();
         String body = readBody(exchange.getRequestBody());
         String form = query == null || query.isEmpty() ? body : body.isEmpty() ? query : query + "&" + body;
-        ApiRequest request = new ApiRequest(method, path, FormDecoder.decode(form), match.pathParams(),
-                idempotencyKey(headers));
+        ApiRequest request =
+                new ApiRequest(method, path, FormDecoder.decode(form), match.pathParams(), idempotencyKey(headers));
         return new Routed(match.route(), request);
     }
 
@@ -96,8 +99,8 @@ final class ApiHttpHandler implements HttpHandler {
         } catch (StripeErrorException e) {
             return ApiResponse.error(e);
         } catch (MalformedFormException e) {
-            return ApiResponse.error(StripeErrorException.invalidRequest(
-                    "Invalid request body: " + e.getMessage(), null));
+            return ApiResponse.error(
+                    StripeErrorException.invalidRequest("Invalid request body: " + e.getMessage(), null));
         } catch (RuntimeException e) {
             return unexpectedFailure(exchange, e);
         }
@@ -108,16 +111,19 @@ final class ApiHttpHandler implements HttpHandler {
         try {
             return routed.route().orders().orderOf(routed.request());
         } catch (RuntimeException e) {
-            LOG.debug("Could not tell which order {} {} concerns", routed.request().method(),
-                    routed.request().path(), e);
+            LOG.debug(
+                    "Could not tell which order {} {} concerns",
+                    routed.request().method(),
+                    routed.request().path(),
+                    e);
             return null;
         }
     }
 
     private static ApiResponse unexpectedFailure(HttpExchange exchange, RuntimeException e) {
         LOG.error("Unexpected failure handling {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-        return ApiResponse.error(new StripeErrorException(500, StripeErrorException.API_ERROR,
-                "The Stripe emulator failed unexpectedly: " + e, null, null));
+        return ApiResponse.error(new StripeErrorException(
+                500, StripeErrorException.API_ERROR, "The Stripe emulator failed unexpectedly: " + e, null, null));
     }
 
     private static String idempotencyKey(Headers headers) {
@@ -126,8 +132,8 @@ final class ApiHttpHandler implements HttpHandler {
             return null;
         }
         if (key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
-            throw StripeErrorException.invalidRequest("Idempotency-Key: must be at most "
-                    + MAX_IDEMPOTENCY_KEY_LENGTH + " characters.", null);
+            throw StripeErrorException.invalidRequest(
+                    "Idempotency-Key: must be at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters.", null);
         }
         return key;
     }
@@ -135,8 +141,12 @@ final class ApiHttpHandler implements HttpHandler {
     private static String readBody(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new StripeErrorException(413, StripeErrorException.INVALID_REQUEST,
-                    "Request body is larger than " + MAX_BODY_BYTES + " bytes.", null, null);
+            throw new StripeErrorException(
+                    413,
+                    StripeErrorException.INVALID_REQUEST,
+                    "Request body is larger than " + MAX_BODY_BYTES + " bytes.",
+                    null,
+                    null);
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }

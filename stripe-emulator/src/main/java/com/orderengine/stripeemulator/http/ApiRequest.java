@@ -7,11 +7,7 @@ import java.util.Map;
  * together, as Stripe accepts either), path variables and the idempotency key if one was sent.
  */
 record ApiRequest(
-        String method,
-        String path,
-        Map<String, Object> params,
-        Map<String, String> pathParams,
-        String idempotencyKey) {
+        String method, String path, Map<String, Object> params, Map<String, String> pathParams, String idempotencyKey) {
 
     String pathParam(String name) {
         return pathParams.get(name);

@@ -28,7 +28,12 @@ final class ApiRequestLog {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
         Summary summary = summarize(response.body());
         String objectId = summary.id() != null ? summary.id() : pathId;
-        LOG.info("{} {} {} {} ms{}{}{}", method, path, response.status(), millis,
+        LOG.info(
+                "{} {} {} {} ms{}{}{}",
+                method,
+                path,
+                response.status(),
+                millis,
                 objectId == null ? "" : " " + objectId,
                 response.replayed() ? " (replayed)" : "",
                 summary.error() == null ? "" : " error=" + summary.error());
@@ -54,7 +59,9 @@ final class ApiRequestLog {
                 if (name.equals("id") && value == JsonToken.VALUE_STRING) {
                     return new Summary(parser.getText(), null);
                 }
-                if (name.equals("object") && value == JsonToken.VALUE_STRING && parser.getText().equals("list")) {
+                if (name.equals("object")
+                        && value == JsonToken.VALUE_STRING
+                        && parser.getText().equals("list")) {
                     return Summary.NONE;
                 }
                 if (name.equals("error") && value == JsonToken.START_OBJECT) {

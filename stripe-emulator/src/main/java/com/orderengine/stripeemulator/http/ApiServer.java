@@ -21,6 +21,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Enough for a test suite's parallel clients plus requests parked in injected delays. */
     private static final int THREADS = 16;
+
     private static final int QUEUED_REQUESTS = 256;
     private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
@@ -30,8 +31,8 @@ public final class ApiServer implements AutoCloseable {
 
     private ApiServer(HttpServer server) {
         this.server = server;
-        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUED_REQUESTS), daemonThreads());
+        this.executor = new ThreadPoolExecutor(
+                THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED_REQUESTS), daemonThreads());
         executor.allowCoreThreadTimeOut(true);
         server.setExecutor(executor);
     }
@@ -52,12 +53,13 @@ public final class ApiServer implements AutoCloseable {
      */
     public void serve(ApiDependencies dependencies, Map<String, HttpHandler> otherContexts) {
         Router router = new Router();
-        new CheckoutSessionRoutes(dependencies.checkoutSessions(), dependencies.checkoutSessionParams(),
-                dependencies.orders()).registerOn(router);
+        new CheckoutSessionRoutes(
+                        dependencies.checkoutSessions(), dependencies.checkoutSessionParams(), dependencies.orders())
+                .registerOn(router);
         new RefundRoutes(dependencies.refunds(), dependencies.orders()).registerOn(router);
         new EventRoutes(dependencies.events(), dependencies.orders()).registerOn(router);
-        OperationInvoker invoker = new OperationInvoker(dependencies.faults(), dependencies.idempotency(),
-                dependencies.counters());
+        OperationInvoker invoker =
+                new OperationInvoker(dependencies.faults(), dependencies.idempotency(), dependencies.counters());
         server.createContext("/", new ApiHttpHandler(router, invoker));
         otherContexts.forEach(server::createContext);
         server.start();

@@ -36,12 +36,19 @@ final class CheckoutSessionRoutes {
         // A create names its order in its parameters; the others act on a session that has one.
         OrderResolver fromParams = request -> orders.ofObject(request.params());
         OrderResolver ofSession = request -> orders.ofSessionId(request.pathParam("id"));
-        router.add("POST", "/v1/checkout/sessions", StripeOperation.CREATE_CHECKOUT_SESSION, this::create,
-                        fromParams)
-                .add("GET", "/v1/checkout/sessions/{id}", StripeOperation.RETRIEVE_CHECKOUT_SESSION, this::retrieve,
+        router.add("POST", "/v1/checkout/sessions", StripeOperation.CREATE_CHECKOUT_SESSION, this::create, fromParams)
+                .add(
+                        "GET",
+                        "/v1/checkout/sessions/{id}",
+                        StripeOperation.RETRIEVE_CHECKOUT_SESSION,
+                        this::retrieve,
                         ofSession)
-                .add("POST", "/v1/checkout/sessions/{id}/expire", StripeOperation.EXPIRE_CHECKOUT_SESSION,
-                        this::expire, ofSession)
+                .add(
+                        "POST",
+                        "/v1/checkout/sessions/{id}/expire",
+                        StripeOperation.EXPIRE_CHECKOUT_SESSION,
+                        this::expire,
+                        ofSession)
                 .add("GET", "/v1/checkout/sessions/{id}/line_items", null, this::listLineItems, ofSession);
     }
 

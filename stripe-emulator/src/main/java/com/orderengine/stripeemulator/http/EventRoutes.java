@@ -16,8 +16,8 @@ import java.util.function.Predicate;
 final class EventRoutes {
 
     private static final Set<String> EXPAND_ONLY = Set.of("expand");
-    private static final Set<String> LIST_PARAMS = Set.of("expand", "limit", "starting_after", "ending_before", "type",
-            "types");
+    private static final Set<String> LIST_PARAMS =
+            Set.of("expand", "limit", "starting_after", "ending_before", "type", "types");
 
     private final EventStore events;
     private final OrderLookup orders;
@@ -28,16 +28,14 @@ final class EventRoutes {
     }
 
     void registerOn(Router router) {
-        router.add("GET", "/v1/events/{id}", null, this::retrieve,
-                        request -> orders.ofEventId(request.pathParam("id")))
+        router.add("GET", "/v1/events/{id}", null, this::retrieve, request -> orders.ofEventId(request.pathParam("id")))
                 .add("GET", "/v1/events", null, this::list);
     }
 
     private ApiResponse retrieve(ApiRequest request) {
         Params.root(request.params()).rejectUnknown(EXPAND_ONLY);
         String id = request.pathParam("id");
-        StripeEvent event = events.find(id)
-                .orElseThrow(() -> StripeErrorException.resourceMissing("event", id, "id"));
+        StripeEvent event = events.find(id).orElseThrow(() -> StripeErrorException.resourceMissing("event", id, "id"));
         return ApiResponse.ok(EventJson.event(event));
     }
 
@@ -45,7 +43,8 @@ final class EventRoutes {
         Params params = Params.root(request.params());
         params.rejectUnknown(LIST_PARAMS);
         Predicate<StripeEvent> wanted = typeFilter(params);
-        List<StripeEvent> matching = events.newestFirst().stream().filter(wanted).toList();
+        List<StripeEvent> matching =
+                events.newestFirst().stream().filter(wanted).toList();
         return ApiResponse.ok(EventJson.list(ListPage.select(matching, StripeEvent::id, "event", params)));
     }
 
@@ -54,8 +53,8 @@ final class EventRoutes {
         String type = params.string("type").orElse(null);
         List<Object> types = params.list("types").orElse(List.of());
         if (type != null && !types.isEmpty()) {
-            throw StripeErrorException.invalidRequest("You may only specify one of these parameters: type, types.",
-                    "type", "parameters_exclusive");
+            throw StripeErrorException.invalidRequest(
+                    "You may only specify one of these parameters: type, types.", "type", "parameters_exclusive");
         }
         List<String> patterns = new ArrayList<>();
         if (type != null) {

@@ -53,8 +53,8 @@ final class OperationInvoker {
         if (!"POST".equals(request.method()) || request.idempotencyKey() == null) {
             return execute(route, request);
         }
-        RequestSignature signature = new RequestSignature(request.method(), request.path(),
-                Json.fingerprint(request.params()));
+        RequestSignature signature =
+                new RequestSignature(request.method(), request.path(), Json.fingerprint(request.params()));
         IdempotentOutcome outcome = idempotency.execute(request.idempotencyKey(), signature, () -> {
             ApiResponse response = execute(route, request);
             return new StoredResponse(response.status(), response.body());
@@ -71,8 +71,9 @@ final class OperationInvoker {
     }
 
     private static ApiResponse injectedFailure(StripeOperation op, int status, String when) {
-        return ApiResponse.error(StripeErrorException.forStatus(status, "The Stripe emulator was told to fail this "
-                + op + " request with HTTP " + status + " " + when + "."));
+        return ApiResponse.error(StripeErrorException.forStatus(
+                status,
+                "The Stripe emulator was told to fail this " + op + " request with HTTP " + status + " " + when + "."));
     }
 
     private static void sleep(Duration delay) {

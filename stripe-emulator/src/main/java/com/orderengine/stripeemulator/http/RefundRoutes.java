@@ -19,8 +19,8 @@ import java.util.function.Predicate;
 final class RefundRoutes {
 
     private static final Set<String> EXPAND_ONLY = Set.of("expand");
-    private static final Set<String> LIST_PARAMS = Set.of("expand", "limit", "starting_after", "ending_before",
-            "payment_intent", "charge");
+    private static final Set<String> LIST_PARAMS =
+            Set.of("expand", "limit", "starting_after", "ending_before", "payment_intent", "charge");
 
     private final RefundService service;
     private final OrderLookup orders;
@@ -34,7 +34,11 @@ final class RefundRoutes {
         // Creating and listing name the payment_intent or charge (and maybe metadata[order_id]) in parameters.
         OrderResolver fromParams = request -> orders.ofObject(request.params());
         router.add("POST", "/v1/refunds", StripeOperation.CREATE_REFUND, this::create, fromParams)
-                .add("GET", "/v1/refunds/{id}", StripeOperation.RETRIEVE_REFUND, this::retrieve,
+                .add(
+                        "GET",
+                        "/v1/refunds/{id}",
+                        StripeOperation.RETRIEVE_REFUND,
+                        this::retrieve,
                         request -> orders.ofRefundId(request.pathParam("id")))
                 .add("GET", "/v1/refunds", StripeOperation.LIST_REFUNDS, this::list, fromParams);
     }
@@ -48,7 +52,8 @@ final class RefundRoutes {
             // The missing object is named by the parameter that named it: payment_intent or charge.
             throw StripeErrorException.resourceMissing(e.objectName(), e.id(), e.objectName());
         } catch (RefundRefusedException e) {
-            throw StripeErrorException.invalidRequest(e.getMessage(), paramOf(e.refusal()), e.refusal().code());
+            throw StripeErrorException.invalidRequest(
+                    e.getMessage(), paramOf(e.refusal()), e.refusal().code());
         }
         return ApiResponse.ok(RefundJson.refund(refund));
     }

@@ -12,12 +12,14 @@ import java.util.Optional;
 /** Maps method and path (with {@code {name}} variables) to a handler and its operation, if it has one. */
 final class Router {
 
-    record Route(String method, List<String> segments, StripeOperation operation, RouteHandler handler,
-                 OrderResolver orders) {
-    }
+    record Route(
+            String method,
+            List<String> segments,
+            StripeOperation operation,
+            RouteHandler handler,
+            OrderResolver orders) {}
 
-    record Match(Route route, Map<String, String> pathParams) {
-    }
+    record Match(Route route, Map<String, String> pathParams) {}
 
     private final List<Route> routes = new ArrayList<>();
 
@@ -27,8 +29,7 @@ final class Router {
     }
 
     /** {@code orders} finds the order a request concerns, for the log context. */
-    Router add(String method, String pattern, StripeOperation operation, RouteHandler handler,
-               OrderResolver orders) {
+    Router add(String method, String pattern, StripeOperation operation, RouteHandler handler, OrderResolver orders) {
         routes.add(new Route(method, split(pattern), operation, handler, orders));
         return this;
     }

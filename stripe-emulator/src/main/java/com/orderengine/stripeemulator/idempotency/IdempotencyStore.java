@@ -1,9 +1,9 @@
 package com.orderengine.stripeemulator.idempotency;
 
 import com.orderengine.stripeemulator.error.StripeErrorException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class IdempotencyStore {
     private final Runnable onChange;
 
     public IdempotencyStore(Clock clock) {
-        this(clock, () -> { });
+        this(clock, () -> {});
     }
 
     /** {@code onChange} runs after a response is stored; it must not block. */
@@ -71,8 +71,12 @@ public final class IdempotencyStore {
         for (Map.Entry<String, Slot> slot : slots.entrySet()) {
             Entry entry = slot.getValue().entry;
             if (entry != null && entry.storedAt.isAfter(oldest)) {
-                records.add(new IdempotencyRecord(slot.getKey(), entry.signature, entry.response.status(),
-                        new String(entry.response.body(), StandardCharsets.UTF_8), entry.storedAt.toEpochMilli()));
+                records.add(new IdempotencyRecord(
+                        slot.getKey(),
+                        entry.signature,
+                        entry.response.status(),
+                        new String(entry.response.body(), StandardCharsets.UTF_8),
+                        entry.storedAt.toEpochMilli()));
             }
         }
         return records;
@@ -82,8 +86,10 @@ public final class IdempotencyStore {
     public void restore(List<IdempotencyRecord> records) {
         for (IdempotencyRecord record : records) {
             Slot slot = new Slot();
-            slot.entry = new Entry(record.signature(), new StoredResponse(record.status(),
-                    record.body().getBytes(StandardCharsets.UTF_8)), Instant.ofEpochMilli(record.storedAt()));
+            slot.entry = new Entry(
+                    record.signature(),
+                    new StoredResponse(record.status(), record.body().getBytes(StandardCharsets.UTF_8)),
+                    Instant.ofEpochMilli(record.storedAt()));
             slots.put(record.key(), slot);
         }
     }
@@ -108,6 +114,5 @@ public final class IdempotencyStore {
         volatile Entry entry;
     }
 
-    private record Entry(RequestSignature signature, StoredResponse response, Instant storedAt) {
-    }
+    private record Entry(RequestSignature signature, StoredResponse response, Instant storedAt) {}
 }

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class ChargeJson {
 
-    private ChargeJson() {
-    }
+    private ChargeJson() {}
 
     public static Map<String, Object> charge(Charge charge) {
         Map<String, Object> json = new LinkedHashMap<>();

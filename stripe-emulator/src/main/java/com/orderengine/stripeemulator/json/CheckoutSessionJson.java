@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class CheckoutSessionJson {
 
-    private CheckoutSessionJson() {
-    }
+    private CheckoutSessionJson() {}
 
     /** The session as {@code GET /v1/checkout/sessions/{id}} shows it, and as events carry it. */
     public static Map<String, Object> session(CheckoutSession session) {

@@ -9,8 +9,7 @@ import java.util.Map;
 /** Renders events as Stripe's {@code event} objects and lists of them. */
 public final class EventJson {
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     public static Map<String, Object> event(StripeEvent event) {
         Map<String, Object> data = new LinkedHashMap<>();

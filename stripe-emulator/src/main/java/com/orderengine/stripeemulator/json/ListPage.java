@@ -26,15 +26,16 @@ public record ListPage<T>(List<T> items, boolean hasMore) {
     public static <T> ListPage<T> select(List<T> all, Function<T, String> idOf, String noun, Params params) {
         long limit = params.integer("limit").orElse(DEFAULT_LIMIT);
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw StripeErrorException.invalidRequest("This value must be between 1 and " + MAX_LIMIT + ".",
-                    "limit", "parameter_invalid_integer");
+            throw StripeErrorException.invalidRequest(
+                    "This value must be between 1 and " + MAX_LIMIT + ".", "limit", "parameter_invalid_integer");
         }
         String startingAfter = params.string("starting_after").orElse(null);
         String endingBefore = params.string("ending_before").orElse(null);
         if (startingAfter != null && endingBefore != null) {
             throw StripeErrorException.invalidRequest(
                     "You may only specify one of these parameters: ending_before, starting_after.",
-                    "ending_before", "parameters_exclusive");
+                    "ending_before",
+                    "parameters_exclusive");
         }
         if (startingAfter != null) {
             int from = indexOf(all, idOf, startingAfter, noun, "starting_after") + 1;

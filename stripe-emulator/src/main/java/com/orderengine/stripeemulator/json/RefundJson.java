@@ -9,8 +9,7 @@ import java.util.Map;
 /** Renders refunds as Stripe's {@code refund} objects and lists of them. */
 public final class RefundJson {
 
-    private RefundJson() {
-    }
+    private RefundJson() {}
 
     /** The refund as {@code GET /v1/refunds/{id}} shows it, and as {@code refund.created} carries it. */
     public static Map<String, Object> refund(Refund refund) {

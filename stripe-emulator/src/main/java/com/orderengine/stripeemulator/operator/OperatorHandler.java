@@ -42,9 +42,14 @@ public final class OperatorHandler implements WebHandler {
     private final OrderLookup orders;
     private final ActionLog actions = new ActionLog(LoggerFactory.getLogger(OperatorHandler.class), "Operator");
 
-    public OperatorHandler(CheckoutSessionService sessions, RefundService refunds, EventStore events,
-                           DeliveryLog deliveryLog, WebhookDeliveries deliveries, OperatorSettings settings,
-                           OrderLookup orders) {
+    public OperatorHandler(
+            CheckoutSessionService sessions,
+            RefundService refunds,
+            EventStore events,
+            DeliveryLog deliveryLog,
+            WebhookDeliveries deliveries,
+            OperatorSettings settings,
+            OrderLookup orders) {
         this.sessions = sessions;
         this.refunds = refunds;
         this.events = events;
@@ -66,12 +71,14 @@ public final class OperatorHandler implements WebHandler {
         try {
             return api ? api(request, route) : page(request, route);
         } catch (NoSuchCheckoutSessionException | NoSuchEventException | NoSuchPaymentObjectException e) {
-            return api ? WebResponse.json(404, OperatorJson.error(e.getMessage())) : WebResponse.text(404,
-                    e.getMessage());
+            return api
+                    ? WebResponse.json(404, OperatorJson.error(e.getMessage()))
+                    : WebResponse.text(404, e.getMessage());
         } catch (IllegalStateException e) {
             // Not open (expire), nothing left to refund (refund), or no webhook URL (redeliver).
-            return api ? WebResponse.json(409, OperatorJson.error(e.getMessage())) : WebResponse.text(409,
-                    e.getMessage());
+            return api
+                    ? WebResponse.json(409, OperatorJson.error(e.getMessage()))
+                    : WebResponse.text(409, e.getMessage());
         }
     }
 
@@ -99,14 +106,22 @@ public final class OperatorHandler implements WebHandler {
         if (request.isPost() && isAction(route, "sessions", "refund")) {
             return WebResponse.json(200, RefundJson.refund(refundInFull(route.get(1))));
         }
-        return WebResponse.json(404, OperatorJson.error("No operator endpoint " + request.method() + " /" + ROOT
-                + "/api/" + String.join("/", route)));
+        return WebResponse.json(
+                404,
+                OperatorJson.error(
+                        "No operator endpoint " + request.method() + " /" + ROOT + "/api/" + String.join("/", route)));
     }
 
     private WebResponse page(WebRequest request, List<String> route) {
         if (request.isGet() && route.isEmpty()) {
-            String html = OperatorPage.render(settings, sessions.list(), refunds::chargeOf, refunds.newestFirst(),
-                    events.newestFirst(), deliveries::status, deliveryLog::forEvent);
+            String html = OperatorPage.render(
+                    settings,
+                    sessions.list(),
+                    refunds::chargeOf,
+                    refunds.newestFirst(),
+                    events.newestFirst(),
+                    deliveries::status,
+                    deliveryLog::forEvent);
             return WebResponse.html(200, html);
         }
         if (request.isPost() && isAction(route, "events", "redeliver")) {
@@ -125,32 +140,50 @@ public final class OperatorHandler implements WebHandler {
     }
 
     private StripeEvent redeliver(String eventId) {
-        return actions.run("redeliver", eventId, orders.ofEventId(eventId), () -> {
-            StripeEvent event = events.require(eventId);
-            deliveries.redeliver(event);
-            return event;
-        }, event -> event.type() + " scheduled");
+        return actions.run(
+                "redeliver",
+                eventId,
+                orders.ofEventId(eventId),
+                () -> {
+                    StripeEvent event = events.require(eventId);
+                    deliveries.redeliver(event);
+                    return event;
+                },
+                event -> event.type() + " scheduled");
     }
 
     private CheckoutSession expire(String sessionId) {
-        return actions.run("expire", sessionId, orders.ofSessionId(sessionId), () -> sessions.expire(sessionId),
+        return actions.run(
+                "expire",
+                sessionId,
+                orders.ofSessionId(sessionId),
+                () -> sessions.expire(sessionId),
                 session -> session.status().wireName());
     }
 
     /** The dashboard's "Refund payment" for the session's PaymentIntent: all that is left of its charge. */
     private Refund refundInFull(String sessionId) {
-        return actions.run("refund", sessionId, orders.ofSessionId(sessionId), () -> {
-            CheckoutSession session = sessions.retrieve(sessionId);
-            if (session.paymentIntent() == null) {
-                throw new RefundRefusedException(RefundRefusedException.Refusal.NO_SUCCESSFUL_CHARGE,
-                        "Checkout Session " + sessionId + " has not been paid, so there is nothing to refund.");
-            }
-            return refunds.refundInFull(session.paymentIntent());
-        }, refund -> refund.id() + " of " + refund.amount() + " " + refund.currency() + " from " + refund.charge());
+        return actions.run(
+                "refund",
+                sessionId,
+                orders.ofSessionId(sessionId),
+                () -> {
+                    CheckoutSession session = sessions.retrieve(sessionId);
+                    if (session.paymentIntent() == null) {
+                        throw new RefundRefusedException(
+                                RefundRefusedException.Refusal.NO_SUCCESSFUL_CHARGE,
+                                "Checkout Session " + sessionId + " has not been paid, so there is nothing to refund.");
+                    }
+                    return refunds.refundInFull(session.paymentIntent());
+                },
+                refund ->
+                        refund.id() + " of " + refund.amount() + " " + refund.currency() + " from " + refund.charge());
     }
 
     private static boolean isAction(List<String> route, String collection, String action) {
-        return route.size() == 3 && route.get(0).equals(collection) && route.get(2).equals(action);
+        return route.size() == 3
+                && route.get(0).equals(collection)
+                && route.get(2).equals(action);
     }
 
     private static WebResponse notFound() {

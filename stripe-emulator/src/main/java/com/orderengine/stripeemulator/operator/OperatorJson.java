@@ -24,18 +24,20 @@ import java.util.function.Function;
  */
 final class OperatorJson {
 
-    private OperatorJson() {
-    }
+    private OperatorJson() {}
 
     /** Each session with its charge, null until paid: Stripe keeps that on the PaymentIntent, not the session. */
-    static Map<String, Object> sessions(List<CheckoutSession> sessions,
-                                        Function<String, Optional<Charge>> chargeOf) {
+    static Map<String, Object> sessions(List<CheckoutSession> sessions, Function<String, Optional<Charge>> chargeOf) {
         List<Object> data = new ArrayList<>();
         for (CheckoutSession session : sessions) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("session", CheckoutSessionJson.session(session));
             entry.put("hosted_page_url", session.url());
-            entry.put("charge", chargeOf.apply(session.paymentIntent()).map(ChargeJson::charge).orElse(null));
+            entry.put(
+                    "charge",
+                    chargeOf.apply(session.paymentIntent())
+                            .map(ChargeJson::charge)
+                            .orElse(null));
             data.add(entry);
         }
         return list(data);

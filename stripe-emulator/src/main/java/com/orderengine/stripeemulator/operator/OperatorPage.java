@@ -18,8 +18,8 @@ import java.util.function.Function;
 /** The operator's overview at {@code /_emulator/}: settings, sessions, refunds, events and their delivery attempts. */
 final class OperatorPage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String CSS = """
             main{max-width:72rem;margin:0 auto}
             h1{font-size:22px;margin:8px 0 4px}
@@ -43,21 +43,23 @@ final class OperatorPage {
             .empty{padding:16px;color:#697386}
             """;
 
-    private OperatorPage() {
-    }
+    private OperatorPage() {}
 
     /** {@code chargeOf} maps a PaymentIntent (null for an unpaid session) to its charge, if it has one. */
-    static String render(OperatorSettings settings, List<CheckoutSession> sessions,
-                         Function<String, Optional<Charge>> chargeOf, List<Refund> refundsNewestFirst,
-                         List<StripeEvent> newestFirst, Function<String, DeliveryStatus> statusOf,
-                         Function<String, List<DeliveryAttempt>> attemptsOf) {
+    static String render(
+            OperatorSettings settings,
+            List<CheckoutSession> sessions,
+            Function<String, Optional<Charge>> chargeOf,
+            List<Refund> refundsNewestFirst,
+            List<StripeEvent> newestFirst,
+            Function<String, DeliveryStatus> statusOf,
+            Function<String, List<DeliveryAttempt>> attemptsOf) {
         StringBuilder body = new StringBuilder("<main>\n<span class=\"badge\">Test mode</span>\n");
         body.append("<h1>Stripe emulator</h1>\n");
         settings(settings, body);
         body.append("<h2>Checkout sessions (").append(sessions.size()).append(")</h2>\n<div class=\"panel\">");
         sessions(sessions, chargeOf, body);
-        body.append("</div>\n<h2>Refunds (").append(refundsNewestFirst.size())
-                .append(")</h2>\n<div class=\"panel\">");
+        body.append("</div>\n<h2>Refunds (").append(refundsNewestFirst.size()).append(")</h2>\n<div class=\"panel\">");
         refunds(refundsNewestFirst, body);
         body.append("</div>\n<h2>Events (").append(newestFirst.size()).append(")</h2>\n<div class=\"panel\">");
         events(newestFirst, settings.webhookUrl() != null, statusOf, attemptsOf, body);
@@ -77,12 +79,15 @@ final class OperatorPage {
     }
 
     private static void definition(String term, String value, StringBuilder body) {
-        body.append("<dt>").append(Html.escape(term)).append("</dt><dd class=\"mono\">")
-                .append(value == null ? "none" : Html.escape(value)).append("</dd>\n");
+        body.append("<dt>")
+                .append(Html.escape(term))
+                .append("</dt><dd class=\"mono\">")
+                .append(value == null ? "none" : Html.escape(value))
+                .append("</dd>\n");
     }
 
-    private static void sessions(List<CheckoutSession> sessions, Function<String, Optional<Charge>> chargeOf,
-                                 StringBuilder body) {
+    private static void sessions(
+            List<CheckoutSession> sessions, Function<String, Optional<Charge>> chargeOf, StringBuilder body) {
         if (sessions.isEmpty()) {
             body.append("<p class=\"empty\">No checkout sessions yet.</p>");
             return;
@@ -92,23 +97,40 @@ final class OperatorPage {
         for (CheckoutSession session : sessions) {
             String id = Html.escape(session.id());
             Optional<Charge> charge = chargeOf.apply(session.paymentIntent());
-            body.append("<tr><td class=\"time\">").append(time(session.created() * 1000)).append("</td>")
-                    .append("<td class=\"mono\"><a href=\"/c/pay/").append(id).append("\">").append(id)
+            body.append("<tr><td class=\"time\">")
+                    .append(time(session.created() * 1000))
+                    .append("</td>")
+                    .append("<td class=\"mono\"><a href=\"/c/pay/")
+                    .append(id)
+                    .append("\">")
+                    .append(id)
                     .append("</a></td>")
-                    .append("<td>").append(status(session.status().wireName())).append("</td>")
-                    .append("<td>").append(status(session.paymentStatus().wireName()));
-            charge.filter(c -> c.amountRefunded() > 0).ifPresent(c -> body.append("<br><span class=\"muted\">")
-                    .append(c.isFullyRefunded() ? "refunded" : "refunded " + Money.format(c.amountRefunded(),
-                            c.currency())).append("</span>"));
+                    .append("<td>")
+                    .append(status(session.status().wireName()))
+                    .append("</td>")
+                    .append("<td>")
+                    .append(status(session.paymentStatus().wireName()));
+            charge.filter(c -> c.amountRefunded() > 0)
+                    .ifPresent(c -> body.append("<br><span class=\"muted\">")
+                            .append(
+                                    c.isFullyRefunded()
+                                            ? "refunded"
+                                            : "refunded " + Money.format(c.amountRefunded(), c.currency()))
+                            .append("</span>"));
             body.append("</td>")
-                    .append("<td>").append(Html.escape(Money.format(session.amountTotal(), session.currency())))
-                    .append("</td><td>").append(Html.escape(session.clientReferenceId())).append("</td><td>");
+                    .append("<td>")
+                    .append(Html.escape(Money.format(session.amountTotal(), session.currency())))
+                    .append("</td><td>")
+                    .append(Html.escape(session.clientReferenceId()))
+                    .append("</td><td>");
             if (session.isOpen()) {
-                body.append("<form method=\"post\" action=\"/_emulator/sessions/").append(id)
+                body.append("<form method=\"post\" action=\"/_emulator/sessions/")
+                        .append(id)
                         .append("/expire\"><button type=\"submit\">Expire</button></form>");
             }
             if (charge.isPresent() && !charge.get().isFullyRefunded()) {
-                body.append("<form method=\"post\" action=\"/_emulator/sessions/").append(id)
+                body.append("<form method=\"post\" action=\"/_emulator/sessions/")
+                        .append(id)
                         .append("/refund\"><button type=\"submit\">Refund</button></form>");
             }
             body.append("</td></tr>\n");
@@ -124,20 +146,37 @@ final class OperatorPage {
         body.append("<table>\n<tr><th>Created (UTC)</th><th>Refund</th><th>Payment</th><th>Amount</th>"
                 + "<th>Reason</th><th>Status</th></tr>\n");
         for (Refund refund : refunds) {
-            body.append("<tr><td class=\"time\">").append(time(refund.created() * 1000)).append("</td>")
-                    .append("<td class=\"mono\">").append(Html.escape(refund.id())).append("</td>")
-                    .append("<td class=\"mono\">").append(Html.escape(refund.paymentIntent()))
-                    .append("<br><span class=\"muted\">").append(Html.escape(refund.charge())).append("</span></td>")
-                    .append("<td>").append(Html.escape(Money.format(refund.amount(), refund.currency())))
-                    .append("</td><td>").append(refund.reason() == null ? "" : Html.escape(refund.reason().wireName()))
-                    .append("</td><td>").append(status("succeeded")).append("</td></tr>\n");
+            body.append("<tr><td class=\"time\">")
+                    .append(time(refund.created() * 1000))
+                    .append("</td>")
+                    .append("<td class=\"mono\">")
+                    .append(Html.escape(refund.id()))
+                    .append("</td>")
+                    .append("<td class=\"mono\">")
+                    .append(Html.escape(refund.paymentIntent()))
+                    .append("<br><span class=\"muted\">")
+                    .append(Html.escape(refund.charge()))
+                    .append("</span></td>")
+                    .append("<td>")
+                    .append(Html.escape(Money.format(refund.amount(), refund.currency())))
+                    .append("</td><td>")
+                    .append(
+                            refund.reason() == null
+                                    ? ""
+                                    : Html.escape(refund.reason().wireName()))
+                    .append("</td><td>")
+                    .append(status("succeeded"))
+                    .append("</td></tr>\n");
         }
         body.append("</table>");
     }
 
-    private static void events(List<StripeEvent> events, boolean canRedeliver,
-                               Function<String, DeliveryStatus> statusOf,
-                               Function<String, List<DeliveryAttempt>> attemptsOf, StringBuilder body) {
+    private static void events(
+            List<StripeEvent> events,
+            boolean canRedeliver,
+            Function<String, DeliveryStatus> statusOf,
+            Function<String, List<DeliveryAttempt>> attemptsOf,
+            StringBuilder body) {
         if (events.isEmpty()) {
             body.append("<p class=\"empty\">No events yet.</p>");
             return;
@@ -146,15 +185,25 @@ final class OperatorPage {
                 + "<th>Attempts</th><th></th></tr>\n");
         for (StripeEvent event : events) {
             String id = Html.escape(event.id());
-            body.append("<tr><td class=\"time\">").append(time(event.created() * 1000)).append("</td>")
-                    .append("<td>").append(Html.escape(event.type())).append("</td>")
-                    .append("<td class=\"mono\">").append(id).append("<br><span class=\"muted\">")
-                    .append(Html.escape(event.objectId())).append("</span></td>")
-                    .append("<td>").append(status(statusOf.apply(event.id()).wireName())).append("</td><td>");
+            body.append("<tr><td class=\"time\">")
+                    .append(time(event.created() * 1000))
+                    .append("</td>")
+                    .append("<td>")
+                    .append(Html.escape(event.type()))
+                    .append("</td>")
+                    .append("<td class=\"mono\">")
+                    .append(id)
+                    .append("<br><span class=\"muted\">")
+                    .append(Html.escape(event.objectId()))
+                    .append("</span></td>")
+                    .append("<td>")
+                    .append(status(statusOf.apply(event.id()).wireName()))
+                    .append("</td><td>");
             attempts(attemptsOf.apply(event.id()), body);
             body.append("</td><td>");
             if (canRedeliver) {
-                body.append("<form method=\"post\" action=\"/_emulator/events/").append(id)
+                body.append("<form method=\"post\" action=\"/_emulator/events/")
+                        .append(id)
                         .append("/redeliver\"><button type=\"submit\">Redeliver</button></form>");
             }
             body.append("</td></tr>\n");
@@ -170,9 +219,17 @@ final class OperatorPage {
         body.append("<ol>");
         for (DeliveryAttempt attempt : attempts) {
             String outcome = attempt.httpStatus() != null ? "HTTP " + attempt.httpStatus() : attempt.error();
-            body.append("<li value=\"").append(attempt.attempt()).append("\">").append(time(attempt.attemptedAt()))
-                    .append(" · ").append(Html.escape(outcome)).append(" · ").append(attempt.durationMillis())
-                    .append(" ms").append(attempt.redelivery() ? " · redelivery" : "").append("</li>");
+            body.append("<li value=\"")
+                    .append(attempt.attempt())
+                    .append("\">")
+                    .append(time(attempt.attemptedAt()))
+                    .append(" · ")
+                    .append(Html.escape(outcome))
+                    .append(" · ")
+                    .append(attempt.durationMillis())
+                    .append(" ms")
+                    .append(attempt.redelivery() ? " · redelivery" : "")
+                    .append("</li>");
         }
         body.append("</ol>");
     }

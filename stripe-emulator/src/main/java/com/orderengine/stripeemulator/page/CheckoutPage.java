@@ -16,8 +16,8 @@ import java.time.format.DateTimeFormatter;
  */
 final class CheckoutPage {
 
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EXPIRY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String CSS = """
             body{display:flex;align-items:center;justify-content:center}
             .card{width:100%;max-width:28rem;background:#fff;border-radius:12px;padding:24px;
@@ -41,8 +41,7 @@ final class CheckoutPage {
             .footer{margin-top:20px;text-align:center}
             """;
 
-    private CheckoutPage() {
-    }
+    private CheckoutPage() {}
 
     static String render(CheckoutSession session, PageNotice notice) {
         StringBuilder body = new StringBuilder();
@@ -51,12 +50,16 @@ final class CheckoutPage {
         body.append("<p class=\"amount\">").append(Html.escape(total(session))).append("</p>\n");
         lines(session, body);
         if (notice != null) {
-            body.append("<div class=\"notice ").append(notice.kind()).append("\" role=\"status\">")
-                    .append(Html.escape(notice.text())).append("</div>\n");
+            body.append("<div class=\"notice ")
+                    .append(notice.kind())
+                    .append("\" role=\"status\">")
+                    .append(Html.escape(notice.text()))
+                    .append("</div>\n");
         }
         actions(session, body);
         body.append("<p class=\"footer muted\">Stripe emulator · <span class=\"mono\">")
-                .append(Html.escape(session.id())).append("</span>");
+                .append(Html.escape(session.id()))
+                .append("</span>");
         if (session.isOpen()) {
             body.append("<br>Expires ").append(EXPIRY.format(Instant.ofEpochSecond(session.expiresAt())));
         }
@@ -81,8 +84,9 @@ final class CheckoutPage {
             return null;
         }
         return switch (session.asyncPayment()) {
-            case PROCESSING -> PageNotice.info("The bank debit was submitted. The shop has been told the order is "
-                    + "complete but not yet paid; settle or fail the payment to finish.");
+            case PROCESSING ->
+                PageNotice.info("The bank debit was submitted. The shop has been told the order is "
+                        + "complete but not yet paid; settle or fail the payment to finish.");
             case SUCCEEDED -> PageNotice.ok("The delayed payment succeeded. The shop has been told it is paid.");
             case FAILED -> PageNotice.error("The delayed payment failed. The shop has been told it will not be paid.");
             case NONE -> PageNotice.ok("Thanks for your payment. This checkout session is complete.");
@@ -111,13 +115,19 @@ final class CheckoutPage {
     private static void lines(CheckoutSession session, StringBuilder body) {
         body.append("<table>\n");
         for (CheckoutLineItem line : session.lineItems()) {
-            body.append("<tr><td>").append(Html.escape(line.name()))
-                    .append("<div class=\"muted\">Qty ").append(line.quantity()).append(" × ")
-                    .append(Html.escape(Money.format(line.unitAmount(), line.currency()))).append("</div></td>")
-                    .append("<td class=\"num\">").append(Html.escape(Money.format(line.amountTotal(), line.currency())))
+            body.append("<tr><td>")
+                    .append(Html.escape(line.name()))
+                    .append("<div class=\"muted\">Qty ")
+                    .append(line.quantity())
+                    .append(" × ")
+                    .append(Html.escape(Money.format(line.unitAmount(), line.currency())))
+                    .append("</div></td>")
+                    .append("<td class=\"num\">")
+                    .append(Html.escape(Money.format(line.amountTotal(), line.currency())))
                     .append("</td></tr>\n");
         }
-        body.append("<tr class=\"total\"><td>Total due</td><td class=\"num\">").append(Html.escape(total(session)))
+        body.append("<tr class=\"total\"><td>Total due</td><td class=\"num\">")
+                .append(Html.escape(total(session)))
                 .append("</td></tr>\n</table>\n");
         String email = session.payerEmail() != null ? session.payerEmail() : session.customerEmail();
         if (!session.isOpen() && email != null) {
@@ -128,31 +138,43 @@ final class CheckoutPage {
     private static void actions(CheckoutSession session, StringBuilder body) {
         String base = "/c/pay/" + Html.escape(session.id()) + "/";
         if (session.isOpen()) {
-            body.append("<form method=\"post\" action=\"").append(base).append("pay\" class=\"actions\">\n")
+            body.append("<form method=\"post\" action=\"")
+                    .append(base)
+                    .append("pay\" class=\"actions\">\n")
                     .append("<label for=\"email\">Email</label>\n");
             if (session.customerEmail() != null) {
                 body.append("<input type=\"email\" id=\"email\" name=\"email\" readonly value=\"")
-                        .append(Html.escape(session.customerEmail())).append("\">\n");
+                        .append(Html.escape(session.customerEmail()))
+                        .append("\">\n");
             } else {
                 body.append("<input type=\"email\" id=\"email\" name=\"email\" required autocomplete=\"email\" "
                         + "placeholder=\"you@example.com\">\n");
             }
-            body.append("<button type=\"submit\" class=\"primary\">Pay ").append(Html.escape(total(session)))
+            body.append("<button type=\"submit\" class=\"primary\">Pay ")
+                    .append(Html.escape(total(session)))
                     .append("</button>\n")
-                    .append("<button type=\"submit\" formaction=\"").append(base)
+                    .append("<button type=\"submit\" formaction=\"")
+                    .append(base)
                     .append("pay-later\">Pay later (bank debit, settles later)</button>\n")
-                    .append("<button type=\"submit\" class=\"danger\" formnovalidate formaction=\"").append(base)
+                    .append("<button type=\"submit\" class=\"danger\" formnovalidate formaction=\"")
+                    .append(base)
                     .append("decline\">Decline card</button>\n</form>\n");
             if (session.cancelUrl() != null) {
-                body.append("<form method=\"post\" action=\"").append(base).append("cancel\">")
+                body.append("<form method=\"post\" action=\"")
+                        .append(base)
+                        .append("cancel\">")
                         .append("<button type=\"submit\" class=\"link\">← Cancel and return to the shop</button>")
                         .append("</form>\n");
             }
         } else if (session.asyncPayment() == AsyncPaymentState.PROCESSING) {
             body.append("<div class=\"actions\">\n")
-                    .append("<form method=\"post\" action=\"").append(base).append("settle\">")
+                    .append("<form method=\"post\" action=\"")
+                    .append(base)
+                    .append("settle\">")
                     .append("<button type=\"submit\" class=\"primary\">Settle payment</button></form>\n")
-                    .append("<form method=\"post\" action=\"").append(base).append("fail\">")
+                    .append("<form method=\"post\" action=\"")
+                    .append(base)
+                    .append("fail\">")
                     .append("<button type=\"submit\" class=\"danger\">Fail payment</button></form>\n</div>\n");
             backLink(session.resolvedSuccessUrl(), body);
         } else if (session.status() == CheckoutSessionStatus.COMPLETE) {

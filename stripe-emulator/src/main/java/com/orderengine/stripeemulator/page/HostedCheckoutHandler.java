@@ -26,6 +26,7 @@ public final class HostedCheckoutHandler implements WebHandler {
 
     /** Stripe answers a declined card with 402 and the page stays usable for another try. */
     private static final int DECLINED = 402;
+
     private static final int CONFLICT = 409;
 
     private final CheckoutSessionService sessions;
@@ -43,7 +44,9 @@ public final class HostedCheckoutHandler implements WebHandler {
     @Override
     public WebResponse handle(WebRequest request) {
         List<String> segments = request.segments();
-        if (segments.size() < 3 || segments.size() > 4 || !segments.get(0).equals("c")
+        if (segments.size() < 3
+                || segments.size() > 4
+                || !segments.get(0).equals("c")
                 || !segments.get(1).equals("pay")) {
             return WebResponse.html(404, CheckoutPage.notFound(String.join("/", segments)));
         }
@@ -75,11 +78,19 @@ public final class HostedCheckoutHandler implements WebHandler {
                 return WebResponse.seeOther(
                         act(id, action, () -> payments.payLater(id, email)).resolvedSuccessUrl());
             case "decline":
-                CheckoutSession declined = actions.run(action, id, orders.ofSessionId(id), () -> payments.decline(id),
+                CheckoutSession declined = actions.run(
+                        action,
+                        id,
+                        orders.ofSessionId(id),
+                        () -> payments.decline(id),
                         session -> "card declined, " + summary(session));
                 return show(declined, PageNotice.error("Your card was declined."), DECLINED);
             case "cancel":
-                return cancel(actions.run(action, id, orders.ofSessionId(id), () -> sessions.retrieve(id),
+                return cancel(actions.run(
+                        action,
+                        id,
+                        orders.ofSessionId(id),
+                        () -> sessions.retrieve(id),
                         session -> "left for the cancel_url, " + summary(session)));
             case "settle":
                 act(id, action, () -> payments.settleAsyncPayment(id));
@@ -98,7 +109,8 @@ public final class HostedCheckoutHandler implements WebHandler {
 
     /** {@code complete, paid, pi_…}: where the session is now. */
     private static String summary(CheckoutSession session) {
-        String state = session.status().wireName() + ", " + session.paymentStatus().wireName();
+        String state =
+                session.status().wireName() + ", " + session.paymentStatus().wireName();
         if (session.isAwaitingAsyncPayment()) {
             state += " (payment processing)";
         }

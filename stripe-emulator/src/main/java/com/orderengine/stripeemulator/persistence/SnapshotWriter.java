@@ -33,6 +33,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private final AtomicBoolean queued = new AtomicBoolean();
     /** System.nanoTime() before which no save starts. */
     private volatile long nextSaveNanos = System.nanoTime();
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public SnapshotWriter(SnapshotFile file, Supplier<EmulatorSnapshot> state) {
@@ -47,12 +48,15 @@ public final class SnapshotWriter implements AutoCloseable {
             return;
         }
         try {
-            executor.schedule(() -> {
-                // Cleared before reading the state, so a change made during this save queues another one.
-                queued.set(false);
-                save();
-                nextSaveNanos = System.nanoTime() + MIN_INTERVAL.toNanos();
-            }, Math.max(0, nextSaveNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            executor.schedule(
+                    () -> {
+                        // Cleared before reading the state, so a change made during this save queues another one.
+                        queued.set(false);
+                        save();
+                        nextSaveNanos = System.nanoTime() + MIN_INTERVAL.toNanos();
+                    },
+                    Math.max(0, nextSaveNanos - System.nanoTime()),
+                    TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // Closing: the final save in close() covers this change.
         }

@@ -35,8 +35,8 @@ public record Charge(
     /** The charge after a further refund of {@code refundAmount}. */
     public Charge refunded(long refundAmount) {
         if (refundAmount < 1 || refundAmount > unrefunded()) {
-            throw new IllegalArgumentException("Cannot refund " + refundAmount + " of charge " + id + ", which has "
-                    + unrefunded() + " left");
+            throw new IllegalArgumentException(
+                    "Cannot refund " + refundAmount + " of charge " + id + ", which has " + unrefunded() + " left");
         }
         return new Charge(id, paymentIntent, amount, currency, amountRefunded + refundAmount, metadata, created);
     }

@@ -38,11 +38,18 @@ public final class ChargeRecorder implements CheckoutSessionListener {
 
     private void chargeIfPaid(CheckoutSession session) {
         // A free session moves no money; Stripe makes no charge for it either.
-        if (session.paymentStatus() != PaymentStatus.PAID || session.paymentIntent() == null
+        if (session.paymentStatus() != PaymentStatus.PAID
+                || session.paymentIntent() == null
                 || session.amountTotal() == 0) {
             return;
         }
-        charges.addIfUncharged(new Charge(RandomIds.charge(), session.paymentIntent(), session.amountTotal(),
-                session.currency(), 0, session.metadata(), clock.instant().getEpochSecond()));
+        charges.addIfUncharged(new Charge(
+                RandomIds.charge(),
+                session.paymentIntent(),
+                session.amountTotal(),
+                session.currency(),
+                0,
+                session.metadata(),
+                clock.instant().getEpochSecond()));
     }
 }

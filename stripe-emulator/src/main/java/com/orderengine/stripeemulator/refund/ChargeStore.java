@@ -47,7 +47,9 @@ public final class ChargeStore {
         if (paymentIntent == null) {
             return Optional.empty();
         }
-        return charges.values().stream().filter(charge -> charge.paymentIntent().equals(paymentIntent)).findFirst();
+        return charges.values().stream()
+                .filter(charge -> charge.paymentIntent().equals(paymentIntent))
+                .findFirst();
     }
 
     /** Replaces the charge with {@code change.apply(current)}; empty if there is no such charge. */

@@ -7,11 +7,7 @@ import java.util.Map;
  * refund; {@code amount} null means everything not yet refunded; {@code reason} may be null.
  */
 public record NewRefund(
-        String paymentIntent,
-        String charge,
-        Long amount,
-        RefundReason reason,
-        Map<String, String> metadata) {
+        String paymentIntent, String charge, Long amount, RefundReason reason, Map<String, String> metadata) {
 
     public NewRefund {
         if ((paymentIntent == null) == (charge == null)) {

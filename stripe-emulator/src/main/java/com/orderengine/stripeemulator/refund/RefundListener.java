@@ -8,7 +8,7 @@ package com.orderengine.stripeemulator.refund;
 @FunctionalInterface
 public interface RefundListener {
 
-    RefundListener NONE = (charge, refund) -> { };
+    RefundListener NONE = (charge, refund) -> {};
 
     void refunded(Charge charge, Refund refund);
 }

@@ -14,11 +14,10 @@ import java.util.Set;
  */
 public final class RefundParamsParser {
 
-    private static final Set<String> PARAMS = Set.of("payment_intent", "charge", "amount", "reason", "metadata",
-            "expand");
+    private static final Set<String> PARAMS =
+            Set.of("payment_intent", "charge", "amount", "reason", "metadata", "expand");
 
-    private RefundParamsParser() {
-    }
+    private RefundParamsParser() {}
 
     public static NewRefund parse(Params params) {
         params.rejectUnknown(PARAMS);
@@ -26,12 +25,15 @@ public final class RefundParamsParser {
         String paymentIntent = params.string("payment_intent").orElse(null);
         String charge = params.string("charge").orElse(null);
         if (paymentIntent == null && charge == null) {
-            throw StripeErrorException.invalidRequest("One of the following params should be provided for this "
-                    + "request: payment_intent or charge.", null, "parameter_missing");
+            throw StripeErrorException.invalidRequest(
+                    "One of the following params should be provided for this " + "request: payment_intent or charge.",
+                    null,
+                    "parameter_missing");
         }
         if (paymentIntent != null && charge != null) {
             throw StripeErrorException.invalidRequest(
-                    "You may only specify one of these parameters: charge, payment_intent.", "charge",
+                    "You may only specify one of these parameters: charge, payment_intent.",
+                    "charge",
                     "parameters_exclusive");
         }
         Long amount = amount(params);
@@ -46,15 +48,18 @@ public final class RefundParamsParser {
             return null;
         }
         if (amount.getAsLong() < 1) {
-            throw StripeErrorException.invalidRequest("This value must be greater than or equal to 1.", "amount",
-                    "parameter_invalid_integer");
+            throw StripeErrorException.invalidRequest(
+                    "This value must be greater than or equal to 1.", "amount", "parameter_invalid_integer");
         }
         return amount.getAsLong();
     }
 
     private static RefundReason reason(Params params) {
-        return params.string("reason").map(value -> RefundReason.fromWireName(value).orElseThrow(
-                () -> StripeErrorException.invalidRequest("Invalid reason: must be one of duplicate, fraudulent, or "
-                        + "requested_by_customer", "reason"))).orElse(null);
+        return params.string("reason")
+                .map(value -> RefundReason.fromWireName(value)
+                        .orElseThrow(() -> StripeErrorException.invalidRequest(
+                                "Invalid reason: must be one of duplicate, fraudulent, or " + "requested_by_customer",
+                                "reason")))
+                .orElse(null);
     }
 }

@@ -21,8 +21,12 @@ public final class RefundService {
     private final RefundListener listener;
     private final Object lock = new Object();
 
-    public RefundService(ChargeStore charges, RefundStore refunds, CheckoutSessionService sessions, Clock clock,
-                         RefundListener listener) {
+    public RefundService(
+            ChargeStore charges,
+            RefundStore refunds,
+            CheckoutSessionService sessions,
+            Clock clock,
+            RefundListener listener) {
         this.charges = charges;
         this.refunds = refunds;
         this.sessions = sessions;
@@ -41,18 +45,28 @@ public final class RefundService {
         synchronized (lock) {
             Charge charge = chargeFor(request);
             if (charge.isFullyRefunded()) {
-                throw new RefundRefusedException(RefundRefusedException.Refusal.ALREADY_REFUNDED,
+                throw new RefundRefusedException(
+                        RefundRefusedException.Refusal.ALREADY_REFUNDED,
                         "Charge " + charge.id() + " has already been refunded.");
             }
             long amount = request.amount() != null ? request.amount() : charge.unrefunded();
             if (amount > charge.unrefunded()) {
-                throw new RefundRefusedException(RefundRefusedException.Refusal.AMOUNT_TOO_LARGE,
+                throw new RefundRefusedException(
+                        RefundRefusedException.Refusal.AMOUNT_TOO_LARGE,
                         "Refund amount (" + Money.format(amount, charge.currency()) + ") is greater than unrefunded "
                                 + "amount on charge (" + Money.format(charge.unrefunded(), charge.currency()) + ")");
             }
-            Charge after = charges.update(charge.id(), current -> current.refunded(amount)).orElseThrow();
-            Refund refund = new Refund(RandomIds.refund(), charge.id(), charge.paymentIntent(), amount,
-                    charge.currency(), request.reason(), request.metadata(), clock.instant().getEpochSecond());
+            Charge after = charges.update(charge.id(), current -> current.refunded(amount))
+                    .orElseThrow();
+            Refund refund = new Refund(
+                    RandomIds.refund(),
+                    charge.id(),
+                    charge.paymentIntent(),
+                    amount,
+                    charge.currency(),
+                    request.reason(),
+                    request.metadata(),
+                    clock.instant().getEpochSecond());
             refunds.add(refund);
             listener.refunded(after, refund);
             return refund;
@@ -100,7 +114,8 @@ public final class RefundService {
         if (sessions.findByPaymentIntent(paymentIntent).isEmpty()) {
             throw new NoSuchPaymentObjectException("payment_intent", paymentIntent);
         }
-        throw new RefundRefusedException(RefundRefusedException.Refusal.NO_SUCCESSFUL_CHARGE,
+        throw new RefundRefusedException(
+                RefundRefusedException.Refusal.NO_SUCCESSFUL_CHARGE,
                 "This PaymentIntent does not have a successful charge to refund.");
     }
 }

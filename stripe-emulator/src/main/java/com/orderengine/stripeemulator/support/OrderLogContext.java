@@ -21,8 +21,7 @@ public final class OrderLogContext {
     private static final String WORKFLOW_ID_PREFIX = "order-";
     private static final Pattern ORDER_REFERENCE = Pattern.compile("[A-Za-z0-9_-]{22}");
 
-    private OrderLogContext() {
-    }
+    private OrderLogContext() {}
 
     /** Whether {@code candidate} looks like one of our order references. */
     public static boolean isOrderReference(String candidate) {

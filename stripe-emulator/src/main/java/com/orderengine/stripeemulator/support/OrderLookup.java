@@ -35,12 +35,14 @@ public final class OrderLookup {
         if (session == null) {
             return null;
         }
-        return OrderLogContext.firstOrderReference(session.clientReferenceId(), orderIdIn(session.metadata()),
-                orderIdIn(session.paymentIntentMetadata()));
+        return OrderLogContext.firstOrderReference(
+                session.clientReferenceId(), orderIdIn(session.metadata()), orderIdIn(session.paymentIntentMetadata()));
     }
 
     public String ofSessionId(String sessionId) {
-        return sessionId == null ? null : sessions.find(sessionId).map(OrderLookup::ofSession).orElse(null);
+        return sessionId == null
+                ? null
+                : sessions.find(sessionId).map(OrderLookup::ofSession).orElse(null);
     }
 
     /** Through the session that created the PaymentIntent, else the metadata of its charge. */
@@ -56,26 +58,32 @@ public final class OrderLookup {
                 }
             }
         }
-        return charges.findByPaymentIntent(paymentIntent).map(charge -> orderIdIn(charge.metadata()))
-                .filter(OrderLogContext::isOrderReference).orElse(null);
+        return charges.findByPaymentIntent(paymentIntent)
+                .map(charge -> orderIdIn(charge.metadata()))
+                .filter(OrderLogContext::isOrderReference)
+                .orElse(null);
     }
 
     public String ofCharge(String chargeId) {
-        return chargeId == null ? null : charges.find(chargeId).map(this::ofCharge).orElse(null);
+        return chargeId == null
+                ? null
+                : charges.find(chargeId).map(this::ofCharge).orElse(null);
     }
 
     public String ofCharge(Charge charge) {
-        return OrderLogContext.firstOrderReference(ofPaymentIntent(charge.paymentIntent()),
-                orderIdIn(charge.metadata()));
+        return OrderLogContext.firstOrderReference(
+                ofPaymentIntent(charge.paymentIntent()), orderIdIn(charge.metadata()));
     }
 
     public String ofRefundId(String refundId) {
-        return refundId == null ? null : refunds.find(refundId).map(this::ofRefund).orElse(null);
+        return refundId == null
+                ? null
+                : refunds.find(refundId).map(this::ofRefund).orElse(null);
     }
 
     public String ofRefund(Refund refund) {
-        return OrderLogContext.firstOrderReference(ofPaymentIntent(refund.paymentIntent()), ofCharge(refund.charge()),
-                orderIdIn(refund.metadata()));
+        return OrderLogContext.firstOrderReference(
+                ofPaymentIntent(refund.paymentIntent()), ofCharge(refund.charge()), orderIdIn(refund.metadata()));
     }
 
     public String ofEventId(String eventId) {
@@ -97,14 +105,16 @@ public final class OrderLookup {
         if (json == null) {
             return null;
         }
-        String own = OrderLogContext.firstOrderReference(text(json.get("client_reference_id")),
-                orderIdIn(json.get("metadata")), orderIdIn(nested(json.get("payment_intent_data"), "metadata")));
+        String own = OrderLogContext.firstOrderReference(
+                text(json.get("client_reference_id")),
+                orderIdIn(json.get("metadata")),
+                orderIdIn(nested(json.get("payment_intent_data"), "metadata")));
         if (own != null) {
             return own;
         }
         String session = "checkout.session".equals(json.get("object")) ? ofSessionId(text(json.get("id"))) : null;
-        return OrderLogContext.firstOrderReference(session, ofPaymentIntent(text(json.get("payment_intent"))),
-                ofCharge(text(json.get("charge"))));
+        return OrderLogContext.firstOrderReference(
+                session, ofPaymentIntent(text(json.get("payment_intent"))), ofCharge(text(json.get("charge"))));
     }
 
     private static String orderIdIn(Object metadata) {

@@ -9,8 +9,7 @@ public final class RandomIds {
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RandomIds() {
-    }
+    private RandomIds() {}
 
     public static String checkoutSession() {
         // Real test-mode ids look like cs_test_a1… followed by ~58 characters.

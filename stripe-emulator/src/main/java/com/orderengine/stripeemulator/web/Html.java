@@ -19,8 +19,7 @@ public final class Html {
             button{font:inherit;cursor:pointer}
             """;
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Escapes text for element content and double-quoted attribute values. */
     public static String escape(String text) {

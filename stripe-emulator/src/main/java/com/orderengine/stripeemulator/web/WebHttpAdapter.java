@@ -50,7 +50,8 @@ public final class WebHttpAdapter implements HttpHandler {
             throw new MalformedFormException("request body larger than " + MAX_BODY_BYTES + " bytes");
         }
         Map<String, Object> form = FormDecoder.decode(new String(body, StandardCharsets.UTF_8));
-        return new WebRequest(exchange.getRequestMethod(), segments(exchange.getRequestURI().getRawPath()), form);
+        return new WebRequest(
+                exchange.getRequestMethod(), segments(exchange.getRequestURI().getRawPath()), form);
     }
 
     /** Decoded, non-empty segments: a trailing slash does not make a different page. */

@@ -36,6 +36,8 @@ public final class DeliveryLog {
     }
 
     public synchronized List<DeliveryAttempt> forEvent(String eventId) {
-        return attempts.stream().filter(attempt -> attempt.eventId().equals(eventId)).toList();
+        return attempts.stream()
+                .filter(attempt -> attempt.eventId().equals(eventId))
+                .toList();
     }
 }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -53,19 +53,26 @@ public final class WebhookDeliveries implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     /** Guarded by {@code this}. */
     private final Set<Run> runs = new LinkedHashSet<>();
+
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     /** Attempts due while every slot was taken, in the order they fell due. */
     private final Queue<Run> waitingForSlot = new ConcurrentLinkedQueue<>();
     /** Restored while no endpoint is configured: kept (and saved) for a later run that has one. */
     private final List<PendingDelivery> dormant = new ArrayList<>();
+
     private boolean closed;
 
     /**
      * @param url     the endpoint, or null to send nothing
      * @param orderOf the order an event is about (null for none), to tag the log lines of its deliveries
      */
-    public WebhookDeliveries(String url, String secret, RetryPolicy policy, DeliveryLog log, Runnable onChange,
-                             Function<StripeEvent, String> orderOf) {
+    public WebhookDeliveries(
+            String url,
+            String secret,
+            RetryPolicy policy,
+            DeliveryLog log,
+            Runnable onChange,
+            Function<StripeEvent, String> orderOf) {
         this.sender = url == null ? null : new WebhookSender(url);
         this.signer = new WebhookSigner(secret);
         this.policy = policy;
@@ -93,8 +100,8 @@ public final class WebhookDeliveries implements AutoCloseable {
     /** Delivers {@code event} once more, with its own retries. */
     public void redeliver(StripeEvent event) {
         if (sender == null) {
-            throw new IllegalStateException("No webhook URL is configured, so there is nowhere to redeliver "
-                    + event.id() + " to");
+            throw new IllegalStateException(
+                    "No webhook URL is configured, so there is nowhere to redeliver " + event.id() + " to");
         }
         start(new Run(event, true, 0, orderOf(event)));
     }
@@ -115,7 +122,8 @@ public final class WebhookDeliveries implements AutoCloseable {
                 }
             } else {
                 Duration wait = policy.delayAfter(Math.max(1, delivery.attemptsMade()));
-                start(new Run(event.get(), delivery.redelivery(), delivery.attemptsMade(), orderOf(event.get())),
+                start(
+                        new Run(event.get(), delivery.redelivery(), delivery.attemptsMade(), orderOf(event.get())),
                         Duration.ofMillis(ThreadLocalRandom.current().nextLong(wait.toMillis() + 1)));
             }
         }
@@ -240,8 +248,14 @@ public final class WebhookDeliveries implements AutoCloseable {
             }
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-        DeliveryAttempt attempt = log.record(new AttemptOutcome(run.event.id(), attemptedAt, sender.url(),
-                error == null ? status : null, error == null ? null : describe(error), millis, run.redelivery));
+        DeliveryAttempt attempt = log.record(new AttemptOutcome(
+                run.event.id(),
+                attemptedAt,
+                sender.url(),
+                error == null ? status : null,
+                error == null ? null : describe(error),
+                millis,
+                run.redelivery));
         OrderLogContext.Scope order = OrderLogContext.open(run.orderId);
         try {
             synchronized (this) {
@@ -253,8 +267,12 @@ public final class WebhookDeliveries implements AutoCloseable {
                 if (attempt.succeeded() || !policy.mayRetryAfter(run.attemptsMade)) {
                     logAttempt(run, attempt, null);
                     if (!attempt.succeeded()) {
-                        LOG.warn("Gave up delivering {} {} to {} after {} attempts", run.event.id(), run.event.type(),
-                                sender.url(), run.attemptsMade);
+                        LOG.warn(
+                                "Gave up delivering {} {} to {} after {} attempts",
+                                run.event.id(),
+                                run.event.type(),
+                                sender.url(),
+                                run.attemptsMade);
                     }
                     runs.remove(run);
                     notifyAll();
@@ -277,13 +295,25 @@ public final class WebhookDeliveries implements AutoCloseable {
     private static void logAttempt(Run run, DeliveryAttempt attempt, Duration retryIn) {
         String number = "(attempt " + attempt.attempt() + (attempt.redelivery() ? ", redelivery)" : ")");
         if (attempt.succeeded()) {
-            LOG.info("Delivered {} {} to {} : {} in {} ms {}", run.event.id(), run.event.type(), attempt.url(),
-                    attempt.httpStatus(), attempt.durationMillis(), number);
+            LOG.info(
+                    "Delivered {} {} to {} : {} in {} ms {}",
+                    run.event.id(),
+                    run.event.type(),
+                    attempt.url(),
+                    attempt.httpStatus(),
+                    attempt.durationMillis(),
+                    number);
             return;
         }
         String outcome = attempt.httpStatus() != null ? attempt.httpStatus().toString() : attempt.error();
-        LOG.warn("Could not deliver {} {} to {} : {} in {} ms {}{}", run.event.id(), run.event.type(), attempt.url(),
-                outcome, attempt.durationMillis(), number,
+        LOG.warn(
+                "Could not deliver {} {} to {} : {} in {} ms {}{}",
+                run.event.id(),
+                run.event.type(),
+                attempt.url(),
+                outcome,
+                attempt.durationMillis(),
+                number,
                 retryIn == null ? "" : ", retrying in " + retryIn.toMillis() + " ms");
     }
 

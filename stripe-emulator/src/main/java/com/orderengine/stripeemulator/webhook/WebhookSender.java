@@ -18,6 +18,7 @@ final class WebhookSender implements AutoCloseable {
 
     /** Stripe gives an endpoint this long to answer before counting the attempt as failed. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+
     static final String USER_AGENT = "Stripe/1.0 (+https://stripe.com/docs/webhooks)";
 
     private final URI endpoint;

@@ -19,10 +19,14 @@ class FormDecoderTest {
         assertThat(params).containsEntry("mode", "payment");
         assertThat(params.get("metadata")).isEqualTo(Map.of("order_id", "abc"));
         assertThat(params.get("payment_intent_data")).isEqualTo(Map.of("metadata", Map.of("order_id", "abc")));
-        assertThat(params.get("line_items")).isEqualTo(List.of(
-                Map.of("price_data", Map.of("product_data", Map.of("name", "Mug"), "unit_amount", "1999"),
-                        "quantity", "2"),
-                Map.of("quantity", "1")));
+        assertThat(params.get("line_items"))
+                .isEqualTo(List.of(
+                        Map.of(
+                                "price_data",
+                                Map.of("product_data", Map.of("name", "Mug"), "unit_amount", "1999"),
+                                "quantity",
+                                "2"),
+                        Map.of("quantity", "1")));
     }
 
     @Test
@@ -32,7 +36,8 @@ class FormDecoderTest {
 
     @Test
     void appendsEmptyBrackets() {
-        assertThat(FormDecoder.decode("expand[]=line_items&expand[]=payment_intent").get("expand"))
+        assertThat(FormDecoder.decode("expand[]=line_items&expand[]=payment_intent")
+                        .get("expand"))
                 .isEqualTo(List.of("line_items", "payment_intent"));
     }
 

@@ -24,7 +24,8 @@ class OrderLogContextTest {
         assertThat(OrderLogContext.isOrderReference(ORDER.substring(1))).isFalse();
         assertThat(OrderLogContext.isOrderReference(ORDER + "x")).isFalse();
         assertThat(OrderLogContext.isOrderReference("Ab3+Cd4/Ef5Gh6Ij7Kl8M=")).isFalse();
-        assertThat(OrderLogContext.firstOrderReference(null, "cart-42", ORDER, OTHER)).isEqualTo(ORDER);
+        assertThat(OrderLogContext.firstOrderReference(null, "cart-42", ORDER, OTHER))
+                .isEqualTo(ORDER);
         assertThat(OrderLogContext.firstOrderReference("cart-42", null)).isNull();
     }
 

@@ -19,8 +19,7 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 /** What the api and the worker set up alike: config substitution, migrations, the pooled database, metrics. */
 public final class OrderEngineBootstrap {
 
-    private OrderEngineBootstrap() {
-    }
+    private OrderEngineBootstrap() {}
 
     /** {@code ${VAR:-default}} in config.yml, and the {@code db} commands (e.g. {@code db migrate config.yml}). */
     public static void initialize(Bootstrap<OrderEngineConfiguration> bootstrap) {
@@ -55,8 +54,8 @@ public final class OrderEngineBootstrap {
         return PrometheusMetrics.install(environment);
     }
 
-    public static TemporalConnection temporal(OrderEngineConfiguration configuration, Environment environment,
-            PrometheusMetrics metrics) {
+    public static TemporalConnection temporal(
+            OrderEngineConfiguration configuration, Environment environment, PrometheusMetrics metrics) {
         return configuration.getTemporal().build(environment, metrics.temporalScope());
     }
 }

@@ -89,8 +89,14 @@ public class StripeFactory {
      * the api its webhook signing secret).
      */
     public void registerHealthCheck(Environment environment, boolean usesSecretKey, boolean usesWebhookSecret) {
-        environment.healthChecks().register("stripe", new StripeConfigurationHealthCheck(apiBase,
-                usesSecretKey ? requireSecretKey() : null, usesWebhookSecret ? requireWebhookSecret() : null));
+        environment
+                .healthChecks()
+                .register(
+                        "stripe",
+                        new StripeConfigurationHealthCheck(
+                                apiBase,
+                                usesSecretKey ? requireSecretKey() : null,
+                                usesWebhookSecret ? requireWebhookSecret() : null));
     }
 
     /**

@@ -156,13 +156,13 @@ public class TemporalFactory {
      * The SDK's metrics (client calls, and a worker's polls, tasks and slots) go to {@code metricsScope}.
      */
     public TemporalConnection build(Environment environment, Scope metricsScope) {
-        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder()
-                        .setTarget(target)
-                        .setRpcTimeout(rpcTimeout.toJavaDuration())
-                        .setMetricsScope(metricsScope)
-                        .build());
-        WorkflowClientOptions.Builder clientOptions = WorkflowClientOptions.newBuilder().setNamespace(namespace);
+        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(target)
+                .setRpcTimeout(rpcTimeout.toJavaDuration())
+                .setMetricsScope(metricsScope)
+                .build());
+        WorkflowClientOptions.Builder clientOptions =
+                WorkflowClientOptions.newBuilder().setNamespace(namespace);
         if (!identity.isBlank()) {
             clientOptions.setIdentity(identity);
         }

@@ -20,8 +20,7 @@ public final class DatabaseMigrations {
     /** Changesets in this context insert the demo catalogue. */
     public static final String DEMO_CONTEXT = "demo";
 
-    private DatabaseMigrations() {
-    }
+    private DatabaseMigrations() {}
 
     public static void apply(DataSource dataSource, boolean demoProducts) {
         try (Connection connection = dataSource.getConnection()) {
@@ -38,8 +37,8 @@ public final class DatabaseMigrations {
     }
 
     private static void migrate(Connection connection, boolean demoProducts) throws LiquibaseException {
-        Database database = DatabaseFactory.getInstance()
-                .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        Database database =
+                DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
         @SuppressWarnings("deprecation") // Liquibase's command API needs far more wiring for the same call
         Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
         Contexts contexts = demoProducts ? new Contexts(DEMO_CONTEXT) : new Contexts("production");

@@ -30,8 +30,7 @@ public final class StatementNamingTemplateEngine implements TemplateEngine {
 
     @Override
     public Optional<Function<StatementContext, String>> parse(String template, ConfigRegistry config) {
-        return wrapped.parse(template, config)
-                .map(rendering -> context -> named(rendering.apply(context), context));
+        return wrapped.parse(template, config).map(rendering -> context -> named(rendering.apply(context), context));
     }
 
     private static String named(String sql, StatementContext context) {
@@ -39,6 +38,7 @@ public final class StatementNamingTemplateEngine implements TemplateEngine {
         if (method == null) {
             return sql;
         }
-        return "/* " + method.getType().getSimpleName() + "." + method.getMethod().getName() + " */ " + sql;
+        return "/* " + method.getType().getSimpleName() + "."
+                + method.getMethod().getName() + " */ " + sql;
     }
 }

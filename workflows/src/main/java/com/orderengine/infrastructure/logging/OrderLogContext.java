@@ -14,8 +14,7 @@ public final class OrderLogContext {
     public static final String WORKFLOW_ID = "WorkflowId";
     public static final String REQUEST_ID = "RequestId";
 
-    private OrderLogContext() {
-    }
+    private OrderLogContext() {}
 
     /** Tags this thread's log lines with the order; a value that is not an order reference is not logged. */
     public static void set(String orderId) {

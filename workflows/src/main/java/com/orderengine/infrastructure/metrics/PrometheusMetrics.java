@@ -36,7 +36,10 @@ public final class PrometheusMetrics {
         Scope temporalScope = new RootScopeBuilder()
                 .reporter(new MicrometerClientStatsReporter(registry))
                 .reportEvery(TEMPORAL_REPORT_INTERVAL);
-        environment.admin().addServlet("prometheus", new PrometheusServlet(registry)).addMapping(PATH);
+        environment
+                .admin()
+                .addServlet("prometheus", new PrometheusServlet(registry))
+                .addMapping(PATH);
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() throws Exception {

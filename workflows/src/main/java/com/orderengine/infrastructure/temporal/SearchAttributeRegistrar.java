@@ -22,14 +22,12 @@ public final class SearchAttributeRegistrar {
 
     private static final Logger log = LoggerFactory.getLogger(SearchAttributeRegistrar.class);
 
-    private SearchAttributeRegistrar() {
-    }
+    private SearchAttributeRegistrar() {}
 
     public static void ensureRegistered(WorkflowServiceStubs workflowStubs, String namespace) {
-        OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-                OperatorServiceStubsOptions.newBuilder()
-                        .setChannel(workflowStubs.getRawChannel())
-                        .validateAndBuildWithDefaults());
+        OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
+                .setChannel(workflowStubs.getRawChannel())
+                .validateAndBuildWithDefaults());
         try {
             Map<String, IndexedValueType> missing = missing(operator, namespace);
             if (missing.isEmpty()) {
@@ -46,9 +44,12 @@ public final class SearchAttributeRegistrar {
             if (alreadyExists(e)) {
                 return;
             }
-            log.warn("Could not register search attributes ({}). Register them once with: "
-                    + "temporal operator search-attribute create --namespace {} --name OrderId --type Keyword "
-                    + "--name OrderStatus --type Keyword", e.getStatus(), namespace);
+            log.warn(
+                    "Could not register search attributes ({}). Register them once with: "
+                            + "temporal operator search-attribute create --namespace {} --name OrderId --type Keyword "
+                            + "--name OrderStatus --type Keyword",
+                    e.getStatus(),
+                    namespace);
         } finally {
             operator.shutdown();
         }
@@ -60,7 +61,9 @@ public final class SearchAttributeRegistrar {
         try {
             existing = operator.blockingStub()
                     .withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
+                    .listSearchAttributes(ListSearchAttributesRequest.newBuilder()
+                            .setNamespace(namespace)
+                            .build())
                     .getCustomAttributesMap();
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
@@ -80,6 +83,7 @@ public final class SearchAttributeRegistrar {
     private static boolean alreadyExists(StatusRuntimeException e) {
         String description = e.getStatus().getDescription();
         return e.getStatus().getCode() == Status.Code.ALREADY_EXISTS
-                || (description != null && description.toLowerCase(java.util.Locale.ROOT).contains("already"));
+                || (description != null
+                        && description.toLowerCase(java.util.Locale.ROOT).contains("already"));
     }
 }

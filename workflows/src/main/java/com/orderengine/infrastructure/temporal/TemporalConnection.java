@@ -4,5 +4,5 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 
 /** One process's connection to Temporal and the task queue order workflows run on. */
-public record TemporalConnection(WorkflowServiceStubs stubs, WorkflowClient client, String namespace, String taskQueue) {
-}
+public record TemporalConnection(
+        WorkflowServiceStubs stubs, WorkflowClient client, String namespace, String taskQueue) {}

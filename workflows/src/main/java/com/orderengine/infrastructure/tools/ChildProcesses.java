@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 /** What every tool run as a child process needs: a clean stop, and the end of its log for an error message. */
 public final class ChildProcesses {
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /** SIGTERM, then SIGKILL if it has not stopped within {@code grace}. Safe to call on a stopped process. */
     public static void stop(Process process, Duration grace) {

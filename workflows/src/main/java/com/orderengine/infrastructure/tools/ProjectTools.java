@@ -43,8 +43,8 @@ public final class ProjectTools {
                 return directory;
             }
         }
-        throw new IllegalStateException("not inside the order engine's repository (no scripts/install-tools above "
-                + start + ")");
+        throw new IllegalStateException(
+                "not inside the order engine's repository (no scripts/install-tools above " + start + ")");
     }
 
     public Path root() {
@@ -79,7 +79,8 @@ public final class ProjectTools {
      * this process's output); else what {@link #find} finds. Empty when none is there and Go is not installed.
      */
     public Optional<Path> findOrBuild(String tool, String variable, String pathName) {
-        boolean named = variable != null && !environment.getOrDefault(variable, "").isBlank();
+        boolean named =
+                variable != null && !environment.getOrDefault(variable, "").isBlank();
         if (named || onPath("go").isEmpty()) {
             return find(tool, variable, pathName);
         }
@@ -91,16 +92,20 @@ public final class ProjectTools {
 
     /** Like {@link #findOrBuild}, for tests and the benchmark, which cannot do without the tool. */
     public Path require(String tool) {
-        return findOrBuild(tool, null, null).orElseThrow(() -> new IllegalStateException(
-                tool + " is not built and Go is not installed to build it: install Go 1.26 and run "
-                        + "scripts/install-tools (it builds the pinned tools into .tools/bin)"));
+        return findOrBuild(tool, null, null)
+                .orElseThrow(() -> new IllegalStateException(
+                        tool + " is not built and Go is not installed to build it: install Go 1.26 and run "
+                                + "scripts/install-tools (it builds the pinned tools into .tools/bin)"));
     }
 
     private void build(String tool) {
-        List<String> command = new ArrayList<>(List.of(root.resolve("scripts").resolve("install-tools").toString(),
-                tool));
+        List<String> command = new ArrayList<>(
+                List.of(root.resolve("scripts").resolve("install-tools").toString(), tool));
         try {
-            Process process = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
+            Process process = new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .inheritIO()
+                    .start();
             int exit = process.waitFor();
             if (exit != 0) {
                 throw new IllegalStateException("scripts/install-tools " + tool + " failed with exit code " + exit

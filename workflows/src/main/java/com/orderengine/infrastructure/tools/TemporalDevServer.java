@@ -48,8 +48,16 @@ public final class TemporalDevServer implements AutoCloseable {
         }
 
         List<String> command() {
-            List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev",
-                    "--ip", host, "--port", String.valueOf(port), "--log-level", "warn"));
+            List<String> command = new ArrayList<>(List.of(
+                    cli.toString(),
+                    "server",
+                    "start-dev",
+                    "--ip",
+                    host,
+                    "--port",
+                    String.valueOf(port),
+                    "--log-level",
+                    "warn"));
             if (uiPort == null) {
                 command.add("--headless");
             } else {
@@ -58,8 +66,13 @@ public final class TemporalDevServer implements AutoCloseable {
             if (databaseFile != null) {
                 // WAL with full sync: a workflow state change acknowledged to a client is on disk, so a crash of
                 // the machine loses none of them (SQLite's default in WAL mode, NORMAL, may lose the last ones).
-                command.addAll(List.of("--db-filename", databaseFile.toString(),
-                        "--sqlite-pragma", "journal_mode=wal", "--sqlite-pragma", "synchronous=full"));
+                command.addAll(List.of(
+                        "--db-filename",
+                        databaseFile.toString(),
+                        "--sqlite-pragma",
+                        "journal_mode=wal",
+                        "--sqlite-pragma",
+                        "synchronous=full"));
             }
             for (var attribute : OrderSearchAttributes.ALL) {
                 command.addAll(List.of("--search-attribute", attribute.getName() + "=Keyword"));
@@ -77,7 +90,8 @@ public final class TemporalDevServer implements AutoCloseable {
             }
             ProcessBuilder builder = new ProcessBuilder(options.command())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logFile().toFile()));
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(options.logFile().toFile()));
             // The CLI reads TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and the like as defaults for its flags.
             builder.environment().keySet().removeIf(name -> name.startsWith("TEMPORAL_"));
             TemporalDevServer server = new TemporalDevServer(builder.start(), options);
@@ -138,8 +152,11 @@ public final class TemporalDevServer implements AutoCloseable {
 
     private static boolean servesDefaultNamespace(WorkflowServiceStubs stubs) {
         try {
-            stubs.blockingStub().withDeadlineAfter(2, TimeUnit.SECONDS)
-                    .describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace("default").build());
+            stubs.blockingStub()
+                    .withDeadlineAfter(2, TimeUnit.SECONDS)
+                    .describeNamespace(DescribeNamespaceRequest.newBuilder()
+                            .setNamespace("default")
+                            .build());
             return true;
         } catch (RuntimeException e) {
             return false;

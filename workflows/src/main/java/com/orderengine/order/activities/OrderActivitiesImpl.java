@@ -41,14 +41,15 @@ public class OrderActivitiesImpl implements OrderActivities {
 
     /** On-demand DAOs are thread-safe; made once, since building one per call showed up in the profile. */
     private final OrderDao orders;
+
     private final ProductDao products;
     private final RefundDao recordedRefunds;
     private final StripeCheckoutSessions checkoutSessions;
     private final StripeRefunds refunds;
     private final OrderMetrics metrics;
 
-    public OrderActivitiesImpl(Jdbi jdbi, StripeCheckoutSessions checkoutSessions, StripeRefunds refunds,
-            OrderMetrics metrics) {
+    public OrderActivitiesImpl(
+            Jdbi jdbi, StripeCheckoutSessions checkoutSessions, StripeRefunds refunds, OrderMetrics metrics) {
         this.orders = jdbi.onDemand(OrderDao.class);
         this.products = jdbi.onDemand(ProductDao.class);
         this.recordedRefunds = jdbi.onDemand(RefundDao.class);
@@ -61,8 +62,12 @@ public class OrderActivitiesImpl implements OrderActivities {
     public OpenedCheckout openCheckout(CheckoutSetup setup) {
         NewOrder order = setup.order();
         PricedOrder priced = createOrder(order);
-        CheckoutSessionState session = createCheckoutSession(new CheckoutSessionRequest(order.orderId(),
-                order.email(), priced.currency(), priced.lines(), setup.sessionExpiresAtEpochSecond()));
+        CheckoutSessionState session = createCheckoutSession(new CheckoutSessionRequest(
+                order.orderId(),
+                order.email(),
+                priced.currency(),
+                priced.lines(),
+                setup.sessionExpiresAtEpochSecond()));
         recordCheckoutSession(order.orderId(), session);
         return new OpenedCheckout(priced, session);
     }
@@ -124,10 +129,19 @@ public class OrderActivitiesImpl implements OrderActivities {
             return null;
         }
         OrderRecord order = record.get();
-        CheckoutSessionState session = order.stripeSessionId() == null ? null : new CheckoutSessionState(
-                order.stripeSessionId(), order.stripeSessionUrl(), null, null, order.stripePaymentIntentId(), null,
-                order.currency(),
-                order.stripeSessionExpiresAt() == null ? 0 : order.stripeSessionExpiresAt().getEpochSecond());
+        CheckoutSessionState session = order.stripeSessionId() == null
+                ? null
+                : new CheckoutSessionState(
+                        order.stripeSessionId(),
+                        order.stripeSessionUrl(),
+                        null,
+                        null,
+                        order.stripePaymentIntentId(),
+                        null,
+                        order.currency(),
+                        order.stripeSessionExpiresAt() == null
+                                ? 0
+                                : order.stripeSessionExpiresAt().getEpochSecond());
         return new StoredOrder(storedOrder(orderId).orElseThrow(), order.status(), session);
     }
 
@@ -135,7 +149,10 @@ public class OrderActivitiesImpl implements OrderActivities {
     public RefundRecord refundPayment(RefundRequest request) {
         Optional<RefundRecord> earlier = recordedRefunds.findByPaymentIntent(request.paymentIntentId());
         if (earlier.isPresent()) {
-            log.info("Order {}: payment {} was already refunded ({})", request.orderId(), request.paymentIntentId(),
+            log.info(
+                    "Order {}: payment {} was already refunded ({})",
+                    request.orderId(),
+                    request.paymentIntentId(),
                     earlier.get().stripeRefundId());
             return earlier.get();
         }
@@ -155,9 +172,15 @@ public class OrderActivitiesImpl implements OrderActivities {
         if (inserted) {
             metrics.refundIssued();
         }
-        log.warn("Order {}: refunded {} {} of payment {} ({}): {}{}", request.orderId(),
-                refund.amount().toPlainString(), refund.currency(), request.paymentIntentId(), refund.stripeRefundId(),
-                request.reason(), inserted ? "" : " (already recorded)");
+        log.warn(
+                "Order {}: refunded {} {} of payment {} ({}): {}{}",
+                request.orderId(),
+                refund.amount().toPlainString(),
+                refund.currency(),
+                request.paymentIntentId(),
+                refund.stripeRefundId(),
+                request.reason(),
+                inserted ? "" : " (already recorded)");
         return refund;
     }
 
@@ -172,9 +195,13 @@ public class OrderActivitiesImpl implements OrderActivities {
 
     @Override
     public boolean changeStatus(StatusChange change) {
-        Optional<StatusMove> moved = orders.transition(change.orderId(), change.to(), change.detail(),
-                change.stripeEventId(), change.paymentIntentId());
-        log.info("Order {} -> {}: {}{}", change.orderId(), change.to().value(), change.detail(),
+        Optional<StatusMove> moved = orders.transition(
+                change.orderId(), change.to(), change.detail(), change.stripeEventId(), change.paymentIntentId());
+        log.info(
+                "Order {} -> {}: {}{}",
+                change.orderId(),
+                change.to().value(),
+                change.detail(),
                 moved.isPresent() ? "" : " (already applied)");
         moved.ifPresent(row -> count(change, row));
         return moved.isPresent();
@@ -193,8 +220,8 @@ public class OrderActivitiesImpl implements OrderActivities {
 
     private PricedOrder price(NewOrder order) {
         int[] ids = order.lines().stream().mapToInt(OrderLine::productId).toArray();
-        Map<Integer, Product> byId = products.findByIds(ids).stream()
-                .collect(Collectors.toMap(Product::id, Function.identity()));
+        Map<Integer, Product> byId =
+                products.findByIds(ids).stream().collect(Collectors.toMap(Product::id, Function.identity()));
         List<PricedLine> lines = new ArrayList<>();
         for (OrderLine line : order.lines()) {
             Product product = byId.get(line.productId());
@@ -215,8 +242,8 @@ public class OrderActivitiesImpl implements OrderActivities {
         OrderRecord record = stored.get();
         List<PricedLine> lines = new ArrayList<>();
         for (OrderItemRecord item : orders.findItems(record.id())) {
-            lines.add(PricedLine.of(item.productId(), item.productName(), item.quantity(), item.price(),
-                    record.currency()));
+            lines.add(PricedLine.of(
+                    item.productId(), item.productName(), item.quantity(), item.price(), record.currency()));
         }
         return Optional.of(priced(orderId, record.currency(), lines));
     }
@@ -248,7 +275,9 @@ public class OrderActivitiesImpl implements OrderActivities {
      */
     private static RuntimeException asFailure(StripeException e) {
         String message = "Stripe: " + e.getMessage();
-        if (e instanceof ApiConnectionException || e instanceof RateLimitException || e instanceof ApiException
+        if (e instanceof ApiConnectionException
+                || e instanceof RateLimitException
+                || e instanceof ApiException
                 || (e.getStatusCode() != null && e.getStatusCode() >= 500)) {
             return ApplicationFailure.newFailure(message, e.getClass().getSimpleName());
         }

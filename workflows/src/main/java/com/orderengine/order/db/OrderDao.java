@@ -31,8 +31,9 @@ public interface OrderDao {
     Optional<OrderRecord> findByPaymentIntent(@Bind("paymentIntent") String paymentIntentId);
 
     /** Pending orders with a session after {@code afterId}, in id order: one page of those needing a workflow. */
-    @SqlQuery("SELECT id, reference, currency, stripe_session_id FROM orders WHERE status = 'pending' AND reference IS NOT NULL "
-            + "AND stripe_session_id IS NOT NULL AND id > :afterId ORDER BY id LIMIT :limit")
+    @SqlQuery(
+            "SELECT id, reference, currency, stripe_session_id FROM orders WHERE status = 'pending' AND reference IS NOT NULL "
+                    + "AND stripe_session_id IS NOT NULL AND id > :afterId ORDER BY id LIMIT :limit")
     @RegisterConstructorMapper(PendingOrder.class)
     List<PendingOrder> findPending(@Bind("afterId") int afterId, @Bind("limit") int limit);
 
@@ -66,14 +67,24 @@ public interface OrderDao {
             + " INSERT INTO order_status_changes (order_id, from_status, to_status, reason)"
             + " SELECT id, NULL, 'pending', 'order created' FROM new_order)"
             + " SELECT id FROM new_order")
-    Optional<Integer> insertOrderWithItems(@Bind("reference") String reference, @Bind("email") String email,
-            @Bind("currency") String currency, @Bind("total") BigDecimal total, @Bind("productIds") int[] productIds,
-            @Bind("names") String[] names, @Bind("quantities") int[] quantities, @Bind("prices") String[] prices);
+    Optional<Integer> insertOrderWithItems(
+            @Bind("reference") String reference,
+            @Bind("email") String email,
+            @Bind("currency") String currency,
+            @Bind("total") BigDecimal total,
+            @Bind("productIds") int[] productIds,
+            @Bind("names") String[] names,
+            @Bind("quantities") int[] quantities,
+            @Bind("prices") String[] prices);
 
     /** Creates the order with its items and first status; empty when the reference was already taken. */
-    default Optional<Integer> createOrder(String reference, String email, String currency, BigDecimal total,
-            List<PricedLine> lines) {
-        return insertOrderWithItems(reference, email, currency, total,
+    default Optional<Integer> createOrder(
+            String reference, String email, String currency, BigDecimal total, List<PricedLine> lines) {
+        return insertOrderWithItems(
+                reference,
+                email,
+                currency,
+                total,
                 lines.stream().mapToInt(PricedLine::productId).toArray(),
                 lines.stream().map(PricedLine::name).toArray(String[]::new),
                 lines.stream().mapToInt(PricedLine::quantity).toArray(),
@@ -82,8 +93,11 @@ public interface OrderDao {
 
     @SqlUpdate("UPDATE orders SET stripe_session_id = :sessionId, stripe_session_url = :url, "
             + "stripe_session_expires_at = :expiresAt, updated_at = now() WHERE reference = :reference")
-    int recordCheckoutSession(@Bind("reference") String reference, @Bind("sessionId") String sessionId,
-            @Bind("url") String url, @Bind("expiresAt") Instant expiresAt);
+    int recordCheckoutSession(
+            @Bind("reference") String reference,
+            @Bind("sessionId") String sessionId,
+            @Bind("url") String url,
+            @Bind("expiresAt") Instant expiresAt);
 
     /**
      * Moves the order to {@code to} if {@link OrderStatus} allows it from the current status, recording the change,
@@ -91,8 +105,8 @@ public interface OrderDao {
      * was decided on: a concurrent change waits, and is then judged on the status this one left. Returns empty when
      * nothing moved (no such order, already there, or the move is not allowed), so a duplicate changes nothing.
      */
-    default Optional<StatusMove> transition(String reference, OrderStatus to, String detail, String stripeEventId,
-            String paymentIntent) {
+    default Optional<StatusMove> transition(
+            String reference, OrderStatus to, String detail, String stripeEventId, String paymentIntent) {
         String[] from = Arrays.stream(OrderStatus.values())
                 .filter(status -> status.canMoveTo(to))
                 .map(OrderStatus::value)
@@ -114,7 +128,11 @@ public interface OrderDao {
             + " SELECT id, from_status, :to, :detail, :eventId FROM moved)"
             + " SELECT id, created_at, paid_at FROM moved")
     @RegisterConstructorMapper(StatusMove.class)
-    Optional<StatusMove> moveStatus(@Bind("reference") String reference, @Bind("from") String[] from,
-            @Bind("to") String to, @Bind("detail") String detail, @Bind("paymentIntent") String paymentIntent,
+    Optional<StatusMove> moveStatus(
+            @Bind("reference") String reference,
+            @Bind("from") String[] from,
+            @Bind("to") String to,
+            @Bind("detail") String detail,
+            @Bind("paymentIntent") String paymentIntent,
             @Bind("eventId") String stripeEventId);
 }

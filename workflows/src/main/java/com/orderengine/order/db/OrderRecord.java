@@ -17,5 +17,4 @@ public record OrderRecord(
         Instant stripeSessionExpiresAt,
         String stripePaymentIntentId,
         Instant createdAt,
-        Instant paidAt) {
-}
+        Instant paidAt) {}

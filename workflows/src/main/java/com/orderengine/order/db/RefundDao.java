@@ -24,9 +24,13 @@ public interface RefundDao {
     @SqlUpdate("INSERT INTO refunds (order_id, stripe_refund_id, stripe_payment_intent_id, amount, currency, reason) "
             + "SELECT id, :refundId, :paymentIntent, :amount, :currency, :reason FROM orders "
             + "WHERE reference = :reference ON CONFLICT (stripe_refund_id) DO NOTHING")
-    int insertRefund(@Bind("reference") String orderReference, @Bind("refundId") String stripeRefundId,
-            @Bind("paymentIntent") String paymentIntentId, @Bind("amount") BigDecimal amount,
-            @Bind("currency") String currency, @Bind("reason") String reason);
+    int insertRefund(
+            @Bind("reference") String orderReference,
+            @Bind("refundId") String stripeRefundId,
+            @Bind("paymentIntent") String paymentIntentId,
+            @Bind("amount") BigDecimal amount,
+            @Bind("currency") String currency,
+            @Bind("reason") String reason);
 
     @SqlUpdate("UPDATE orders SET status_detail = :detail, updated_at = now() WHERE reference = :reference")
     int updateDetail(@Bind("reference") String orderReference, @Bind("detail") String detail);
@@ -34,11 +38,18 @@ public interface RefundDao {
     /** Records the refund and says so in the order's detail, once: a retried recording changes nothing. */
     @Transaction
     default boolean record(String orderReference, RefundRecord refund) {
-        int inserted = insertRefund(orderReference, refund.stripeRefundId(), refund.stripePaymentIntentId(),
-                refund.amount(), refund.currency(), refund.reason());
+        int inserted = insertRefund(
+                orderReference,
+                refund.stripeRefundId(),
+                refund.stripePaymentIntentId(),
+                refund.amount(),
+                refund.currency(),
+                refund.reason());
         if (inserted > 0) {
-            updateDetail(orderReference, refund.reason() + "; refunded " + refund.amount().toPlainString() + " "
-                    + refund.currency() + " (" + refund.stripeRefundId() + ")");
+            updateDetail(
+                    orderReference,
+                    refund.reason() + "; refunded " + refund.amount().toPlainString() + " " + refund.currency() + " ("
+                            + refund.stripeRefundId() + ")");
         }
         return inserted > 0;
     }

@@ -10,5 +10,4 @@ public record RefundRecord(
         BigDecimal amount,
         String currency,
         String reason,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

@@ -8,5 +8,4 @@ import java.util.List;
  * workflow time), so a retried request carries the same parameters under the same Stripe idempotency key.
  */
 public record CheckoutSessionRequest(
-        String orderId, String email, String currency, List<PricedLine> lines, long expiresAtEpochSecond) {
-}
+        String orderId, String email, String currency, List<PricedLine> lines, long expiresAtEpochSecond) {}

@@ -46,8 +46,14 @@ public class StripeCheckoutSessions {
                             .build())
                     .build());
         }
-        Session session = stripe.v1().checkout().sessions().create(params.build(),
-                RequestOptions.builder().setIdempotencyKey(createKey(request.orderId())).build());
+        Session session = stripe.v1()
+                .checkout()
+                .sessions()
+                .create(
+                        params.build(),
+                        RequestOptions.builder()
+                                .setIdempotencyKey(createKey(request.orderId()))
+                                .build());
         return stateOf(session);
     }
 
@@ -56,8 +62,14 @@ public class StripeCheckoutSessions {
     }
 
     public CheckoutSessionState expire(String orderId, String sessionId) throws StripeException {
-        return stateOf(stripe.v1().checkout().sessions().expire(sessionId,
-                RequestOptions.builder().setIdempotencyKey("order-" + orderId + "-expire-session").build()));
+        return stateOf(stripe.v1()
+                .checkout()
+                .sessions()
+                .expire(
+                        sessionId,
+                        RequestOptions.builder()
+                                .setIdempotencyKey("order-" + orderId + "-expire-session")
+                                .build()));
     }
 
     /** One order, one session: every attempt for the order sends this key. */

@@ -46,8 +46,8 @@ public class StripeConfigurationHealthCheck extends HealthCheck {
                 return Result.unhealthy("STRIPE_SECRET_KEY is not a secret or restricted key (sk_…, rk_…)");
             }
             if (live && !STRIPE_HOST.equals(host)) {
-                return Result.unhealthy("a live secret key is configured with STRIPE_API_BASE=" + apiBase
-                        + ", which is not Stripe");
+                return Result.unhealthy(
+                        "a live secret key is configured with STRIPE_API_BASE=" + apiBase + ", which is not Stripe");
             }
             healthy.append(live ? ", live mode" : ", test mode");
         }

@@ -31,15 +31,24 @@ public class StripeRefunds {
                 .putMetadata("order_id", orderId)
                 .putMetadata("engine_reason", reason)
                 .build();
-        Refund refund = stripe.v1().refunds().create(params,
-                RequestOptions.builder().setIdempotencyKey(refundKey(orderId, paymentIntentId)).build());
+        Refund refund = stripe.v1()
+                .refunds()
+                .create(
+                        params,
+                        RequestOptions.builder()
+                                .setIdempotencyKey(refundKey(orderId, paymentIntentId))
+                                .build());
         return recordOf(refund, reason);
     }
 
     /** The newest refund of the payment, for when Stripe says it was refunded already (an older key, say). */
     public Optional<RefundRecord> latestRefund(String paymentIntentId, String reason) throws StripeException {
-        StripeCollection<Refund> refunds = stripe.v1().refunds().list(
-                RefundListParams.builder().setPaymentIntent(paymentIntentId).setLimit(1L).build());
+        StripeCollection<Refund> refunds = stripe.v1()
+                .refunds()
+                .list(RefundListParams.builder()
+                        .setPaymentIntent(paymentIntentId)
+                        .setLimit(1L)
+                        .build());
         return refunds.getData().stream().findFirst().map(refund -> recordOf(refund, reason));
     }
 

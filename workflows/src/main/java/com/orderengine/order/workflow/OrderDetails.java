@@ -40,18 +40,28 @@ record OrderDetails(
 
     String markdown() {
         StringBuilder details = new StringBuilder()
-                .append("**").append(status.value()).append("**: ").append(detail);
+                .append("**")
+                .append(status.value())
+                .append("**: ")
+                .append(detail);
         if (order != null) {
-            details.append("\n\nTotal ").append(order.total().toPlainString()).append(' ')
+            details.append("\n\nTotal ")
+                    .append(order.total().toPlainString())
+                    .append(' ')
                     .append(order.currency().toUpperCase(Locale.ROOT))
-                    .append(", ").append(order.lines().size()).append(" line(s)");
+                    .append(", ")
+                    .append(order.lines().size())
+                    .append(" line(s)");
         }
         if (session != null) {
             details.append("\n\nCheckout Session `").append(session.id()).append('`');
         }
         if (!seenEventIds.isEmpty()) {
-            details.append("\n\nStripe events: ").append(seenEventIds.size())
-                    .append(" seen, ").append(duplicateEvents).append(" duplicate deliveries ignored");
+            details.append("\n\nStripe events: ")
+                    .append(seenEventIds.size())
+                    .append(" seen, ")
+                    .append(duplicateEvents)
+                    .append(" duplicate deliveries ignored");
         }
         return details.toString();
     }

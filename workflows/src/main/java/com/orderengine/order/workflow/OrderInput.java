@@ -18,7 +18,12 @@ public record OrderInput(
         boolean recovery) {
 
     /** A new checkout. */
-    public OrderInput(String orderId, String email, String currency, List<OrderLine> lines, long sessionTtlSeconds,
+    public OrderInput(
+            String orderId,
+            String email,
+            String currency,
+            List<OrderLine> lines,
+            long sessionTtlSeconds,
             String requestFingerprint) {
         this(orderId, email, currency, lines, sessionTtlSeconds, requestFingerprint, false);
     }

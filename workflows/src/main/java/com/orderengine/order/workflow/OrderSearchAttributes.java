@@ -11,6 +11,5 @@ public final class OrderSearchAttributes {
 
     public static final List<SearchAttributeKey<String>> ALL = List.of(ORDER_ID, ORDER_STATUS);
 
-    private OrderSearchAttributes() {
-    }
+    private OrderSearchAttributes() {}
 }

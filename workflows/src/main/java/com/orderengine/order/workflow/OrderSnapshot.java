@@ -16,5 +16,4 @@ public record OrderSnapshot(
         String paymentIntentId,
         List<String> seenEventIds,
         int duplicateEvents,
-        boolean flaggedForOperator) {
-}
+        boolean flaggedForOperator) {}

@@ -53,6 +53,7 @@ final class OrderSteps {
 
     /** Every activity as an ordinary one, retried until it answers (Stripe's calls with Stripe's timeout). */
     final OrderActivities activities;
+
     private final OrderActivities setupActivities;
     private final OrderActivities localSetup;
     private final OrderActivities localDatabase;
@@ -63,13 +64,20 @@ final class OrderSteps {
     OrderSteps(String orderId, Duration localAttempts) {
         this.orderId = orderId;
         this.localAttempts = localAttempts;
-        this.activities = Workflow.newActivityStub(OrderActivities.class, DATABASE,
+        this.activities = Workflow.newActivityStub(
+                OrderActivities.class,
+                DATABASE,
                 Map.of("RetrieveCheckoutSession", STRIPE, "ExpireCheckoutSession", STRIPE, "RefundPayment", STRIPE));
-        this.setupActivities = Workflow.newActivityStub(OrderActivities.class,
-                ActivityOptions.newBuilder(DATABASE).setScheduleToCloseTimeout(CHECKOUT_SETUP_DEADLINE).build(),
-                Map.of("OpenCheckout", ActivityOptions.newBuilder(STRIPE)
+        this.setupActivities = Workflow.newActivityStub(
+                OrderActivities.class,
+                ActivityOptions.newBuilder(DATABASE)
                         .setScheduleToCloseTimeout(CHECKOUT_SETUP_DEADLINE)
-                        .build()));
+                        .build(),
+                Map.of(
+                        "OpenCheckout",
+                        ActivityOptions.newBuilder(STRIPE)
+                                .setScheduleToCloseTimeout(CHECKOUT_SETUP_DEADLINE)
+                                .build()));
         // A local activity runs in the worker that runs the workflow task, inside that task: no activity task, no
         // second workflow task, no round trip through Temporal's server, and one marker in the history for its
         // outcome. Without a schedule-to-close timeout it would not be retried at all.
@@ -79,13 +87,17 @@ final class OrderSteps {
                 .setRetryOptions(RETRY)
                 .build();
         this.localDatabase = Workflow.newLocalActivityStub(OrderActivities.class, local);
-        this.localSetup = Workflow.newLocalActivityStub(OrderActivities.class, LocalActivityOptions.newBuilder(local)
-                .setStartToCloseTimeout(STRIPE.getStartToCloseTimeout())
-                .build());
+        this.localSetup = Workflow.newLocalActivityStub(
+                OrderActivities.class,
+                LocalActivityOptions.newBuilder(local)
+                        .setStartToCloseTimeout(STRIPE.getStartToCloseTimeout())
+                        .build());
     }
 
     OpenedCheckout openCheckout(CheckoutSetup setup) {
-        return locallyFirst("setting up the checkout", () -> localSetup.openCheckout(setup),
+        return locallyFirst(
+                "setting up the checkout",
+                () -> localSetup.openCheckout(setup),
                 () -> setupActivities.openCheckout(setup));
     }
 
@@ -95,7 +107,9 @@ final class OrderSteps {
      * stays the record.
      */
     void recordStatusChange(StatusChange change) {
-        locallyFirst("recording " + change.to().value(), () -> localDatabase.changeStatus(change),
+        locallyFirst(
+                "recording " + change.to().value(),
+                () -> localDatabase.changeStatus(change),
                 () -> activities.changeStatus(change));
     }
 
@@ -112,8 +126,12 @@ final class OrderSteps {
             if (e.getCause() instanceof ApplicationFailure failure && failure.isNonRetryable()) {
                 throw e;
             }
-            log.warn("Order {}: {} locally did not finish within {} ({}); going on as an ordinary activity",
-                    orderId, step, localAttempts, rootMessage(e));
+            log.warn(
+                    "Order {}: {} locally did not finish within {} ({}); going on as an ordinary activity",
+                    orderId,
+                    step,
+                    localAttempts,
+                    rootMessage(e));
             return durable.get();
         }
     }

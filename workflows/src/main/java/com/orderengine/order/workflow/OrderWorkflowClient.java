@@ -17,7 +17,6 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
@@ -44,8 +43,11 @@ public class OrderWorkflowClient {
 
     /** gRPC codes that mean Temporal is down, overloaded or too slow: the caller should retry later. */
     private static final Set<Status.Code> OUTAGE_CODES = EnumSet.of(
-            Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED,
-            Status.Code.ABORTED, Status.Code.CANCELLED);
+            Status.Code.UNAVAILABLE,
+            Status.Code.DEADLINE_EXCEEDED,
+            Status.Code.RESOURCE_EXHAUSTED,
+            Status.Code.ABORTED,
+            Status.Code.CANCELLED);
 
     /** Threads that wait for checkout updates to be accepted; a caller gives up after its URL timeout. */
     private static final Executor UPDATE_CALLS = Executors.newCachedThreadPool(runnable -> {
@@ -81,8 +83,8 @@ public class OrderWorkflowClient {
      * not held by the SDK's own retries; a call cut off by it throws {@link Unavailable}.
      */
     public <T> T within(Duration timeout, Supplier<T> calls) {
-        Context.CancellableContext deadline = Context.current()
-                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
+        Context.CancellableContext deadline =
+                Context.current().withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
         try {
             return within(deadline, calls);
         } finally {
@@ -99,20 +101,24 @@ public class OrderWorkflowClient {
         // Every call to Temporal for this checkout runs under one gRPC deadline, the URL timeout. The SDK retries
         // a failed call until its own budget (a minute) runs out, but stops at the deadline of the calling
         // context: without one, a checkout that has already answered 503 would keep a thread busy retrying.
-        Context.CancellableContext deadline = Context.current()
-                .withDeadlineAfter(urlTimeout.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
+        Context.CancellableContext deadline =
+                Context.current().withDeadlineAfter(urlTimeout.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
         try {
             // The workflow's first task accepts the update and, with the set-up run as a local activity, completes
             // it too: waiting for COMPLETED gets the URL in the answer to this one call. When the server answers
             // before that (Temporal ends an update's wait after a while: 10 s for the test server), the handle
             // polls for the result, under the same deadline; the context is cancelled only once it is answered.
-            return CompletableFuture.supplyAsync(() -> within(deadline,
-                            () -> WorkflowClient.startUpdateWithStart(
-                                    workflow::checkout,
-                                    input.requestFingerprint(),
-                                    UpdateOptions.<CheckoutLink>newBuilder()
-                                            .setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
-                                    new WithStartWorkflowOperation<>(workflow::run, input))), UPDATE_CALLS)
+            return CompletableFuture.supplyAsync(
+                            () -> within(
+                                    deadline,
+                                    () -> WorkflowClient.startUpdateWithStart(
+                                            workflow::checkout,
+                                            input.requestFingerprint(),
+                                            UpdateOptions.<CheckoutLink>newBuilder()
+                                                    .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                                                    .build(),
+                                            new WithStartWorkflowOperation<>(workflow::run, input))),
+                            UPDATE_CALLS)
                     .thenCompose(handle -> within(deadline, handle::getResultAsync))
                     .get(urlTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -142,7 +148,8 @@ public class OrderWorkflowClient {
     /** Hands the event to the order's running workflow; false when no such workflow runs (not ours, or finished). */
     public boolean deliver(String orderId, PaymentEvent event) {
         try {
-            client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId)).paymentEvent(event);
+            client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId))
+                    .paymentEvent(event);
             return true;
         } catch (WorkflowNotFoundException e) {
             return false;
@@ -213,7 +220,8 @@ public class OrderWorkflowClient {
      */
     public boolean reportSession(String orderId, CheckoutSessionState session) {
         try {
-            client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId)).sessionAtStripe(session);
+            client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId))
+                    .sessionAtStripe(session);
             return true;
         } catch (RuntimeException e) {
             if (isNotFound(e)) {
@@ -230,7 +238,8 @@ public class OrderWorkflowClient {
      * Ids that are not well-formed order ids are never put in the query (nor in the answer).
      */
     public Optional<Set<String>> withWorkflows(Collection<String> orderIds) {
-        List<String> wellFormed = orderIds.stream().filter(OrderReference::isWellFormed).toList();
+        List<String> wellFormed =
+                orderIds.stream().filter(OrderReference::isWellFormed).toList();
         if (wellFormed.isEmpty()) {
             return Optional.of(Set.of());
         }
@@ -239,7 +248,8 @@ public class OrderWorkflowClient {
         wellFormed.forEach(orderId -> ids.add(OrderReference.workflowId(orderId)));
         try {
             return Optional.of(client.listExecutions(ids.toString())
-                    .map(execution -> OrderReference.fromWorkflowId(execution.getExecution().getWorkflowId()))
+                    .map(execution -> OrderReference.fromWorkflowId(
+                            execution.getExecution().getWorkflowId()))
                     .collect(Collectors.toSet()));
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -272,7 +282,8 @@ public class OrderWorkflowClient {
      */
     public OrderSnapshot cancel(String orderId, String reason) {
         try {
-            return client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId)).cancel(reason);
+            return client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId))
+                    .cancel(reason);
         } catch (RuntimeException e) {
             if (isNotFound(e)) {
                 throw new NotRunning("no running workflow for order " + orderId, e);
@@ -292,10 +303,12 @@ public class OrderWorkflowClient {
                         .set(OrderSearchAttributes.ORDER_ID, input.orderId())
                         .set(OrderSearchAttributes.ORDER_STATUS, OrderStatus.PENDING.value())
                         .build())
-                .setStaticSummary(input.recovery()
-                        ? "Order " + input.orderId() + " (recovered)"
-                        : "Order " + input.orderId() + " (" + input.lines().size() + " line(s), "
-                                + input.currency().toUpperCase(Locale.ROOT) + ")")
+                .setStaticSummary(
+                        input.recovery()
+                                ? "Order " + input.orderId() + " (recovered)"
+                                : "Order " + input.orderId() + " ("
+                                        + input.lines().size() + " line(s), "
+                                        + input.currency().toUpperCase(Locale.ROOT) + ")")
                 .setStaticDetails(staticDetails(input))
                 .build();
     }
@@ -304,7 +317,11 @@ public class OrderWorkflowClient {
     private static String staticDetails(OrderInput input) {
         StringBuilder details = new StringBuilder("| product | quantity |\n|---|---|\n");
         for (OrderLine line : input.lines()) {
-            details.append("| ").append(line.productId()).append(" | ").append(line.quantity()).append(" |\n");
+            details.append("| ")
+                    .append(line.productId())
+                    .append(" | ")
+                    .append(line.quantity())
+                    .append(" |\n");
         }
         return details.toString();
     }

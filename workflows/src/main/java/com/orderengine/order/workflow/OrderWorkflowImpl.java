@@ -63,6 +63,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private int duplicateEvents;
     /** One status change at a time: a cancel and a payment event may arrive together. */
     private final WorkflowLock statusLock = Workflow.newWorkflowLock();
+
     private final Set<String> seenEventIds = new LinkedHashSet<>();
     private final Deque<PaymentEvent> inbox = new ArrayDeque<>();
     /** Set by {@link #sessionAtStripe}: the session as the recovery pass read it at Stripe, to apply now. */
@@ -94,8 +95,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             long wakeAt = Math.min(deadlineMillis, nextPollMillis);
             Duration untilWake = Duration.ofMillis(Math.max(0, wakeAt - Workflow.currentTimeMillis()));
             // Also wakes when a cancel (an update) has finished the order meanwhile.
-            boolean woken = Workflow.await(untilWake,
-                    () -> !inbox.isEmpty() || sessionReported != null || status != PENDING);
+            boolean woken =
+                    Workflow.await(untilWake, () -> !inbox.isEmpty() || sessionReported != null || status != PENDING);
             statusLock.lock();
             try {
                 if (status != PENDING) {
@@ -176,8 +177,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             current = activities.retrieveCheckoutSession(session.id());
         } catch (ActivityFailure e) {
             // Stripe does not know the session (another account, a reset emulator): it can never be paid.
-            moveTo(FAILED, "recovery: Stripe does not know checkout session " + session.id() + " ("
-                    + rootMessage(e) + ")", null);
+            moveTo(
+                    FAILED,
+                    "recovery: Stripe does not know checkout session " + session.id() + " (" + rootMessage(e) + ")",
+                    null);
             return false;
         }
         learn(current, "while recovering the order");
@@ -219,8 +222,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         } catch (ActivityFailure e) {
             // Only a request Stripe refuses for good ends up here (outages are retried): flag it, do not guess.
             flaggedForOperator = true;
-            moveTo(FAILED, "NEEDS REVIEW: Stripe refused to report checkout session " + session.id()
-                    + " at its deadline (" + rootMessage(e) + ")", null);
+            moveTo(
+                    FAILED,
+                    "NEEDS REVIEW: Stripe refused to report checkout session " + session.id() + " at its deadline ("
+                            + rootMessage(e) + ")",
+                    null);
             return;
         }
         learn(current, "at the session deadline, no webhook had arrived");
@@ -251,7 +257,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
      */
     private void learn(CheckoutSessionState current, String how, OrderStatus closed, String whyClosed) {
         if (!current.id().equals(session.id())) {
-            log.warn("Order {}: ignored the state of session {}, not the order's {}", input.orderId(), current.id(),
+            log.warn(
+                    "Order {}: ignored the state of session {}, not the order's {}",
+                    input.orderId(),
+                    current.id(),
                     session.id());
         } else if (current.isPaid()) {
             if (!flaggedForOperator) {
@@ -264,8 +273,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     private void handle(PaymentEvent event) {
         if (event.sessionId() != null && !event.sessionId().equals(session.id())) {
-            log.warn("Order {}: event {} is for session {}, not ours ({}); ignored", input.orderId(),
-                    event.eventId(), event.sessionId(), session.id());
+            log.warn(
+                    "Order {}: event {} is for session {}, not ours ({}); ignored",
+                    input.orderId(),
+                    event.eventId(),
+                    event.sessionId(),
+                    session.id());
             return;
         }
         switch (event.type()) {
@@ -274,20 +287,21 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                     markPaid(Payment.of(event));
                 } else {
                     // A delayed method (bank debit, voucher): the customer is done, the money is not.
-                    detail = "checkout completed; waiting for the delayed payment to settle (event "
-                            + event.eventId() + ")";
+                    detail = "checkout completed; waiting for the delayed payment to settle (event " + event.eventId()
+                            + ")";
                     publishDetails();
                 }
             }
             case PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED -> markPaid(Payment.of(event));
             case PaymentEvent.CHARGE_REFUNDED ->
-                    log.warn("Order {}: event {} refunds a payment of an unpaid order; ignored", input.orderId(),
-                            event.eventId());
+                log.warn(
+                        "Order {}: event {} refunds a payment of an unpaid order; ignored",
+                        input.orderId(),
+                        event.eventId());
             case PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_FAILED ->
-                    moveTo(FAILED, "the delayed payment failed (event " + event.eventId() + ")", event.eventId());
+                moveTo(FAILED, "the delayed payment failed (event " + event.eventId() + ")", event.eventId());
             case PaymentEvent.CHECKOUT_SESSION_EXPIRED ->
-                    moveTo(EXPIRED, "Stripe expired the checkout session (event " + event.eventId() + ")",
-                            event.eventId());
+                moveTo(EXPIRED, "Stripe expired the checkout session (event " + event.eventId() + ")", event.eventId());
             default -> log.info("Order {}: event type {} changes nothing", input.orderId(), event.type());
         }
     }
@@ -334,8 +348,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     @Override
     public void validateCheckout(String requestFingerprint) {
         if (!input.recovery() && !Objects.equals(input.requestFingerprint(), requestFingerprint)) {
-            throw new IllegalArgumentException(
-                    "this Idempotency-Key was already used with a different request body");
+            throw new IllegalArgumentException("this Idempotency-Key was already used with a different request body");
         }
     }
 
@@ -362,8 +375,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             if (status == PENDING && session != null) {
                 String why = "cancelled by the customer" + (reason == null || reason.isBlank() ? "" : ": " + reason);
                 // Expired first, so no payment can land after; a payment that got there first is the order's.
-                learn(activities.expireCheckoutSession(input.orderId(), session.id()),
-                        "when the cancellation reached it", CANCELLED, why);
+                learn(
+                        activities.expireCheckoutSession(input.orderId(), session.id()),
+                        "when the cancellation reached it",
+                        CANCELLED,
+                        why);
                 if (status == PENDING && !flaggedForOperator) {
                     // Completed with a delayed payment still in flight: cancelled all the same, and that payment
                     // is refunded if it settles (settleLateEvents).
@@ -375,9 +391,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         }
         if (status != CANCELLED) {
             throw ApplicationFailure.newNonRetryableFailure(
-                    status == PAID ? "order is paid; a paid order cannot be cancelled"
-                            : status == PENDING ? "the order's payment needs review by an operator"
-                            : "order is already " + status.value(), "CancelRefused");
+                    status == PAID
+                            ? "order is paid; a paid order cannot be cancelled"
+                            : status == PENDING
+                                    ? "the order's payment needs review by an operator"
+                                    : "order is already " + status.value(),
+                    "CancelRefused");
         }
         return state();
     }
@@ -420,8 +439,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         while (!inbox.isEmpty() && status.isFinal()) {
             PaymentEvent event = inbox.removeFirst();
             if (!concernsThisOrder(event) || !event.actsOnFinalOrder(status)) {
-                log.info("Order {} is {}; event {} ({}) changes nothing", input.orderId(), status.value(),
-                        event.eventId(), event.type());
+                log.info(
+                        "Order {} is {}; event {} ({}) changes nothing",
+                        input.orderId(),
+                        status.value(),
+                        event.eventId(),
+                        event.type());
             } else if (event.isPayment()) {
                 refundLatePayment(event);
             } else if (event.isFullRefund()) {
@@ -439,7 +462,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         if (PaymentEvent.CHARGE_REFUNDED.equals(event.type())) {
             return paymentIntentId != null && paymentIntentId.equals(event.paymentIntentId());
         }
-        return session != null && (event.sessionId() == null || event.sessionId().equals(session.id()));
+        return session != null
+                && (event.sessionId() == null || event.sessionId().equals(session.id()));
     }
 
     private void refundLatePayment(PaymentEvent event) {
@@ -453,8 +477,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             return;
         }
         try {
-            RefundRecord refund = activities.refundPayment(
-                    new RefundRequest(input.orderId(), event.paymentIntentId(), why));
+            RefundRecord refund =
+                    activities.refundPayment(new RefundRequest(input.orderId(), event.paymentIntentId(), why));
             detail = why + "; refunded " + refund.amount().toPlainString() + " " + refund.currency() + " ("
                     + refund.stripeRefundId() + ")";
         } catch (ActivityFailure e) {
@@ -467,8 +491,16 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     private OrderDetails details() {
-        return new OrderDetails(input, status, detail, order, session, paymentIntentId, seenEventIds,
-                duplicateEvents, flaggedForOperator);
+        return new OrderDetails(
+                input,
+                status,
+                detail,
+                order,
+                session,
+                paymentIntentId,
+                seenEventIds,
+                duplicateEvents,
+                flaggedForOperator);
     }
 
     private void publishDetails() {

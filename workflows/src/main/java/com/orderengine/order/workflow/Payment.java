@@ -11,7 +11,11 @@ import com.orderengine.order.stripe.CheckoutSessionState;
 record Payment(Long amountTotal, String currency, String paymentIntentId, String how, String eventId) {
 
     static Payment of(PaymentEvent event) {
-        return new Payment(event.amountTotal(), event.currency(), event.paymentIntentId(), "event " + event.eventId(),
+        return new Payment(
+                event.amountTotal(),
+                event.currency(),
+                event.paymentIntentId(),
+                "event " + event.eventId(),
                 event.eventId());
     }
 

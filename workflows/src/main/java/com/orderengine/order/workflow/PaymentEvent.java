@@ -26,8 +26,14 @@ public record PaymentEvent(
     public static final String CHARGE_REFUNDED = "charge.refunded";
 
     /** An event about a Checkout Session. */
-    public PaymentEvent(String eventId, String type, String sessionId, String paymentStatus, String paymentIntentId,
-            Long amountTotal, String currency) {
+    public PaymentEvent(
+            String eventId,
+            String type,
+            String sessionId,
+            String paymentStatus,
+            String paymentIntentId,
+            Long amountTotal,
+            String currency) {
         this(eventId, type, sessionId, paymentStatus, paymentIntentId, amountTotal, currency, null);
     }
 
@@ -49,7 +55,9 @@ public record PaymentEvent(
     /** The whole charge has been given back; a partial refund leaves the order paid. */
     @JsonIgnore
     public boolean isFullRefund() {
-        return CHARGE_REFUNDED.equals(type) && amountRefunded != null && amountTotal != null
+        return CHARGE_REFUNDED.equals(type)
+                && amountRefunded != null
+                && amountTotal != null
                 && amountRefunded >= amountTotal;
     }
 

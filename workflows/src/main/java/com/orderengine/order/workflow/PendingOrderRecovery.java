@@ -44,16 +44,26 @@ public class PendingOrderRecovery implements Runnable {
     private final int pageSize;
     /** Whether to ask visibility first; cleared for good once the server says it has none. */
     private volatile boolean visibility = true;
+
     private final AtomicBoolean firstPass = new AtomicBoolean(true);
 
     /** @param ordersPerSecond how many pending orders a pass checks per second at most */
-    public PendingOrderRecovery(OrderDao orders, OrderWorkflowClient workflows, StripeCheckoutSessions sessions,
-            double ordersPerSecond, OrderMetrics metrics) {
+    public PendingOrderRecovery(
+            OrderDao orders,
+            OrderWorkflowClient workflows,
+            StripeCheckoutSessions sessions,
+            double ordersPerSecond,
+            OrderMetrics metrics) {
         this(orders, workflows, sessions, ordersPerSecond, metrics, PAGE);
     }
 
-    PendingOrderRecovery(OrderDao orders, OrderWorkflowClient workflows, StripeCheckoutSessions sessions,
-            double ordersPerSecond, OrderMetrics metrics, int pageSize) {
+    PendingOrderRecovery(
+            OrderDao orders,
+            OrderWorkflowClient workflows,
+            StripeCheckoutSessions sessions,
+            double ordersPerSecond,
+            OrderMetrics metrics,
+            int pageSize) {
         this.orders = orders;
         this.workflows = workflows;
         this.sessions = sessions;
@@ -66,8 +76,7 @@ public class PendingOrderRecovery implements Runnable {
      * What a pass did: orders checked, of those how many were described one by one, how many resumed (a recovery
      * workflow started) and how many running workflows were told their session had moved.
      */
-    public record Pass(int checked, int described, int resumed, int reported) {
-    }
+    public record Pass(int checked, int described, int resumed, int reported) {}
 
     /**
      * Checks every pending order. Per page, one visibility query names the orders that have a workflow; only the
@@ -83,9 +92,14 @@ public class PendingOrderRecovery implements Runnable {
         }
         boolean backlog = askRunning || total >= pageSize;
         if (backlog) {
-            log.info("Draining a backlog: checking {} pending orders at {}/s (about {} s){}", total,
-                    pace.getRate(), Math.round(total / pace.getRate()),
-                    askRunning ? ", each one's session read at Stripe for payments and expiries while the shop was down" : "");
+            log.info(
+                    "Draining a backlog: checking {} pending orders at {}/s (about {} s){}",
+                    total,
+                    pace.getRate(),
+                    Math.round(total / pace.getRate()),
+                    askRunning
+                            ? ", each one's session read at Stripe for payments and expiries while the shop was down"
+                            : "");
         }
         metrics.recoveryPending(total);
         int checked = 0;
@@ -103,7 +117,8 @@ public class PendingOrderRecovery implements Runnable {
                     if (workflows.resume(order.reference(), order.currency())) {
                         resumed++;
                         metrics.recovery(OrderMetrics.RecoveryAction.RESUMED);
-                        log.info("Order {} was pending without a workflow; started a recovery workflow",
+                        log.info(
+                                "Order {} was pending without a workflow; started a recovery workflow",
                                 order.reference());
                         metrics.recoveryPending(total - ++checked);
                         continue;
@@ -116,14 +131,20 @@ public class PendingOrderRecovery implements Runnable {
                 }
                 metrics.recoveryPending(total - ++checked);
             }
-            page = page.size() < pageSize ? List.of()
+            page = page.size() < pageSize
+                    ? List.of()
                     : orders.findPending(page.get(page.size() - 1).id(), pageSize);
         }
         metrics.recoveryPending(0);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (backlog || resumed > 0) {
-            log.info("Backlog handed over: {} pending orders checked in {} s; {} resumed on the backlog lane, {} "
-                    + "told their session was paid or expired at Stripe", checked, took.toSeconds(), resumed, reported);
+            log.info(
+                    "Backlog handed over: {} pending orders checked in {} s; {} resumed on the backlog lane, {} "
+                            + "told their session was paid or expired at Stripe",
+                    checked,
+                    took.toSeconds(),
+                    resumed,
+                    reported);
         }
         return new Pass(checked, described, resumed, reported);
     }
@@ -137,8 +158,11 @@ public class PendingOrderRecovery implements Runnable {
             CheckoutSessionState session = sessions.retrieve(order.stripeSessionId());
             return session.isPaid() || session.isExpired() ? session : null;
         } catch (StripeException | RuntimeException e) {
-            log.info("Order {}: could not read session {} at Stripe ({}); its workflow's polls will", order.reference(),
-                    order.stripeSessionId(), e.toString());
+            log.info(
+                    "Order {}: could not read session {} at Stripe ({}); its workflow's polls will",
+                    order.reference(),
+                    order.stripeSessionId(),
+                    e.toString());
             return null;
         }
     }
@@ -149,8 +173,8 @@ public class PendingOrderRecovery implements Runnable {
      */
     private Set<String> listedByVisibility(List<PendingOrder> page) {
         try {
-            Optional<Set<String>> listed =
-                    workflows.withWorkflows(page.stream().map(PendingOrder::reference).toList());
+            Optional<Set<String>> listed = workflows.withWorkflows(
+                    page.stream().map(PendingOrder::reference).toList());
             if (listed.isEmpty()) {
                 visibility = false;
                 log.info("Temporal has no list visibility here; pending orders are checked one by one");

@@ -18,6 +18,7 @@ final class StripePollSchedule {
      * burst of checkouts does not poll in a burst.
      */
     static final Duration FIRST_POLL = Duration.ofMinutes(10);
+
     static final Duration MAX_POLL = Duration.ofMinutes(60);
     static final double JITTER = 0.2;
 

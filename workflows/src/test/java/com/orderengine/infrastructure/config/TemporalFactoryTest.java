@@ -41,7 +41,8 @@ class TemporalFactoryTest {
         temporal.setMaxWorkflowThreads(600);
 
         assertThat(messages(validator.validate(temporal)))
-                .containsExactly("maxWorkflowThreads must be at least workflowCacheSize: each cached workflow holds a thread");
+                .containsExactly(
+                        "maxWorkflowThreads must be at least workflowCacheSize: each cached workflow holds a thread");
     }
 
     @Test
@@ -49,7 +50,8 @@ class TemporalFactoryTest {
         TemporalFactory temporal = new TemporalFactory();
         temporal.setWorkflowCacheSize(0);
 
-        assertThat(validator.validate(temporal)).extracting(v -> v.getPropertyPath().toString())
+        assertThat(validator.validate(temporal))
+                .extracting(v -> v.getPropertyPath().toString())
                 .containsExactly("workflowCacheSize");
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
-import com.orderengine.testing.TestPostgres.TestDatabase;
 import com.orderengine.testing.TestPostgres;
+import com.orderengine.testing.TestPostgres.TestDatabase;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,14 +46,16 @@ class StatementNamingTemplateEngineTest {
             assertThat(orders.findByReference(OrderReference.random())).isEmpty();
         }
 
-        assertThat(executed).hasSize(5).allSatisfy(sql ->
-                assertThat(sql).startsWith("/* OrderDao.findByReference */ SELECT id, reference"));
+        assertThat(executed)
+                .hasSize(5)
+                .allSatisfy(sql -> assertThat(sql).startsWith("/* OrderDao.findByReference */ SELECT id, reference"));
         assertThat(wrapped.parses).hasValue(1);
     }
 
     @Test
     void aStatementOutsideADaoKeepsItsSql() {
-        String status = jdbi.withHandle(handle -> handle.createQuery("SELECT 'pending'").mapTo(String.class).one());
+        String status = jdbi.withHandle(handle ->
+                handle.createQuery("SELECT 'pending'").mapTo(String.class).one());
 
         assertThat(status).isEqualTo("pending");
         assertThat(executed).containsExactly("SELECT 'pending'");

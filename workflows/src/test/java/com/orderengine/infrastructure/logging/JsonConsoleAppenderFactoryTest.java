@@ -18,7 +18,8 @@ class JsonConsoleAppenderFactoryTest {
 
     @Test
     void configYmlCanNameItByType() {
-        assertThat(new DiscoverableSubtypeResolver().getDiscoveredSubtypes()).contains(JsonConsoleAppenderFactory.class);
+        assertThat(new DiscoverableSubtypeResolver().getDiscoveredSubtypes())
+                .contains(JsonConsoleAppenderFactory.class);
     }
 
     @SuppressWarnings("unchecked")
@@ -28,10 +29,15 @@ class JsonConsoleAppenderFactoryTest {
         var layout = ((DiscoverableLayoutFactory<ILoggingEvent>) new JsonConsoleAppenderFactory().getLayout())
                 .build(context, TimeZone.getTimeZone("UTC"));
         layout.start();
-        LoggingEvent event = new LoggingEvent("test", context.getLogger("com.orderengine.test"), Level.INFO,
-                "Order {} -> paid", null, new Object[] {"Yz0jLuZ-0fC1SFgXXeqsfQ"});
-        event.setMDCPropertyMap(Map.of(OrderLogContext.ORDER_ID, "Yz0jLuZ-0fC1SFgXXeqsfQ",
-                OrderLogContext.WORKFLOW_ID, "order-Yz0jLuZ-0fC1SFgXXeqsfQ"));
+        LoggingEvent event = new LoggingEvent(
+                "test", context.getLogger("com.orderengine.test"), Level.INFO, "Order {} -> paid", null, new Object[] {
+                    "Yz0jLuZ-0fC1SFgXXeqsfQ"
+                });
+        event.setMDCPropertyMap(Map.of(
+                OrderLogContext.ORDER_ID,
+                "Yz0jLuZ-0fC1SFgXXeqsfQ",
+                OrderLogContext.WORKFLOW_ID,
+                "order-Yz0jLuZ-0fC1SFgXXeqsfQ"));
 
         String line = layout.doLayout(event);
 

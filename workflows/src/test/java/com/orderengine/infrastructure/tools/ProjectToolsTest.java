@@ -25,25 +25,29 @@ class ProjectToolsTest {
         String path = onPath.getParent().toString();
 
         assertThat(new ProjectTools(root, Map.of("TEMPORAL_CLI", named.toString(), "PATH", path))
-                .find(ProjectTools.TEMPORAL, "TEMPORAL_CLI", "temporal")).contains(named);
-        assertThat(new ProjectTools(root, Map.of("PATH", path))
-                .find(ProjectTools.TEMPORAL, "TEMPORAL_CLI", "temporal")).contains(built);
+                        .find(ProjectTools.TEMPORAL, "TEMPORAL_CLI", "temporal"))
+                .contains(named);
+        assertThat(new ProjectTools(root, Map.of("PATH", path)).find(ProjectTools.TEMPORAL, "TEMPORAL_CLI", "temporal"))
+                .contains(built);
         Files.delete(built);
-        assertThat(new ProjectTools(root, Map.of("PATH", path))
-                .find(ProjectTools.TEMPORAL, "TEMPORAL_CLI", "temporal")).contains(onPath);
+        assertThat(new ProjectTools(root, Map.of("PATH", path)).find(ProjectTools.TEMPORAL, "TEMPORAL_CLI", "temporal"))
+                .contains(onPath);
     }
 
     @Test
     void aVariableNamingNoExecutableIsRefusedWithItsName() {
-        ProjectTools tools = new ProjectTools(root, Map.of("TEMPORAL_CLI", root.resolve("missing").toString()));
+        ProjectTools tools = new ProjectTools(
+                root, Map.of("TEMPORAL_CLI", root.resolve("missing").toString()));
 
         assertThatThrownBy(() -> tools.find(ProjectTools.TEMPORAL, "TEMPORAL_CLI", "temporal"))
-                .hasMessageContaining("TEMPORAL_CLI=").hasMessageContaining("not an executable file");
+                .hasMessageContaining("TEMPORAL_CLI=")
+                .hasMessageContaining("not an executable file");
     }
 
     @Test
     void aMissingToolIsBuiltWithTheInstallScriptWhenGoIsOnThePath() throws IOException {
-        executable(root.resolve("scripts/install-tools"),
+        executable(
+                root.resolve("scripts/install-tools"),
                 "mkdir -p .tools/bin && printf '#!/bin/sh\\n' > .tools/bin/$1 && chmod +x .tools/bin/$1\n");
         Path goDirectory = executable(root.resolve("go-home/go"), "").getParent();
         ProjectTools tools = new ProjectTools(root, Map.of("PATH", goDirectory.toString()));
@@ -70,9 +74,11 @@ class ProjectToolsTest {
         executable(root.resolve("scripts/install-tools"), "exit 1\n");
         ProjectTools tools = new ProjectTools(root, Map.of("PATH", root.toString()));
 
-        assertThat(tools.findOrBuild(ProjectTools.TEMPORAL, "TEMPORAL_CLI", "temporal")).isEmpty();
+        assertThat(tools.findOrBuild(ProjectTools.TEMPORAL, "TEMPORAL_CLI", "temporal"))
+                .isEmpty();
         assertThatThrownBy(() -> tools.require(ProjectTools.TEMPORAL))
-                .hasMessageContaining("install Go").hasMessageContaining("scripts/install-tools");
+                .hasMessageContaining("install Go")
+                .hasMessageContaining("scripts/install-tools");
     }
 
     @Test

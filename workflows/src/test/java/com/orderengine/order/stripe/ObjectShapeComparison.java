@@ -23,12 +23,14 @@ import java.util.TreeSet;
  * @param nullInThisState engine-read fields Stripe itself leaves null in the state the emulator's object is in,
  *                      each with the reason; they must still be present, as keys
  */
-record ObjectShapeComparison(String what, Class<? extends StripeObject> expectedType, Set<String> engineReads,
-                             Map<String, String> nullInThisState) {
+record ObjectShapeComparison(
+        String what,
+        Class<? extends StripeObject> expectedType,
+        Set<String> engineReads,
+        Map<String, String> nullInThisState) {
 
     /** {@code problems} fail the test; {@code notes} are differences the engine does not depend on. */
-    record Result(List<String> problems, List<String> notes) {
-    }
+    record Result(List<String> problems, List<String> notes) {}
 
     Result compare(JsonObject stripeMock, JsonObject emulator) {
         List<String> problems = new ArrayList<>();
@@ -70,11 +72,10 @@ record ObjectShapeComparison(String what, Class<? extends StripeObject> expected
         }
     }
 
-    private void compareEngineField(String field, JsonObject stripeMock, JsonObject emulator,
-                                    List<String> problems) {
+    private void compareEngineField(String field, JsonObject stripeMock, JsonObject emulator, List<String> problems) {
         if (!stripeMock.has(field)) {
-            problems.add(field + ": the engine reads it, but Stripe's " + text(stripeMock, "object")
-                    + " has no such field");
+            problems.add(
+                    field + ": the engine reads it, but Stripe's " + text(stripeMock, "object") + " has no such field");
         }
         if (!emulator.has(field)) {
             problems.add(field + ": missing from the emulator's answer (the engine reads it)");

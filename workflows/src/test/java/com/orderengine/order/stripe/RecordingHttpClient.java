@@ -19,8 +19,13 @@ import java.util.Map;
 final class RecordingHttpClient extends HttpURLConnectionClient {
 
     /** One request and its answer: the form (or query) parameters as sent, flat, in Stripe's bracket notation. */
-    record Exchange(String method, String path, Map<String, String> parameters, String idempotencyKey, int status,
-                    String body) {
+    record Exchange(
+            String method,
+            String path,
+            Map<String, String> parameters,
+            String idempotencyKey,
+            int status,
+            String body) {
 
         @Override
         public String toString() {
@@ -33,10 +38,16 @@ final class RecordingHttpClient extends HttpURLConnectionClient {
     @Override
     public StripeResponse request(StripeRequest request) throws ApiConnectionException {
         StripeResponse response = super.request(request);
-        String encoded = request.content() == null ? request.url().getQuery() : request.content().stringContent();
+        String encoded = request.content() == null
+                ? request.url().getQuery()
+                : request.content().stringContent();
         synchronized (exchanges) {
-            exchanges.add(new Exchange(request.method().name(), request.url().getPath(), decode(encoded),
-                    request.headers().firstValue("Idempotency-Key").orElse(null), response.code(),
+            exchanges.add(new Exchange(
+                    request.method().name(),
+                    request.url().getPath(),
+                    decode(encoded),
+                    request.headers().firstValue("Idempotency-Key").orElse(null),
+                    response.code(),
                     response.body()));
         }
         return response;
@@ -55,8 +66,10 @@ final class RecordingHttpClient extends HttpURLConnectionClient {
     /** The last exchange with its parameters, or a note that nothing reached the server, for messages. */
     String lastOrNone() {
         synchronized (exchanges) {
-            return exchanges.isEmpty() ? "none reached the server"
-                    : exchanges.get(exchanges.size() - 1) + " " + exchanges.get(exchanges.size() - 1).parameters();
+            return exchanges.isEmpty()
+                    ? "none reached the server"
+                    : exchanges.get(exchanges.size() - 1) + " "
+                            + exchanges.get(exchanges.size() - 1).parameters();
         }
     }
 
@@ -67,7 +80,8 @@ final class RecordingHttpClient extends HttpURLConnectionClient {
         }
         for (String pair : encoded.split("&")) {
             String[] parts = Arrays.copyOf(pair.split("=", 2), 2);
-            parameters.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+            parameters.put(
+                    URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
                     parts[1] == null ? "" : URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
         }
         return parameters;

@@ -20,7 +20,8 @@ class StripeConfigurationHealthCheckTest {
 
     @Test
     void aLiveKeyPointedAnywhereButStripeIsUnhealthy() {
-        assertThat(check("https://api.stripe.com", "sk_live_abc", null).getMessage()).endsWith("live mode");
+        assertThat(check("https://api.stripe.com", "sk_live_abc", null).getMessage())
+                .endsWith("live mode");
         Result elsewhere = check("http://localhost:12111", "sk_live_abc", null);
         assertThat(elsewhere.isHealthy()).isFalse();
         assertThat(elsewhere.getMessage()).contains("live secret key", "not Stripe");
@@ -28,9 +29,11 @@ class StripeConfigurationHealthCheckTest {
 
     @Test
     void plainHttpToARemoteHostAndWrongKindsOfSecretAreUnhealthy() {
-        assertThat(check("http://stripe.example.com", "sk_test_abc", null).getMessage()).contains("must be https");
+        assertThat(check("http://stripe.example.com", "sk_test_abc", null).getMessage())
+                .contains("must be https");
         assertThat(check("not a url", "sk_test_abc", null).isHealthy()).isFalse();
-        assertThat(check("https://api.stripe.com", "pk_test_abc", null).getMessage()).contains("STRIPE_SECRET_KEY");
+        assertThat(check("https://api.stripe.com", "pk_test_abc", null).getMessage())
+                .contains("STRIPE_SECRET_KEY");
         assertThat(check("https://api.stripe.com", null, "sk_test_abc").getMessage())
                 .contains("STRIPE_WEBHOOK_SECRET");
     }

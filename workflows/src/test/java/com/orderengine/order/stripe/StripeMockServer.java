@@ -39,8 +39,8 @@ final class StripeMockServer implements AutoCloseable {
             Files.deleteIfExists(logFile);
             // Port 0 for both listeners: no race for a "free" port. HTTPS has to be named too, or stripe-mock also
             // binds its default :12112 on every interface, which a second run on this machine would collide with.
-            ProcessBuilder builder = new ProcessBuilder(binary.toString(),
-                    "-http-addr", "127.0.0.1:0", "-https-addr", "127.0.0.1:0")
+            ProcessBuilder builder = new ProcessBuilder(
+                            binary.toString(), "-http-addr", "127.0.0.1:0", "-https-addr", "127.0.0.1:0")
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             // stripe-mock's -port falls back to $PORT; keep a caller's PORT from steering it.
@@ -92,8 +92,10 @@ final class StripeMockServer implements AutoCloseable {
     private static boolean accepts(String hostAndPort) {
         int colon = hostAndPort.lastIndexOf(':');
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(hostAndPort.substring(0, colon),
-                    Integer.parseInt(hostAndPort.substring(colon + 1))), 500);
+            socket.connect(
+                    new InetSocketAddress(
+                            hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1))),
+                    500);
             return true;
         } catch (IOException e) {
             return false;

@@ -32,12 +32,12 @@ class OrderWorkflowClientTest {
                 .setTarget("127.0.0.1:" + unusedPort())
                 .setRpcTimeout(Duration.ofSeconds(5))
                 .build());
-        OrderWorkflowClient orders = new OrderWorkflowClient(WorkflowClient.newInstance(stubs), "orders",
-                "orders-backlog");
+        OrderWorkflowClient orders =
+                new OrderWorkflowClient(WorkflowClient.newInstance(stubs), "orders", "orders-backlog");
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> orders.startCheckout(
-                OrderWorkflowFixture.input("gives-up", List.of(new OrderLine(1, 1))), Duration.ofSeconds(1)))
+                        OrderWorkflowFixture.input("gives-up", List.of(new OrderLine(1, 1))), Duration.ofSeconds(1)))
                 .isInstanceOf(OrderWorkflowClient.Unavailable.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
 

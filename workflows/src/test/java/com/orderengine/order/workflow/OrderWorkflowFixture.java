@@ -12,8 +12,8 @@ import com.orderengine.order.stripe.StripeCheckoutSessions;
 import com.orderengine.order.stripe.StripeRefunds;
 import com.orderengine.stripeemulator.StripeEmulator;
 import com.orderengine.stripeemulator.StripeEmulatorOptions;
-import com.orderengine.testing.TestPostgres.TestDatabase;
 import com.orderengine.testing.TestPostgres;
+import com.orderengine.testing.TestPostgres.TestDatabase;
 import com.stripe.StripeClient;
 import com.uber.m3.tally.RootScopeBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,6 +32,7 @@ final class OrderWorkflowFixture {
 
     /** The engine's meters and, through the SDK's metrics scope, the workflows' ones. */
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
     final OrderMetrics orderMetrics = new OrderMetrics(metrics);
     final TestDatabase database = TestPostgres.newDatabase();
     final StripeEmulator stripe = StripeEmulator.start(StripeEmulatorOptions.defaults());
@@ -40,10 +41,10 @@ final class OrderWorkflowFixture {
             .setApiBase(stripe.baseUrl())
             .setReadTimeout(2_000)
             .build();
-    final StripeCheckoutSessions checkoutSessions = new StripeCheckoutSessions(stripeClient,
-            SITE_URL + "/checkout/success?session_id={CHECKOUT_SESSION_ID}", SITE_URL + "/cart");
-    final OrderActivitiesImpl activities = new OrderActivitiesImpl(database.jdbi(), checkoutSessions,
-            new StripeRefunds(stripeClient), orderMetrics);
+    final StripeCheckoutSessions checkoutSessions = new StripeCheckoutSessions(
+            stripeClient, SITE_URL + "/checkout/success?session_id={CHECKOUT_SESSION_ID}", SITE_URL + "/cart");
+    final OrderActivitiesImpl activities =
+            new OrderActivitiesImpl(database.jdbi(), checkoutSessions, new StripeRefunds(stripeClient), orderMetrics);
 
     TestWorkflowExtension extension() {
         return extension(OrderWorkflowImpl.class);
@@ -68,10 +69,10 @@ final class OrderWorkflowFixture {
      */
     String storedOrderWithoutWorkflow(long nowEpochSecond) {
         String orderId = OrderReference.random();
-        PricedOrder priced = activities.createOrder(
-                new NewOrder(orderId, "lost@example.com", "usd", List.of(new OrderLine(2, 1))));
-        CheckoutSessionState session = activities.createCheckoutSession(new CheckoutSessionRequest(
-                orderId, "lost@example.com", "usd", priced.lines(), nowEpochSecond + 3600));
+        PricedOrder priced =
+                activities.createOrder(new NewOrder(orderId, "lost@example.com", "usd", List.of(new OrderLine(2, 1))));
+        CheckoutSessionState session = activities.createCheckoutSession(
+                new CheckoutSessionRequest(orderId, "lost@example.com", "usd", priced.lines(), nowEpochSecond + 3600));
         activities.recordCheckoutSession(orderId, session);
         return orderId;
     }

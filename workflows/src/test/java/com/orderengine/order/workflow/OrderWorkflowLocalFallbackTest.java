@@ -47,7 +47,11 @@ class OrderWorkflowLocalFallbackTest {
         CheckoutLink link = orders.startCheckout(
                 OrderWorkflowFixture.input(orderId, List.of(new OrderLine(2, 1))), Duration.ofSeconds(30));
 
-        String sessionUrl = fixture.database.jdbi().onDemand(OrderDao.class).findByReference(orderId).orElseThrow()
+        String sessionUrl = fixture.database
+                .jdbi()
+                .onDemand(OrderDao.class)
+                .findByReference(orderId)
+                .orElseThrow()
                 .stripeSessionUrl();
         assertThat(link.url()).isEqualTo(sessionUrl);
         assertThat(fixture.stripe.checkoutSessionsCreated() - createdBefore).isEqualTo(1);
@@ -56,8 +60,11 @@ class OrderWorkflowLocalFallbackTest {
         List<EventType> events = client.fetchHistory(OrderReference.workflowId(orderId)).getEvents().stream()
                 .map(HistoryEvent::getEventType)
                 .toList();
-        assertThat(events).contains(EventType.EVENT_TYPE_MARKER_RECORDED, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED,
-                EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
+        assertThat(events)
+                .contains(
+                        EventType.EVENT_TYPE_MARKER_RECORDED,
+                        EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED,
+                        EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
     }
 
     /** The order workflow with 2 s of local attempts. */

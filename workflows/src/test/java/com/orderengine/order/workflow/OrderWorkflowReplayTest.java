@@ -17,8 +17,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OrderWorkflowReplayTest {
 
-    private static final String[] HISTORIES = {"histories/order-paid.json", "histories/order-expired.json",
-        "histories/order-cancelled.json", "histories/order-late-payment-refunded.json"};
+    private static final String[] HISTORIES = {
+        "histories/order-paid.json",
+        "histories/order-expired.json",
+        "histories/order-cancelled.json",
+        "histories/order-late-payment-refunded.json"
+    };
 
     @ParameterizedTest
     @MethodSource("histories")
@@ -31,7 +35,7 @@ class OrderWorkflowReplayTest {
     @MethodSource("histories")
     void aNonDeterministicChangeIsCaught(String history) {
         assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(
-                history, SleepsBeforePricingWorkflow.class))
+                        history, SleepsBeforePricingWorkflow.class))
                 .hasStackTraceContaining("NonDeterministicException");
     }
 

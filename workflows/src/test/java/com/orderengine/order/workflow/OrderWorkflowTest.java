@@ -74,19 +74,22 @@ class OrderWorkflowTest {
         assertThat(pending.total()).isEqualByComparingTo("47.99"); // 2 x 14.00 + 19.99, priced from products
         assertThat(link.url()).isEqualTo(pending.stripeSessionUrl()).startsWith(fixture.stripe.baseUrl());
 
-        CheckoutSessionView session = fixture.stripe.checkoutSession(pending.stripeSessionId()).orElseThrow();
+        CheckoutSessionView session =
+                fixture.stripe.checkoutSession(pending.stripeSessionId()).orElseThrow();
         assertThat(session.amountTotal()).isEqualTo(4799);
         assertThat(session.clientReferenceId()).isEqualTo(orderId);
         assertThat(session.metadata()).containsEntry("order_id", orderId);
         assertThat(session.paymentIntentMetadata()).containsEntry("order_id", orderId);
         assertThat(session.customerEmail()).isEqualTo("buyer@example.com");
-        assertThat(session.successUrl()).isEqualTo(OrderWorkflowFixture.SITE_URL
-                + "/checkout/success?session_id={CHECKOUT_SESSION_ID}");
+        assertThat(session.successUrl())
+                .isEqualTo(OrderWorkflowFixture.SITE_URL + "/checkout/success?session_id={CHECKOUT_SESSION_ID}");
         assertThat(session.cancelUrl()).isEqualTo(OrderWorkflowFixture.SITE_URL + "/cart");
-        assertThat(session.lineItems()).extracting(line -> line.name() + " " + line.unitAmount() + "x" + line.quantity())
+        assertThat(session.lineItems())
+                .extracting(line -> line.name() + " " + line.unitAmount() + "x" + line.quantity())
                 .containsExactly("Ceramic Mug 1400x2", "Canvas Tote 1999x1");
-        assertThat(session.expiresAt()).isBetween(
-                environment.currentTimeMillis() / 1000 + 3500, environment.currentTimeMillis() / 1000 + 3700);
+        assertThat(session.expiresAt())
+                .isBetween(
+                        environment.currentTimeMillis() / 1000 + 3500, environment.currentTimeMillis() / 1000 + 3700);
 
         CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(session.id());
         PaymentEvent event = completed("evt_paid_1", paid);
@@ -117,17 +120,23 @@ class OrderWorkflowTest {
         // Priced, stored, the session created and recorded: all in local activities of the first workflow task.
         List<EventType> opened = eventTypes(orderId);
         assertThat(opened).doesNotContain(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
-        assertThat(opened).filteredOn(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED::equals).hasSize(1);
-        assertThat(opened).contains(EventType.EVENT_TYPE_MARKER_RECORDED,
-                EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
+        assertThat(opened)
+                .filteredOn(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED::equals)
+                .hasSize(1);
+        assertThat(opened)
+                .contains(
+                        EventType.EVENT_TYPE_MARKER_RECORDED, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
 
-        CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+        CheckoutSessionView paid =
+                fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
         orders.deliver(orderId, completed("evt_one_task", paid));
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("paid");
 
         List<EventType> closed = eventTypes(orderId);
         assertThat(closed).doesNotContain(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
-        assertThat(closed).filteredOn(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED::equals).hasSize(2);
+        assertThat(closed)
+                .filteredOn(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED::equals)
+                .hasSize(2);
         assertThat(order(orderId).status()).isEqualTo("paid");
     }
 
@@ -135,20 +144,37 @@ class OrderWorkflowTest {
     void duplicateEventsCauseOneTransition() {
         String orderId = OrderReference.random();
         orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(3, 1))), Duration.ofSeconds(30));
-        CheckoutSessionView session = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+        CheckoutSessionView session =
+                fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
         // Unpaid first (a delayed method), then the same success event three times.
-        orders.deliver(orderId, new PaymentEvent("evt_async_done", PaymentEvent.CHECKOUT_SESSION_COMPLETED,
-                session.id(), "unpaid", null, session.amountTotal(), "usd"));
+        orders.deliver(
+                orderId,
+                new PaymentEvent(
+                        "evt_async_done",
+                        PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                        session.id(),
+                        "unpaid",
+                        null,
+                        session.amountTotal(),
+                        "usd"));
         assertThat(query(orderId).status()).isEqualTo("pending");
         assertThat(query(orderId).detail()).contains("delayed payment");
-        PaymentEvent succeeded = new PaymentEvent("evt_async_ok", PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED,
-                session.id(), "paid", session.paymentIntent(), session.amountTotal(), "usd");
+        PaymentEvent succeeded = new PaymentEvent(
+                "evt_async_ok",
+                PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED,
+                session.id(),
+                "paid",
+                session.paymentIntent(),
+                session.amountTotal(),
+                "usd");
         for (int i = 0; i < 3; i++) {
             orders.deliver(orderId, succeeded);
         }
 
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("paid");
-        assertThat(changes(order(orderId))).extracting(StatusChangeRecord::toStatus).containsExactly("pending", "paid");
+        assertThat(changes(order(orderId)))
+                .extracting(StatusChangeRecord::toStatus)
+                .containsExactly("pending", "paid");
     }
 
     @Test
@@ -163,7 +189,8 @@ class OrderWorkflowTest {
         assertThat(outcome.status()).isEqualTo("expired");
         assertThat(order(orderId).status()).isEqualTo("expired");
         // The session is closed at Stripe too, so no payment can land after the order expired.
-        assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status()).isEqualTo("expired");
+        assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status())
+                .isEqualTo("expired");
         recordHistory(orderId, "order-expired.json");
     }
 
@@ -171,7 +198,8 @@ class OrderWorkflowTest {
     void aPaymentWhoseWebhookWasLostIsFoundAtTheDeadline() {
         String orderId = OrderReference.random();
         orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(5, 3))), Duration.ofSeconds(30));
-        CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+        CheckoutSessionView paid =
+                fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
 
         OrderOutcome outcome = stub(orderId).getResult(OrderOutcome.class);
 
@@ -207,19 +235,31 @@ class OrderWorkflowTest {
         String sessionId = order(orderId).stripeSessionId();
         fixture.stripe.completeCheckoutSession(sessionId);
         CheckoutSessionState paid = fixture.activities.retrieveCheckoutSession(sessionId);
-        CheckoutSessionState otherSession = new CheckoutSessionState("cs_test_not_this_order", null, "expired",
-                "unpaid", null, paid.amountTotal(), paid.currency(), paid.expiresAtEpochSecond());
+        CheckoutSessionState otherSession = new CheckoutSessionState(
+                "cs_test_not_this_order",
+                null,
+                "expired",
+                "unpaid",
+                null,
+                paid.amountTotal(),
+                paid.currency(),
+                paid.expiresAtEpochSecond());
         int reads = fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION);
 
         assertThat(orders.reportSession(orderId, otherSession)).isTrue();
         environment.sleep(Duration.ofSeconds(1));
-        assertThat(order(orderId).status()).as("another session's state is ignored").isEqualTo("pending");
+        assertThat(order(orderId).status())
+                .as("another session's state is ignored")
+                .isEqualTo("pending");
         assertThat(orders.reportSession(orderId, paid)).isTrue();
 
         assertThat(stub(orderId).getResult(OrderOutcome.class).detail()).contains("recovery pass");
         assertThat(order(orderId).status()).isEqualTo("paid");
-        assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION)).isEqualTo(reads);
-        assertThat(orders.reportSession(orderId, paid)).as("a finished order's workflow is gone").isFalse();
+        assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION))
+                .isEqualTo(reads);
+        assertThat(orders.reportSession(orderId, paid))
+                .as("a finished order's workflow is gone")
+                .isFalse();
     }
 
     @Test
@@ -230,24 +270,29 @@ class OrderWorkflowTest {
 
         environment.sleep(Duration.ofMinutes(7));
         assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION) - before)
-                .as("no poll in the first 8 minutes").isZero();
+                .as("no poll in the first 8 minutes")
+                .isZero();
         environment.sleep(Duration.ofMinutes(6));
         assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION) - before)
-                .as("the first poll, 8–12 minutes in").isEqualTo(1);
+                .as("the first poll, 8–12 minutes in")
+                .isEqualTo(1);
         environment.sleep(Duration.ofMinutes(45));
         assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION) - before)
-                .as("the second, 16–24 minutes after the first; none in the last 10 minutes").isEqualTo(2);
+                .as("the second, 16–24 minutes after the first; none in the last 10 minutes")
+                .isEqualTo(2);
 
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("expired");
         assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION) - before)
-                .as("and the look at the deadline").isEqualTo(3);
+                .as("and the look at the deadline")
+                .isEqualTo(3);
     }
 
     @Test
     void stripeFailingWith500Then429StillCreatesExactlyOneSession() {
         int before = fixture.stripe.checkoutSessionsCreated();
         int requestsBefore = fixture.stripe.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION);
-        fixture.stripe.faults()
+        fixture.stripe
+                .faults()
                 .failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 1, 500)
                 .failNext(StripeOperation.CREATE_CHECKOUT_SESSION, 1, 429);
         String orderId = OrderReference.random();
@@ -256,7 +301,8 @@ class OrderWorkflowTest {
                 OrderWorkflowFixture.input(orderId, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
 
         assertThat(link.url()).isNotBlank();
-        assertThat(fixture.stripe.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION) - requestsBefore).isEqualTo(3);
+        assertThat(fixture.stripe.requestCount(StripeOperation.CREATE_CHECKOUT_SESSION) - requestsBefore)
+                .isEqualTo(3);
         assertThat(fixture.stripe.checkoutSessionsCreated() - before).isEqualTo(1);
     }
 
@@ -286,7 +332,10 @@ class OrderWorkflowTest {
                 OrderWorkflowFixture.input(orderId, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
 
         assertThat(fixture.stripe.checkoutSessionsCreated() - before).isEqualTo(1);
-        assertThat(fixture.stripe.checkoutSession(order(orderId).stripeSessionId()).orElseThrow().url())
+        assertThat(fixture.stripe
+                        .checkoutSession(order(orderId).stripeSessionId())
+                        .orElseThrow()
+                        .url())
                 .isEqualTo(link.url());
     }
 
@@ -312,9 +361,10 @@ class OrderWorkflowTest {
         int retrievesBefore = fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION);
         int expiresBefore = fixture.stripe.requestCount(StripeOperation.EXPIRE_CHECKOUT_SESSION);
         // Each: 500, then 429, then slower than the client's 2 s read timeout (the expire is done, its answer lost).
-        for (StripeOperation operation : List.of(StripeOperation.RETRIEVE_CHECKOUT_SESSION,
-                StripeOperation.EXPIRE_CHECKOUT_SESSION)) {
-            fixture.stripe.faults()
+        for (StripeOperation operation :
+                List.of(StripeOperation.RETRIEVE_CHECKOUT_SESSION, StripeOperation.EXPIRE_CHECKOUT_SESSION)) {
+            fixture.stripe
+                    .faults()
                     .failNext(operation, 1, 500)
                     .failNext(operation, 1, 429)
                     .delayNextAfterExecuting(operation, Duration.ofSeconds(3));
@@ -323,11 +373,14 @@ class OrderWorkflowTest {
         OrderOutcome outcome = stub(orderId).getResult(OrderOutcome.class);
 
         assertThat(outcome.status()).isEqualTo("expired");
-        assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status()).isEqualTo("expired");
+        assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status())
+                .isEqualTo("expired");
         assertThat(fixture.stripe.requestCount(StripeOperation.RETRIEVE_CHECKOUT_SESSION) - retrievesBefore)
-                .as("polls and the deadline check, with a 500, a 429 and a timeout retried").isGreaterThanOrEqualTo(4);
+                .as("polls and the deadline check, with a 500, a 429 and a timeout retried")
+                .isGreaterThanOrEqualTo(4);
         assertThat(fixture.stripe.requestCount(StripeOperation.EXPIRE_CHECKOUT_SESSION) - expiresBefore)
-                .as("500, 429, the expire whose answer timed out, then its replay").isEqualTo(4);
+                .as("500, 429, the expire whose answer timed out, then its replay")
+                .isEqualTo(4);
     }
 
     @Test
@@ -340,10 +393,11 @@ class OrderWorkflowTest {
         CheckoutLink again = orders.startCheckout(input, Duration.ofSeconds(30));
         assertThat(again).isEqualTo(first);
         assertThat(fixture.stripe.checkoutSessionsCreated()).isEqualTo(sessions);
-        assertThat(fixture.database.count("SELECT count(*) FROM orders WHERE reference = ?", orderId)).isEqualTo(1);
+        assertThat(fixture.database.count("SELECT count(*) FROM orders WHERE reference = ?", orderId))
+                .isEqualTo(1);
 
-        OrderInput otherCart = new OrderInput(orderId, input.email(), "usd", List.of(new OrderLine(2, 3)), 3600,
-                "another-fingerprint");
+        OrderInput otherCart = new OrderInput(
+                orderId, input.email(), "usd", List.of(new OrderLine(2, 3)), 3600, "another-fingerprint");
         assertThatThrownBy(() -> orders.startCheckout(otherCart, Duration.ofSeconds(30)))
                 .isInstanceOf(OrderWorkflowClient.Rejected.class)
                 .hasMessageContaining("Idempotency-Key");
@@ -354,31 +408,37 @@ class OrderWorkflowTest {
         String orderId = OrderReference.random();
 
         assertThatThrownBy(() -> orders.startCheckout(
-                OrderWorkflowFixture.input(orderId, List.of(new OrderLine(9999, 1))), Duration.ofSeconds(30)))
+                        OrderWorkflowFixture.input(orderId, List.of(new OrderLine(9999, 1))), Duration.ofSeconds(30)))
                 .isInstanceOf(OrderWorkflowClient.Rejected.class)
                 .hasMessageContaining("product 9999 does not exist");
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("failed");
-        assertThat(fixture.database.count("SELECT count(*) FROM orders WHERE reference = ?", orderId)).isZero();
+        assertThat(fixture.database.count("SELECT count(*) FROM orders WHERE reference = ?", orderId))
+                .isZero();
         // A refusal for good is not tried again as an ordinary activity.
         assertThat(eventTypes(orderId)).doesNotContain(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
     }
 
     @Test
     void aRetriedSetUpKeepsTheOrderStoredEvenWhenItsProductNowPricesItOutOfReach() {
-        int productId = fixture.database.jdbi().withHandle(handle -> handle.createQuery(
-                "INSERT INTO products (name, price) VALUES ('Repriced Lamp', 25.00) RETURNING id")
-                .mapTo(Integer.class).one());
+        int productId = fixture.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "INSERT INTO products (name, price) VALUES ('Repriced Lamp', 25.00) RETURNING id")
+                        .mapTo(Integer.class)
+                        .one());
         String orderId = OrderReference.random();
         NewOrder order = new NewOrder(orderId, "buyer@example.com", "usd", List.of(new OrderLine(productId, 2)));
         PricedOrder first = fixture.activities.createOrder(order);
         // Past Stripe's maximum payment: priced anew, the order would be refused as too large.
-        fixture.database.jdbi().useHandle(handle -> handle.execute(
-                "UPDATE products SET price = 99999999.00 WHERE id = ?", productId));
+        fixture.database
+                .jdbi()
+                .useHandle(handle -> handle.execute("UPDATE products SET price = 99999999.00 WHERE id = ?", productId));
 
         PricedOrder retried = fixture.activities.createOrder(order);
 
         assertThat(retried.total()).isEqualByComparingTo("50.00").isEqualByComparingTo(first.total());
-        assertThat(fixture.database.count("SELECT count(*) FROM orders WHERE reference = ?", orderId)).isEqualTo(1);
+        assertThat(fixture.database.count("SELECT count(*) FROM orders WHERE reference = ?", orderId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -387,8 +447,10 @@ class OrderWorkflowTest {
         orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(6, 1))), Duration.ofSeconds(30));
         String sessionId = order(orderId).stripeSessionId();
 
-        orders.deliver(orderId, new PaymentEvent("evt_expired", PaymentEvent.CHECKOUT_SESSION_EXPIRED, sessionId,
-                "unpaid", null, 2400L, "usd"));
+        orders.deliver(
+                orderId,
+                new PaymentEvent(
+                        "evt_expired", PaymentEvent.CHECKOUT_SESSION_EXPIRED, sessionId, "unpaid", null, 2400L, "usd"));
 
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("expired");
         assertThat(order(orderId).status()).isEqualTo("expired");
@@ -400,8 +462,16 @@ class OrderWorkflowTest {
         orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
         String sessionId = order(orderId).stripeSessionId();
 
-        orders.deliver(orderId, new PaymentEvent("evt_short", PaymentEvent.CHECKOUT_SESSION_COMPLETED, sessionId,
-                "paid", "pi_short", 100L, "usd"));
+        orders.deliver(
+                orderId,
+                new PaymentEvent(
+                        "evt_short",
+                        PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                        sessionId,
+                        "paid",
+                        "pi_short",
+                        100L,
+                        "usd"));
 
         OrderSnapshot state = query(orderId);
         assertThat(state.status()).isEqualTo("pending");
@@ -413,16 +483,24 @@ class OrderWorkflowTest {
     @Test
     void aPendingOrderWhoseWorkflowWasLostIsRecoveredAndFoundPaidAtStripe() {
         String orderId = storedOrderWithoutWorkflow();
-        CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
-        var recovery = new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), orders,
-                fixture.checkoutSessions, 1_000, fixture.orderMetrics);
+        CheckoutSessionView paid =
+                fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+        var recovery = new PendingOrderRecovery(
+                fixture.database.jdbi().onDemand(OrderDao.class),
+                orders,
+                fixture.checkoutSessions,
+                1_000,
+                fixture.orderMetrics);
 
         PendingOrderRecovery.Pass first = recovery.recover(false);
         assertThat(first.resumed()).isGreaterThanOrEqualTo(1);
-        assertThat(first.described()).as("the test server has no list visibility: every pending order is described")
+        assertThat(first.described())
+                .as("the test server has no list visibility: every pending order is described")
                 .isEqualTo(first.checked());
         assertThat(orders.withWorkflows(List.of(orderId))).isEmpty();
-        assertThat(recovery.recover(false).resumed()).as("a second pass finds the workflow and starts none").isZero();
+        assertThat(recovery.recover(false).resumed())
+                .as("a second pass finds the workflow and starts none")
+                .isZero();
 
         OrderOutcome outcome = stub(orderId).getResult(OrderOutcome.class);
         assertThat(outcome.status()).isEqualTo("paid");
@@ -432,12 +510,18 @@ class OrderWorkflowTest {
 
     @Test
     void aRecoveryPassReachesEveryPendingOrderNotOnlyTheFirstPage() {
-        List<String> lost = List.of(storedOrderWithoutWorkflow(), storedOrderWithoutWorkflow(),
-                storedOrderWithoutWorkflow());
+        List<String> lost =
+                List.of(storedOrderWithoutWorkflow(), storedOrderWithoutWorkflow(), storedOrderWithoutWorkflow());
 
         // A page of one: the pass must page through all of them (and any other test's pending orders).
-        new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), orders,
-                fixture.checkoutSessions, 1_000, fixture.orderMetrics, 1).recover(false);
+        new PendingOrderRecovery(
+                        fixture.database.jdbi().onDemand(OrderDao.class),
+                        orders,
+                        fixture.checkoutSessions,
+                        1_000,
+                        fixture.orderMetrics,
+                        1)
+                .recover(false);
 
         for (String orderId : lost) {
             assertThat(query(orderId).status()).as(orderId).isEqualTo("pending");
@@ -447,16 +531,21 @@ class OrderWorkflowTest {
     @Test
     void aWebhookForAnOrderWithoutWorkflowStartsOneWithTheEvent() {
         String orderId = storedOrderWithoutWorkflow();
-        CheckoutSessionView session = fixture.stripe.checkoutSession(order(orderId).stripeSessionId()).orElseThrow();
+        CheckoutSessionView session =
+                fixture.stripe.checkoutSession(order(orderId).stripeSessionId()).orElseThrow();
         assertThat(orders.deliver(orderId, completed("evt_lost_1", session))).isFalse();
 
         CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(session.id());
-        assertThat(orders.deliverOrResume(orderId, "usd", completed("evt_lost_2", paid))).isTrue();
+        assertThat(orders.deliverOrResume(orderId, "usd", completed("evt_lost_2", paid)))
+                .isTrue();
 
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("paid");
-        assertThat(changes(order(orderId))).extracting(StatusChangeRecord::toStatus).containsExactly("pending", "paid");
+        assertThat(changes(order(orderId)))
+                .extracting(StatusChangeRecord::toStatus)
+                .containsExactly("pending", "paid");
         assertThat(orders.deliverOrResume(orderId, "usd", completed("evt_lost_3", paid)))
-                .as("a finished order is not started again").isFalse();
+                .as("a finished order is not started again")
+                .isFalse();
     }
 
     @Test
@@ -464,9 +553,17 @@ class OrderWorkflowTest {
         String orderId = OrderReference.random();
         PricedOrder priced = fixture.activities.createOrder(
                 new NewOrder(orderId, "ghost@example.com", "usd", List.of(new OrderLine(1, 1))));
-        fixture.activities.recordCheckoutSession(orderId, new CheckoutSessionState("cs_test_unknown_to_stripe",
-                "http://nowhere.test", "open", "unpaid", null, priced.amountTotal(), "usd",
-                environment.currentTimeMillis() / 1000 + 3600));
+        fixture.activities.recordCheckoutSession(
+                orderId,
+                new CheckoutSessionState(
+                        "cs_test_unknown_to_stripe",
+                        "http://nowhere.test",
+                        "open",
+                        "unpaid",
+                        null,
+                        priced.amountTotal(),
+                        "usd",
+                        environment.currentTimeMillis() / 1000 + 3600));
 
         assertThat(orders.resume(orderId, "usd")).isTrue();
 
@@ -486,9 +583,11 @@ class OrderWorkflowTest {
 
         assertThat(cancelled.status()).isEqualTo("cancelled");
         assertThat(cancelled.detail()).contains("changed my mind");
-        assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status()).isEqualTo("expired");
+        assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status())
+                .isEqualTo("expired");
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("cancelled");
-        assertThat(changes(order(orderId))).extracting(StatusChangeRecord::toStatus)
+        assertThat(changes(order(orderId)))
+                .extracting(StatusChangeRecord::toStatus)
                 .containsExactly("pending", "cancelled");
         assertThatThrownBy(() -> orders.cancel(orderId, "again")).isInstanceOf(OrderWorkflowClient.NotRunning.class);
         recordHistory(orderId, "order-cancelled.json");
@@ -499,7 +598,8 @@ class OrderWorkflowTest {
         String orderId = OrderReference.random();
         orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(2, 1))), Duration.ofSeconds(30));
         // Paid at Stripe, its webhook not here yet.
-        CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+        CheckoutSessionView paid =
+                fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
 
         assertThatThrownBy(() -> orders.cancel(orderId, "too late"))
                 .isInstanceOf(OrderWorkflowClient.Rejected.class)
@@ -521,9 +621,17 @@ class OrderWorkflowTest {
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("cancelled");
 
         CheckoutSessionView settled = fixture.stripe.settleAsyncPayment(sessionId);
-        PaymentEvent late = new PaymentEvent("evt_settled_late", PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED,
-                sessionId, "paid", settled.paymentIntent(), settled.amountTotal(), "usd");
-        assertThat(orders.deliver(orderId, late)).as("the order's workflow has finished").isFalse();
+        PaymentEvent late = new PaymentEvent(
+                "evt_settled_late",
+                PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED,
+                sessionId,
+                "paid",
+                settled.paymentIntent(),
+                settled.amountTotal(),
+                "usd");
+        assertThat(orders.deliver(orderId, late))
+                .as("the order's workflow has finished")
+                .isFalse();
         double refundsIssued = meter(OrderMetrics.REFUNDS);
         orders.deliverToFinishedOrder(orderId, "usd", late);
         OrderOutcome reopened = stub(orderId).getResult(OrderOutcome.class);
@@ -543,14 +651,17 @@ class OrderWorkflowTest {
         });
         OrderRecord stored = order(orderId);
         assertThat(stored.status()).isEqualTo("cancelled");
-        assertThat(stored.statusDetail()).contains("refunded 28.00 usd (" + refunds.get(0).id() + ")");
+        assertThat(stored.statusDetail())
+                .contains("refunded 28.00 usd (" + refunds.get(0).id() + ")");
         assertThat(changes(stored)).extracting(StatusChangeRecord::toStatus).containsExactly("pending", "cancelled");
         recordHistory(orderId, "order-late-payment-refunded.json");
 
         // Stripe delivers the event again, days later: a new run finds the refund recorded and gives nothing twice.
         orders.deliverToFinishedOrder(orderId, "usd", late);
-        assertThat(stub(orderId).getResult(OrderOutcome.class).detail()).contains(refunds.get(0).id());
-        assertThat(fixture.stripe.refundsForPaymentIntent(settled.paymentIntent())).hasSize(1);
+        assertThat(stub(orderId).getResult(OrderOutcome.class).detail())
+                .contains(refunds.get(0).id());
+        assertThat(fixture.stripe.refundsForPaymentIntent(settled.paymentIntent()))
+                .hasSize(1);
         assertThat(fixture.stripe.requestCount(StripeOperation.CREATE_REFUND)).isEqualTo(refundRequestsBefore + 1);
         assertThat(meter(OrderMetrics.REFUNDS)).as("counted once").isEqualTo(refundsIssued + 1);
     }
@@ -562,42 +673,73 @@ class OrderWorkflowTest {
         String sessionId = order(orderId).stripeSessionId();
         CheckoutSessionView completing = fixture.stripe.payLater(sessionId);
         // Events out of order: the session's expiry is seen first, the payment settles afterwards.
-        orders.deliver(orderId, new PaymentEvent("evt_expired_first", PaymentEvent.CHECKOUT_SESSION_EXPIRED,
-                sessionId, "unpaid", null, completing.amountTotal(), "usd"));
+        orders.deliver(
+                orderId,
+                new PaymentEvent(
+                        "evt_expired_first",
+                        PaymentEvent.CHECKOUT_SESSION_EXPIRED,
+                        sessionId,
+                        "unpaid",
+                        null,
+                        completing.amountTotal(),
+                        "usd"));
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("expired");
         CheckoutSessionView settled = fixture.stripe.settleAsyncPayment(sessionId);
 
         // Stripe fails the refund with 500, then 429, then makes it but the answer is lost, then is too slow.
-        fixture.stripe.faults()
+        fixture.stripe
+                .faults()
                 .failNext(StripeOperation.CREATE_REFUND, 1, 500)
                 .failNext(StripeOperation.CREATE_REFUND, 1, 429)
                 .failNextAfterExecuting(StripeOperation.CREATE_REFUND, 1, 500)
                 .delayNext(StripeOperation.CREATE_REFUND, 1, Duration.ofSeconds(3));
-        orders.deliverToFinishedOrder(orderId, "usd", new PaymentEvent("evt_settled_after_expiry",
-                PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED, sessionId, "paid", settled.paymentIntent(),
-                settled.amountTotal(), "usd"));
+        orders.deliverToFinishedOrder(
+                orderId,
+                "usd",
+                new PaymentEvent(
+                        "evt_settled_after_expiry",
+                        PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED,
+                        sessionId,
+                        "paid",
+                        settled.paymentIntent(),
+                        settled.amountTotal(),
+                        "usd"));
 
         OrderOutcome reopened = stub(orderId).getResult(OrderOutcome.class);
         assertThat(reopened.status()).isEqualTo("expired");
         assertThat(reopened.detail()).contains("arrived after the order was expired", "refunded 9.50 usd");
-        assertThat(fixture.stripe.refundsForPaymentIntent(settled.paymentIntent())).singleElement()
-                .extracting(RefundView::amount).isEqualTo(950L);
+        assertThat(fixture.stripe.refundsForPaymentIntent(settled.paymentIntent()))
+                .singleElement()
+                .extracting(RefundView::amount)
+                .isEqualTo(950L);
         assertThat(refunds(orderId)).hasSize(1);
         assertThat(fixture.stripe.requestCount(StripeOperation.CREATE_REFUND) - refundRequestsBefore)
-                .as("500, 429, lost answer, timeout, then the replay").isGreaterThanOrEqualTo(5);
+                .as("500, 429, lost answer, timeout, then the replay")
+                .isGreaterThanOrEqualTo(5);
     }
 
     @Test
     void aRefundAtStripeOfAPaidOrderMarksItRefundedAndAPartialOneDoesNot() {
         String orderId = OrderReference.random();
         orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(4, 1))), Duration.ofSeconds(30));
-        CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+        CheckoutSessionView paid =
+                fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
         orders.deliver(orderId, completed("evt_paid_then_refunded", paid));
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("paid");
 
         // Half given back first: still paid.
-        orders.deliverToFinishedOrder(orderId, "usd", new PaymentEvent("evt_partly_refunded",
-                PaymentEvent.CHARGE_REFUNDED, null, null, paid.paymentIntent(), 4900L, "usd", 2450L));
+        orders.deliverToFinishedOrder(
+                orderId,
+                "usd",
+                new PaymentEvent(
+                        "evt_partly_refunded",
+                        PaymentEvent.CHARGE_REFUNDED,
+                        null,
+                        null,
+                        paid.paymentIntent(),
+                        4900L,
+                        "usd",
+                        2450L));
         OrderOutcome partly = stub(orderId).getResult(OrderOutcome.class);
         assertThat(partly.status()).isEqualTo("paid");
         assertThat(partly.detail()).contains("partly refunded", "2450 of 4900");
@@ -605,16 +747,37 @@ class OrderWorkflowTest {
         // Then the operator refunds the rest in Stripe's dashboard.
         RefundView refund = fixture.stripe.refundPayment(paid.paymentIntent());
         assertThat(refund.amount()).isEqualTo(4900);
-        orders.deliverToFinishedOrder(orderId, "usd", new PaymentEvent("evt_fully_refunded",
-                PaymentEvent.CHARGE_REFUNDED, null, null, paid.paymentIntent(), 4900L, "usd", 4900L));
+        orders.deliverToFinishedOrder(
+                orderId,
+                "usd",
+                new PaymentEvent(
+                        "evt_fully_refunded",
+                        PaymentEvent.CHARGE_REFUNDED,
+                        null,
+                        null,
+                        paid.paymentIntent(),
+                        4900L,
+                        "usd",
+                        4900L));
 
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("refunded");
-        assertThat(changes(order(orderId))).extracting(StatusChangeRecord::toStatus)
+        assertThat(changes(order(orderId)))
+                .extracting(StatusChangeRecord::toStatus)
                 .containsExactly("pending", "paid", "refunded");
         assertThat(searchAttribute(orderId, "OrderStatus")).contains("refunded");
         // A refund of some other payment changes nothing.
-        orders.deliverToFinishedOrder(orderId, "usd", new PaymentEvent("evt_other_charge",
-                PaymentEvent.CHARGE_REFUNDED, null, null, "pi_someone_else", 100L, "usd", 100L));
+        orders.deliverToFinishedOrder(
+                orderId,
+                "usd",
+                new PaymentEvent(
+                        "evt_other_charge",
+                        PaymentEvent.CHARGE_REFUNDED,
+                        null,
+                        null,
+                        "pi_someone_else",
+                        100L,
+                        "usd",
+                        100L));
         assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("refunded");
         assertThat(changes(order(orderId))).hasSize(3);
     }
@@ -624,9 +787,18 @@ class OrderWorkflowTest {
         double before = mismatches();
         String orderId = OrderReference.random();
         orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(6, 1))), Duration.ofSeconds(30));
-        CheckoutSessionView session = fixture.stripe.checkoutSession(order(orderId).stripeSessionId()).orElseThrow();
-        orders.deliver(orderId, new PaymentEvent("evt_short_payment", PaymentEvent.CHECKOUT_SESSION_COMPLETED,
-                session.id(), "paid", "pi_short", 1L, "usd"));
+        CheckoutSessionView session =
+                fixture.stripe.checkoutSession(order(orderId).stripeSessionId()).orElseThrow();
+        orders.deliver(
+                orderId,
+                new PaymentEvent(
+                        "evt_short_payment",
+                        PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                        session.id(),
+                        "paid",
+                        "pi_short",
+                        1L,
+                        "usd"));
 
         assertThat(query(orderId).flaggedForOperator()).isTrue();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -644,12 +816,19 @@ class OrderWorkflowTest {
     /** A counter's total over all its tags, or a timer's count. */
     private static double meter(String name, String... tags) {
         var search = fixture.metrics.find(name).tags(tags);
-        return search.counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum()
-                + search.timers().stream().mapToDouble(io.micrometer.core.instrument.Timer::count).sum();
+        return search.counters().stream()
+                        .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                        .sum()
+                + search.timers().stream()
+                        .mapToDouble(io.micrometer.core.instrument.Timer::count)
+                        .sum();
     }
 
     private List<RefundRecord> refunds(String orderId) {
-        return fixture.database.jdbi().onDemand(RefundDao.class).findByOrder(order(orderId).id());
+        return fixture.database
+                .jdbi()
+                .onDemand(RefundDao.class)
+                .findByOrder(order(orderId).id());
     }
 
     private String storedOrderWithoutWorkflow() {
@@ -657,7 +836,8 @@ class OrderWorkflowTest {
     }
 
     private OrderSnapshot query(String orderId) {
-        return client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId)).state();
+        return client.newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId))
+                .state();
     }
 
     private WorkflowStub stub(String orderId) {
@@ -665,7 +845,11 @@ class OrderWorkflowTest {
     }
 
     private OrderRecord order(String orderId) {
-        return fixture.database.jdbi().onDemand(OrderDao.class).findByReference(orderId).orElseThrow();
+        return fixture.database
+                .jdbi()
+                .onDemand(OrderDao.class)
+                .findByReference(orderId)
+                .orElseThrow();
     }
 
     private List<StatusChangeRecord> changes(OrderRecord order) {
@@ -673,8 +857,14 @@ class OrderWorkflowTest {
     }
 
     private static PaymentEvent completed(String eventId, CheckoutSessionView session) {
-        return new PaymentEvent(eventId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, session.id(), session.paymentStatus(),
-                session.paymentIntent(), session.amountTotal(), session.currency());
+        return new PaymentEvent(
+                eventId,
+                PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                session.id(),
+                session.paymentStatus(),
+                session.paymentIntent(),
+                session.amountTotal(),
+                session.currency());
     }
 
     private List<EventType> eventTypes(String orderId) {
@@ -684,13 +874,19 @@ class OrderWorkflowTest {
     }
 
     private String searchAttribute(String orderId, String name) {
-        var response = environment.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-                DescribeWorkflowExecutionRequest.newBuilder()
+        var response = environment
+                .getWorkflowServiceStubs()
+                .blockingStub()
+                .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
                         .setNamespace(environment.getNamespace())
                         .setExecution(WorkflowExecution.newBuilder().setWorkflowId(OrderReference.workflowId(orderId)))
                         .build());
-        var payload = response.getWorkflowExecutionInfo().getSearchAttributes().getIndexedFieldsMap().get(name);
-        return payload == null ? null
+        var payload = response.getWorkflowExecutionInfo()
+                .getSearchAttributes()
+                .getIndexedFieldsMap()
+                .get(name);
+        return payload == null
+                ? null
                 : DefaultDataConverter.STANDARD_INSTANCE.fromPayload(payload, String.class, String.class);
     }
 
@@ -702,7 +898,9 @@ class OrderWorkflowTest {
     private void recordHistory(String orderId, String file) throws IOException {
         if (Boolean.getBoolean("orderengine.recordHistories")) {
             Path target = Path.of("src/test/resources/histories", file);
-            Files.writeString(target, client.fetchHistory(OrderReference.workflowId(orderId)).toJson(true));
+            Files.writeString(
+                    target,
+                    client.fetchHistory(OrderReference.workflowId(orderId)).toJson(true));
         }
     }
 }

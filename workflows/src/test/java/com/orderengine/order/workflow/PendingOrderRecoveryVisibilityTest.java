@@ -51,10 +51,12 @@ class PendingOrderRecoveryVisibilityTest {
             port = socket.getLocalPort();
         }
         temporal = TemporalDevServer.start(TemporalDevServer.Options.inMemory(
-                ProjectTools.ofWorkingDirectory().require(ProjectTools.TEMPORAL), port,
+                ProjectTools.ofWorkingDirectory().require(ProjectTools.TEMPORAL),
+                port,
                 Path.of("target", "temporal-recovery-" + port + ".log")));
-        service = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
+        service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(temporal.address())
+                .build());
         WorkflowClient client = WorkflowClient.newInstance(service);
         workers = WorkerFactory.newInstance(client);
         Worker worker = workers.newWorker(TASK_QUEUE);
@@ -84,7 +86,8 @@ class PendingOrderRecoveryVisibilityTest {
         await(() -> {
             Set<String> others = new HashSet<>(pendingReferences());
             others.removeAll(Set.of(lostFirst, lostSecond));
-            return others.contains(running) && orders.withWorkflows(pendingReferences()).orElseThrow().equals(others);
+            return others.contains(running)
+                    && orders.withWorkflows(pendingReferences()).orElseThrow().equals(others);
         });
         // One page of two: the pass pages, and asks visibility once per page.
         var recovery = recovery(orders, 1_000, 2);
@@ -93,15 +96,22 @@ class PendingOrderRecoveryVisibilityTest {
 
         // Three pending orders here, and any the other test left pending with a running workflow.
         assertThat(first.checked()).isEqualTo(pendingOrders()).isGreaterThanOrEqualTo(3);
-        assertThat(first.described()).as("only the two visibility does not list").isEqualTo(2);
+        assertThat(first.described())
+                .as("only the two visibility does not list")
+                .isEqualTo(2);
         assertThat(first.resumed()).isEqualTo(2);
         for (String orderId : List.of(lostFirst, lostSecond)) {
             assertThat(state(orderId).status()).as(orderId).isEqualTo("pending");
-            assertThat(taskQueue(orderId)).as("recovery runs on the backlog lane").isEqualTo(LANE);
+            assertThat(taskQueue(orderId))
+                    .as("recovery runs on the backlog lane")
+                    .isEqualTo(LANE);
         }
-        assertThat(taskQueue(running)).as("a live checkout runs on the live queue").isEqualTo(TASK_QUEUE);
+        assertThat(taskQueue(running))
+                .as("a live checkout runs on the live queue")
+                .isEqualTo(TASK_QUEUE);
         await(() -> orders.withWorkflows(pendingReferences()).orElseThrow().size() == pendingOrders());
-        assertThat(recovery.recover(false)).as("every workflow now visible: nothing described, nothing started")
+        assertThat(recovery.recover(false))
+                .as("every workflow now visible: nothing described, nothing started")
                 .isEqualTo(new PendingOrderRecovery.Pass(pendingOrders(), 0, 0, 0));
     }
 
@@ -120,16 +130,17 @@ class PendingOrderRecoveryVisibilityTest {
     @Test
     void aFailedVisibilityQueryLeavesThePageToBeDescribedOneByOne() {
         String lost = storedOrderWithoutWorkflow();
-        OrderWorkflowClient visibilityRefusing = new OrderWorkflowClient(WorkflowClient.newInstance(service),
-                TASK_QUEUE, LANE) {
-            @Override
-            public Optional<Set<String>> withWorkflows(Collection<String> orderIds) {
-                throw new IllegalStateException("INVALID_ARGUMENT: this cluster's visibility refuses the query");
-            }
-        };
+        OrderWorkflowClient visibilityRefusing =
+                new OrderWorkflowClient(WorkflowClient.newInstance(service), TASK_QUEUE, LANE) {
+                    @Override
+                    public Optional<Set<String>> withWorkflows(Collection<String> orderIds) {
+                        throw new IllegalStateException(
+                                "INVALID_ARGUMENT: this cluster's visibility refuses the query");
+                    }
+                };
 
-        PendingOrderRecovery.Pass pass = recovery(visibilityRefusing, 1_000, PendingOrderRecovery.PAGE)
-                .recover(false);
+        PendingOrderRecovery.Pass pass =
+                recovery(visibilityRefusing, 1_000, PendingOrderRecovery.PAGE).recover(false);
 
         assertThat(pass.described()).as("every pending order described").isEqualTo(pass.checked());
         assertThat(pass.resumed()).isGreaterThanOrEqualTo(1);
@@ -139,23 +150,32 @@ class PendingOrderRecoveryVisibilityTest {
     @Test
     void theFirstPassAfterStartUpTellsTheWorkflowsOfSessionsThatMovedAtStripe() throws InterruptedException {
         String paidMeanwhile = OrderReference.random();
-        orders.startCheckout(OrderWorkflowFixture.input(paidMeanwhile, List.of(new OrderLine(1, 1))),
-                Duration.ofSeconds(30));
+        orders.startCheckout(
+                OrderWorkflowFixture.input(paidMeanwhile, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
         String stillOpen = OrderReference.random();
-        orders.startCheckout(OrderWorkflowFixture.input(stillOpen, List.of(new OrderLine(1, 1))),
-                Duration.ofSeconds(30));
+        orders.startCheckout(
+                OrderWorkflowFixture.input(stillOpen, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
         // Paid while the shop was down: the emulator here has no webhook endpoint, so no event will ever come.
         fixture.stripe.completeCheckoutSession(sessionOf(paidMeanwhile));
         await(() -> orders.withWorkflows(List.of(paidMeanwhile)).orElseThrow().contains(paidMeanwhile));
 
-        PendingOrderRecovery.Pass pass = recovery(orders, 1_000, PendingOrderRecovery.PAGE).recover(true);
+        PendingOrderRecovery.Pass pass =
+                recovery(orders, 1_000, PendingOrderRecovery.PAGE).recover(true);
 
         assertThat(pass.reported()).isGreaterThanOrEqualTo(1);
         await(() -> "paid".equals(orderStatus(paidMeanwhile)));
-        assertThat(fixture.metrics.get(OrderMetrics.RECOVERIES).tag("action", "session_reported").counter().count())
+        assertThat(fixture.metrics
+                        .get(OrderMetrics.RECOVERIES)
+                        .tag("action", "session_reported")
+                        .counter()
+                        .count())
                 .isGreaterThanOrEqualTo(1);
-        assertThat(fixture.metrics.get(OrderMetrics.RECOVERY_PENDING).gauge().value()).as("pass over").isZero();
-        assertThat(WorkflowClient.newInstance(service).fetchHistory(OrderReference.workflowId(stillOpen)).getEvents())
+        assertThat(fixture.metrics.get(OrderMetrics.RECOVERY_PENDING).gauge().value())
+                .as("pass over")
+                .isZero();
+        assertThat(WorkflowClient.newInstance(service)
+                        .fetchHistory(OrderReference.workflowId(stillOpen))
+                        .getEvents())
                 .as("an order whose session is still open costs its workflow nothing")
                 .noneMatch(event -> event.hasWorkflowExecutionSignaledEventAttributes());
         assertThat(orderStatus(stillOpen)).isEqualTo("pending");
@@ -168,17 +188,20 @@ class PendingOrderRecoveryVisibilityTest {
         double perSecond = 10;
         long started = System.nanoTime();
 
-        PendingOrderRecovery.Pass pass = recovery(orders, perSecond, PendingOrderRecovery.PAGE).recover(false);
+        PendingOrderRecovery.Pass pass =
+                recovery(orders, perSecond, PendingOrderRecovery.PAGE).recover(false);
 
         double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(pass.checked()).isGreaterThanOrEqualTo(2);
-        assertThat(seconds).as("%d orders at %s/s", pass.checked(), perSecond)
+        assertThat(seconds)
+                .as("%d orders at %s/s", pass.checked(), perSecond)
                 .isGreaterThanOrEqualTo((pass.checked() - 1) / perSecond * 0.9);
     }
 
     @Test
     void idsThatAreNotOrderIdsNeverReachTheQuery() {
-        assertThat(orders.withWorkflows(List.of("x') OR WorkflowId != ('", "order-too-short"))).hasValue(Set.of());
+        assertThat(orders.withWorkflows(List.of("x') OR WorkflowId != ('", "order-too-short")))
+                .hasValue(Set.of());
     }
 
     private static String storedOrderWithoutWorkflow() {
@@ -186,44 +209,69 @@ class PendingOrderRecoveryVisibilityTest {
     }
 
     private static List<String> pendingReferences() {
-        return fixture.database.jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT reference FROM orders WHERE status = 'pending'").mapTo(String.class).list());
+        return fixture.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT reference FROM orders WHERE status = 'pending'")
+                        .mapTo(String.class)
+                        .list());
     }
 
     private static PendingOrderRecovery recovery(OrderWorkflowClient client, double perSecond, int pageSize) {
-        return new PendingOrderRecovery(fixture.database.jdbi().onDemand(OrderDao.class), client,
-                fixture.checkoutSessions, perSecond, fixture.orderMetrics, pageSize);
+        return new PendingOrderRecovery(
+                fixture.database.jdbi().onDemand(OrderDao.class),
+                client,
+                fixture.checkoutSessions,
+                perSecond,
+                fixture.orderMetrics,
+                pageSize);
     }
 
     private static String orderStatus(String orderId) {
-        return fixture.database.jdbi().onDemand(OrderDao.class).findByReference(orderId).orElseThrow().status();
+        return fixture.database
+                .jdbi()
+                .onDemand(OrderDao.class)
+                .findByReference(orderId)
+                .orElseThrow()
+                .status();
     }
 
     private static String sessionOf(String orderId) {
-        return fixture.database.jdbi().onDemand(OrderDao.class).findByReference(orderId).orElseThrow()
+        return fixture.database
+                .jdbi()
+                .onDemand(OrderDao.class)
+                .findByReference(orderId)
+                .orElseThrow()
                 .stripeSessionId();
     }
 
     private static String taskQueue(String orderId) {
-        return WorkflowClient.newInstance(service).newUntypedWorkflowStub(OrderReference.workflowId(orderId))
-                .describe().getTaskQueue();
+        return WorkflowClient.newInstance(service)
+                .newUntypedWorkflowStub(OrderReference.workflowId(orderId))
+                .describe()
+                .getTaskQueue();
     }
 
     private static int pendingOrders() {
-        return fixture.database.jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT count(*) FROM orders WHERE status = 'pending'").mapTo(Integer.class).one());
+        return fixture.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT count(*) FROM orders WHERE status = 'pending'")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     private static OrderSnapshot state(String orderId) {
         return WorkflowClient.newInstance(service)
-                .newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId)).state();
+                .newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId))
+                .state();
     }
 
     /** Visibility trails a start by a moment. */
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("visibility did not catch up in 10 s").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("visibility did not catch up in 10 s")
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
     }

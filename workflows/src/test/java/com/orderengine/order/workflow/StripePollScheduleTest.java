@@ -24,8 +24,11 @@ class StripePollScheduleTest {
     void eachWaitIsWithinTwentyPercentOfTenTwentyFortyThenSixtyMinutes() {
         long[] nominalMinutes = {10, 20, 40, 60, 60};
         for (int seed = 0; seed < 200; seed++) {
-            StripePollSchedule schedule = new StripePollSchedule(StripePollSchedule.FIRST_POLL,
-                    StripePollSchedule.MAX_POLL, StripePollSchedule.JITTER, new Random(seed));
+            StripePollSchedule schedule = new StripePollSchedule(
+                    StripePollSchedule.FIRST_POLL,
+                    StripePollSchedule.MAX_POLL,
+                    StripePollSchedule.JITTER,
+                    new Random(seed));
             for (long nominal : nominalMinutes) {
                 long wait = schedule.next().toMillis();
                 assertThat(wait).isBetween(Math.round(nominal * 60_000 * 0.8), Math.round(nominal * 60_000 * 1.2));
@@ -39,9 +42,13 @@ class StripePollScheduleTest {
         // Each workflow's Workflow.newRandom() is seeded from its own run id: unrelated seeds, as here.
         Random seeds = new Random(42);
         for (int order = 0; order < 1_000; order++) {
-            firstPollSeconds.add(new StripePollSchedule(StripePollSchedule.FIRST_POLL,
-                    StripePollSchedule.MAX_POLL, StripePollSchedule.JITTER, new Random(seeds.nextLong()))
-                    .next().toSeconds());
+            firstPollSeconds.add(new StripePollSchedule(
+                            StripePollSchedule.FIRST_POLL,
+                            StripePollSchedule.MAX_POLL,
+                            StripePollSchedule.JITTER,
+                            new Random(seeds.nextLong()))
+                    .next()
+                    .toSeconds());
         }
         // 1,000 orders created in the same second spread over the 8–12 minute window: 240 possible seconds.
         assertThat(firstPollSeconds).hasSizeGreaterThan(200);
