@@ -17,6 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(StatusChangeRecord.class)
 public interface OrderDao {
 
+    /** The columns of an {@link OrderRecord}; the benchmark explains the same lookups. */
     String ORDER_COLUMNS = "id, reference, email, currency, total, status, status_detail, stripe_session_id, "
             + "stripe_session_url, stripe_session_expires_at, stripe_payment_intent_id, created_at, paid_at";
 
@@ -31,21 +32,25 @@ public interface OrderDao {
     Optional<OrderRecord> findByPaymentIntent(@Bind("paymentIntent") String paymentIntentId);
 
     /** Pending orders with a session after {@code afterId}, in id order: one page of those needing a workflow. */
-    @SqlQuery(
-            "SELECT id, reference, currency, stripe_session_id FROM orders WHERE status = 'pending' AND reference IS NOT NULL "
-                    + "AND stripe_session_id IS NOT NULL AND id > :afterId ORDER BY id LIMIT :limit")
+    @SqlQuery("""
+            SELECT id, reference, currency, stripe_session_id FROM orders
+            WHERE status = 'pending' AND reference IS NOT NULL AND stripe_session_id IS NOT NULL AND id > :afterId
+            ORDER BY id LIMIT :limit""")
     @RegisterConstructorMapper(PendingOrder.class)
     List<PendingOrder> findPending(@Bind("afterId") int afterId, @Bind("limit") int limit);
 
-    @SqlQuery("SELECT count(*) FROM orders WHERE status = 'pending' AND reference IS NOT NULL "
-            + "AND stripe_session_id IS NOT NULL")
+    @SqlQuery("""
+            SELECT count(*) FROM orders
+            WHERE status = 'pending' AND reference IS NOT NULL AND stripe_session_id IS NOT NULL""")
     int countPending();
 
-    @SqlQuery("SELECT product_id, product_name, quantity, price FROM order_items WHERE order_id = :orderId ORDER BY id")
+    @SqlQuery("""
+            SELECT product_id, product_name, quantity, price FROM order_items WHERE order_id = :orderId ORDER BY id""")
     List<OrderItemRecord> findItems(@Bind("orderId") int orderId);
 
-    @SqlQuery("SELECT from_status, to_status, reason, stripe_event_id, changed_at FROM order_status_changes "
-            + "WHERE order_id = :orderId ORDER BY id")
+    @SqlQuery("""
+            SELECT from_status, to_status, reason, stripe_event_id, changed_at FROM order_status_changes
+            WHERE order_id = :orderId ORDER BY id""")
     List<StatusChangeRecord> findStatusChanges(@Bind("orderId") int orderId);
 
     /**
@@ -53,20 +58,21 @@ public interface OrderDao {
      * statement is), unless the reference exists; then nothing is written and the returned id is empty. The items
      * come as parallel arrays, inserted in their order.
      */
-    @SqlQuery("WITH new_order AS ("
-            + " INSERT INTO orders (reference, email, currency, total, status)"
-            + " VALUES (:reference, :email, :currency, :total, 'pending')"
-            + " ON CONFLICT (reference) DO NOTHING RETURNING id),"
-            + " items AS ("
-            + " INSERT INTO order_items (order_id, product_id, product_name, quantity, price)"
-            + " SELECT new_order.id, line.product_id, line.product_name, line.quantity, line.price"
-            + " FROM new_order, unnest(:productIds, :names, :quantities, CAST(:prices AS numeric[]))"
-            + " WITH ORDINALITY AS line(product_id, product_name, quantity, price, position)"
-            + " ORDER BY line.position),"
-            + " created AS ("
-            + " INSERT INTO order_status_changes (order_id, from_status, to_status, reason)"
-            + " SELECT id, NULL, 'pending', 'order created' FROM new_order)"
-            + " SELECT id FROM new_order")
+    @SqlQuery("""
+            WITH new_order AS (
+                INSERT INTO orders (reference, email, currency, total, status)
+                VALUES (:reference, :email, :currency, :total, 'pending')
+                ON CONFLICT (reference) DO NOTHING RETURNING id),
+            items AS (
+                INSERT INTO order_items (order_id, product_id, product_name, quantity, price)
+                SELECT new_order.id, line.product_id, line.product_name, line.quantity, line.price
+                FROM new_order, unnest(:productIds, :names, :quantities, CAST(:prices AS numeric[]))
+                    WITH ORDINALITY AS line(product_id, product_name, quantity, price, position)
+                ORDER BY line.position),
+            created AS (
+                INSERT INTO order_status_changes (order_id, from_status, to_status, reason)
+                SELECT id, NULL, 'pending', 'order created' FROM new_order)
+            SELECT id FROM new_order""")
     Optional<Integer> insertOrderWithItems(
             @Bind("reference") String reference,
             @Bind("email") String email,
@@ -91,8 +97,10 @@ public interface OrderDao {
                 lines.stream().map(line -> line.unitPrice().toPlainString()).toArray(String[]::new));
     }
 
-    @SqlUpdate("UPDATE orders SET stripe_session_id = :sessionId, stripe_session_url = :url, "
-            + "stripe_session_expires_at = :expiresAt, updated_at = now() WHERE reference = :reference")
+    @SqlUpdate("""
+            UPDATE orders SET stripe_session_id = :sessionId, stripe_session_url = :url,
+                stripe_session_expires_at = :expiresAt, updated_at = now()
+            WHERE reference = :reference""")
     int recordCheckoutSession(
             @Bind("reference") String reference,
             @Bind("sessionId") String sessionId,
@@ -114,19 +122,20 @@ public interface OrderDao {
         return moveStatus(reference, from, to.value(), detail, paymentIntent, stripeEventId);
     }
 
-    @SqlQuery("WITH previous AS ("
-            + " SELECT id, status FROM orders WHERE reference = :reference FOR UPDATE),"
-            + " moved AS ("
-            + " UPDATE orders SET status = :to, status_detail = :detail, updated_at = now(),"
-            + " paid_at = CASE WHEN :to = 'paid' THEN now() ELSE orders.paid_at END,"
-            + " stripe_payment_intent_id = coalesce(:paymentIntent, orders.stripe_payment_intent_id)"
-            + " FROM previous WHERE orders.id = previous.id AND previous.status = any(:from)"
-            + " AND orders.status = any(:from)"
-            + " RETURNING orders.id, previous.status AS from_status, orders.created_at, orders.paid_at),"
-            + " recorded AS ("
-            + " INSERT INTO order_status_changes (order_id, from_status, to_status, reason, stripe_event_id)"
-            + " SELECT id, from_status, :to, :detail, :eventId FROM moved)"
-            + " SELECT id, created_at, paid_at FROM moved")
+    @SqlQuery("""
+            WITH previous AS (
+                SELECT id, status FROM orders WHERE reference = :reference FOR UPDATE),
+            moved AS (
+                UPDATE orders SET status = :to, status_detail = :detail, updated_at = now(),
+                    paid_at = CASE WHEN :to = 'paid' THEN now() ELSE orders.paid_at END,
+                    stripe_payment_intent_id = coalesce(:paymentIntent, orders.stripe_payment_intent_id)
+                FROM previous
+                WHERE orders.id = previous.id AND previous.status = any(:from) AND orders.status = any(:from)
+                RETURNING orders.id, previous.status AS from_status, orders.created_at, orders.paid_at),
+            recorded AS (
+                INSERT INTO order_status_changes (order_id, from_status, to_status, reason, stripe_event_id)
+                SELECT id, from_status, :to, :detail, :eventId FROM moved)
+            SELECT id, created_at, paid_at FROM moved""")
     @RegisterConstructorMapper(StatusMove.class)
     Optional<StatusMove> moveStatus(
             @Bind("reference") String reference,

@@ -14,16 +14,17 @@ public interface RefundDao {
 
     String REFUND_COLUMNS = "stripe_refund_id, stripe_payment_intent_id, amount, currency, reason, created_at";
 
-    @SqlQuery("SELECT " + REFUND_COLUMNS + " FROM refunds WHERE stripe_payment_intent_id = :paymentIntent "
-            + "ORDER BY id LIMIT 1")
+    @SqlQuery("SELECT " + REFUND_COLUMNS
+            + " FROM refunds WHERE stripe_payment_intent_id = :paymentIntent ORDER BY id LIMIT 1")
     Optional<RefundRecord> findByPaymentIntent(@Bind("paymentIntent") String paymentIntentId);
 
     @SqlQuery("SELECT " + REFUND_COLUMNS + " FROM refunds WHERE order_id = :orderId ORDER BY id")
     List<RefundRecord> findByOrder(@Bind("orderId") int orderId);
 
-    @SqlUpdate("INSERT INTO refunds (order_id, stripe_refund_id, stripe_payment_intent_id, amount, currency, reason) "
-            + "SELECT id, :refundId, :paymentIntent, :amount, :currency, :reason FROM orders "
-            + "WHERE reference = :reference ON CONFLICT (stripe_refund_id) DO NOTHING")
+    @SqlUpdate("""
+            INSERT INTO refunds (order_id, stripe_refund_id, stripe_payment_intent_id, amount, currency, reason)
+            SELECT id, :refundId, :paymentIntent, :amount, :currency, :reason FROM orders WHERE reference = :reference
+            ON CONFLICT (stripe_refund_id) DO NOTHING""")
     int insertRefund(
             @Bind("reference") String orderReference,
             @Bind("refundId") String stripeRefundId,
