@@ -104,10 +104,8 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         environment
                 .servlets()
                 .addFilter("storefront-pages", new StorefrontPages())
-                .addMappingForUrlPatterns(
-                        EnumSet.of(DispatcherType.REQUEST),
-                        true,
-                        StorefrontPages.PAGES.keySet().toArray(String[]::new));
+                // Every path, as "/" cannot be mapped on its own; the filter passes on all but its pages.
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         OrderViews views = new OrderViews(orders, jdbi.onDemand(RefundDao.class));
         environment
                 .jersey()

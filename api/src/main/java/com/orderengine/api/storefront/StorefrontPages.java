@@ -6,28 +6,88 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Serves the storefront's pages at the paths Stripe Checkout returns to ({@code /cart} and
- * {@code /checkout/success}), which are plain HTML files among the static assets.
+ * Serves the storefront's pages. Each is an HTML file among the static assets with a {@code <!-- site-header -->}
+ * line where the header every page shares goes ({@code storefront/site-header.html}, written once), put together
+ * once at start-up. They answer at the shop's root and at the paths Stripe Checkout returns to ({@code /cart},
+ * {@code /checkout/success}); the files' own names answer the same, so a page is never served without its header.
  */
 public class StorefrontPages implements Filter {
 
     /** Page path → asset file. */
     public static final Map<String, String> PAGES = Map.of(
-            "/cart", "/cart.html",
-            "/checkout/success", "/success.html");
+            "/", "index.html",
+            "/index.html", "index.html",
+            "/cart", "cart.html",
+            "/cart.html", "cart.html",
+            "/checkout/success", "success.html",
+            "/success.html", "success.html");
+
+    static final String HEADER_MARKER = "<!-- site-header -->";
+    private static final String CART_LINK = "<a class=\"cart-link\" href=\"/cart\">";
+
+    private final Map<String, byte[]> pages = new HashMap<>();
+
+    public StorefrontPages() {
+        String header = resource("/storefront/site-header.html");
+        for (String file : Set.copyOf(PAGES.values())) {
+            String template = resource("/assets/" + file);
+            // The cart page marks the cart link as the page the shopper is on.
+            String pageHeader = file.equals("cart.html")
+                    ? header.replace(CART_LINK, CART_LINK.replace(">", " aria-current=\"page\">"))
+                    : header;
+            String page = template.replace("  " + HEADER_MARKER + "\n", pageHeader);
+            if (page.equals(template) || !header.contains(CART_LINK)) {
+                throw new IllegalStateException(
+                        file + " has no '  " + HEADER_MARKER + "' line, or the header no cart link");
+            }
+            pages.put(file, page.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The page served at {@code path}, or null when {@code path} is not a page. */
+    byte[] page(String path) {
+        String file = PAGES.get(path);
+        return file == null ? null : pages.get(file);
+    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String page = PAGES.get(((HttpServletRequest) request).getRequestURI());
-        if (page == null) {
+        HttpServletRequest http = (HttpServletRequest) request;
+        byte[] page = page(http.getRequestURI());
+        boolean read = "GET".equals(http.getMethod()) || "HEAD".equals(http.getMethod());
+        if (page == null || !read) {
             chain.doFilter(request, response);
-        } else {
-            request.getRequestDispatcher(page).forward(request, response);
+            return;
+        }
+        HttpServletResponse out = (HttpServletResponse) response;
+        out.setContentType("text/html;charset=utf-8");
+        // Pages name the scripts and styles they need: always ask, so a new release is seen at once.
+        out.setHeader("Cache-Control", "no-cache");
+        out.setContentLength(page.length);
+        if ("GET".equals(http.getMethod())) {
+            out.getOutputStream().write(page);
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = StorefrontPages.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
