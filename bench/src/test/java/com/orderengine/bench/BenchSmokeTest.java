@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,8 +33,8 @@ class BenchSmokeTest {
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void aQuickRunMeasuresBothSystemsWithoutErrorsAndWritesItsReport() throws Exception {
-        BenchOptions options = new OptionsParser(java.util.Map.of())
-                .parse(new String[] {"--quick", "--results", "target/bench-smoke"});
+        BenchOptions options =
+                new OptionsParser(Map.of()).parse(new String[] {"--quick", "--results", "target/bench-smoke"});
         ResultsFiles files = ResultsFiles.create(options.results(), ZonedDateTime.now());
         try (ManagedStack stack = ManagedStack.start(options.serverHeap(), options.temporal(), files.logs());
                 BenchHttp http = new BenchHttp()) {

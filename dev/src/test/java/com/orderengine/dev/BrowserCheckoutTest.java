@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,7 +145,7 @@ class BrowserCheckoutTest {
 
         press("decline");
 
-        wait.until(ExpectedConditions.textMatches(By.tagName("body"), java.util.regex.Pattern.compile("(?i)declined")));
+        wait.until(ExpectedConditions.textMatches(By.tagName("body"), Pattern.compile("(?i)declined")));
         Chromium.screenshot(browser, "hosted-declined");
         String orderId = orderOf(sessionId);
         assertThat(TestStacks.orderStatus(stack.settings(), orderId)).isEqualTo("pending");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Random;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -61,7 +62,7 @@ public final class RestartablePostgres implements AutoCloseable {
      * can connect to itself on that very port, and PostgreSQL then fails to bind it ("Address already in use").
      */
     private static int freePortBelowEphemeralRange() {
-        java.util.Random random = new java.util.Random();
+        Random random = new Random();
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = 20_000 + random.nextInt(12_000);
             try (ServerSocket socket = new ServerSocket(port)) {

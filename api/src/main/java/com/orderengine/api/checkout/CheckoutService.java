@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -148,7 +149,7 @@ public class CheckoutService {
 
     /** Identifies the request's content, so a reused Idempotency-Key with another cart is caught. */
     static String fingerprint(String email, List<OrderLine> lines) {
-        StringBuilder canonical = new StringBuilder(email.trim().toLowerCase(java.util.Locale.ROOT));
+        StringBuilder canonical = new StringBuilder(email.trim().toLowerCase(Locale.ROOT));
         for (OrderLine line : lines) {
             canonical.append('|').append(line.productId()).append('x').append(line.quantity());
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Collection;
 
 /** Malformed JSON and wrong types answer 400 and name the field, e.g. {@code items[0].quantity}. */
 public class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcessingException> {
@@ -53,7 +54,7 @@ public class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProces
         if (type == String.class) {
             return "a string";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         return "an object";

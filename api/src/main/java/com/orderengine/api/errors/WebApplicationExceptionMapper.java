@@ -6,6 +6,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Locale;
 
 /** Jersey's own 4xx (no route, wrong method, wrong content type) in the same JSON shape as ours. */
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -25,7 +26,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         } else {
             message = Response.Status.Family.familyOf(status) == Response.Status.Family.CLIENT_ERROR
                             && exception.getResponse().getStatusInfo().getReasonPhrase() != null
-                    ? exception.getResponse().getStatusInfo().getReasonPhrase().toLowerCase(java.util.Locale.ROOT)
+                    ? exception.getResponse().getStatusInfo().getReasonPhrase().toLowerCase(Locale.ROOT)
                     : "request failed";
         }
         return JsonErrors.response(status, message);

@@ -9,13 +9,18 @@ import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.order.OrderReference;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -190,8 +195,8 @@ class CheckoutSystemTest {
             unknownNanos[i] = unknownFirst ? first : second;
             malformedNanos[i] = unknownFirst ? second : first;
         }
-        java.util.Arrays.sort(unknownNanos);
-        java.util.Arrays.sort(malformedNanos);
+        Arrays.sort(unknownNanos);
+        Arrays.sort(malformedNanos);
         double unknownMedian = unknownNanos[rounds / 2] / 1e6;
         double malformedMedian = malformedNanos[rounds / 2] / 1e6;
         double unknownP90 = unknownNanos[rounds * 9 / 10] / 1e6;
@@ -213,11 +218,11 @@ class CheckoutSystemTest {
         return elapsed;
     }
 
-    static java.util.stream.Stream<Arguments> badCheckouts() {
+    static Stream<Arguments> badCheckouts() {
         String hundredAndOne = IntStream.rangeClosed(1, 101)
                 .mapToObj(i -> "{\"productId\":" + i + ",\"quantity\":1}")
                 .collect(Collectors.joining(",", "[", "]"));
-        return java.util.stream.Stream.of(
+        return Stream.of(
                 Arguments.of(
                         "unknown product",
                         "{\"items\":[{\"productId\":999,\"quantity\":1}],\"email\":\"a@example.com\"}",
@@ -327,10 +332,9 @@ class CheckoutSystemTest {
 
     @Test
     void aWrongContentTypeIsRefused() {
-        Reply reply = client.send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.baseUrl() + "/api/checkout"))
-                        .header("Content-Type", "text/plain")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("items=1")));
+        Reply reply = client.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/checkout"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("items=1")));
         assertThat(reply.status()).isEqualTo(415);
         assertThat(reply.text("error")).contains("application/json");
     }
@@ -347,7 +351,7 @@ class CheckoutSystemTest {
                             .build());
             return true;
         } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return false;
             }
             throw e;

@@ -7,6 +7,8 @@ import com.orderengine.api.testing.ApiClient.Reply;
 import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.api.testing.StripeWebhooks;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
+import com.orderengine.order.OrderReference;
+import com.orderengine.order.workflow.OrderWorkflow;
 import com.orderengine.order.workflow.PaymentEvent;
 import com.orderengine.testing.RestartablePostgres;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -123,9 +125,7 @@ class DatabaseOutageSystemTest {
 
     private static String workflowStatus(String orderId) {
         return stack.temporalClient()
-                .newWorkflowStub(
-                        com.orderengine.order.workflow.OrderWorkflow.class,
-                        com.orderengine.order.OrderReference.workflowId(orderId))
+                .newWorkflowStub(OrderWorkflow.class, OrderReference.workflowId(orderId))
                 .state()
                 .status();
     }

@@ -8,6 +8,7 @@ import com.orderengine.api.testing.OrderEngineStack;
 import com.orderengine.api.testing.StripeWebhooks;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -118,7 +120,7 @@ class HostileInputTest {
             HttpResponse<String> response;
             try {
                 response = send(attack);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 failures.add(attack.name() + " -> no answer: " + e.getMessage());
                 continue;
             }
@@ -336,7 +338,7 @@ class HostileInputTest {
 
     private Attack tenMegabytes(int i) {
         byte[] body = new byte[10 * 1024 * 1024];
-        java.util.Arrays.fill(body, (byte) ' ');
+        Arrays.fill(body, (byte) ' ');
         body[0] = '{';
         body[body.length - 1] = '}';
         return new Attack(

@@ -28,14 +28,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Stripe's side: signed webhooks into the running api, through the workflow, into the database. */
@@ -73,7 +77,7 @@ class StripeWebhookSystemTest {
         assertThat(reply.body()).isEqualTo("{\"received\":true}");
         OrderOutcome outcome = stack.temporalClient()
                 .newUntypedWorkflowStub(OrderReference.workflowId(orderId))
-                .getResult(10, java.util.concurrent.TimeUnit.SECONDS, OrderOutcome.class);
+                .getResult(10, TimeUnit.SECONDS, OrderOutcome.class);
         assertThat(outcome.status()).isEqualTo("paid");
         var order = client.get("/api/orders/" + orderId).json();
         assertThat(order.path("status").asText()).isEqualTo("paid");
@@ -120,7 +124,7 @@ class StripeWebhookSystemTest {
         String event = paidAtStripe(orderId, "evt_storm_");
         String signature = StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET);
 
-        java.util.Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(50);
         long started = System.nanoTime();
         try {
@@ -211,10 +215,8 @@ class StripeWebhookSystemTest {
         foreignSession.put("client_reference_id", OrderReference.random()); // well-formed, but no such order
         String unknownOrder =
                 StripeWebhooks.event("evt_unknown", PaymentEvent.CHECKOUT_SESSION_COMPLETED, foreignSession);
-        ObjectNode charge = new com.fasterxml.jackson.databind.ObjectMapper()
-                .createObjectNode()
-                .put("id", "ch_1")
-                .put("object", "charge");
+        ObjectNode charge =
+                new ObjectMapper().createObjectNode().put("id", "ch_1").put("object", "charge");
         String ignoredType = StripeWebhooks.event("evt_charge", "charge.succeeded", charge);
 
         for (String event : List.of(foreign, unknownOrder, ignoredType)) {
@@ -388,7 +390,7 @@ class StripeWebhookSystemTest {
         awaitStatus(orderId, "paid");
         stack.temporalClient()
                 .newUntypedWorkflowStub(OrderReference.workflowId(orderId))
-                .getResult(10, java.util.concurrent.TimeUnit.SECONDS, OrderOutcome.class);
+                .getResult(10, TimeUnit.SECONDS, OrderOutcome.class);
         // Stripe sends it again after the order finished, and an event type the engine does not act on.
         assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
                         .status())
@@ -464,7 +466,7 @@ class StripeWebhookSystemTest {
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
         ch.qos.logback.classic.Logger root =
-                (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+                (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(lines);
         String orderId;
         try {

@@ -14,6 +14,7 @@ import com.orderengine.bench.results.TargetOutcome;
 import com.orderengine.bench.warmup.WarmupResult;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -158,7 +159,7 @@ public final class ReportWriter {
                 .append(Numbers.count(growth.insertedOrders()))
                 .append(" orders (each with 2 items, a session id and a status change; one `INSERT … SELECT` "
                         + "over `generate_series` per table, then `ANALYZE`), which took ")
-                .append(String.format(java.util.Locale.ROOT, "%.1f", growth.insertSeconds()))
+                .append(String.format(Locale.ROOT, "%.1f", growth.insertSeconds()))
                 .append(" s. ")
                 .append("`session lookup` is `GET /api/checkout/sessions/{id}` for random bulk sessions; "
                         + "the webhook steps pay orders created in the growth checkout step.\n\n");

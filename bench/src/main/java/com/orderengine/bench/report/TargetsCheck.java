@@ -8,6 +8,7 @@ import com.orderengine.bench.results.TargetOutcome.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,8 +47,7 @@ public final class TargetsCheck {
         boolean met = engine.get().latency().count() > 0 && e <= CHECKOUT_P50_RATIO * b;
         return new TargetOutcome(
                 target,
-                String.format(
-                        java.util.Locale.ROOT, "%s ms vs %s ms (%.1f×)", Numbers.millis(e), Numbers.millis(b), e / b),
+                String.format(Locale.ROOT, "%s ms vs %s ms (%.1f×)", Numbers.millis(e), Numbers.millis(b), e / b),
                 verdict(met));
     }
 

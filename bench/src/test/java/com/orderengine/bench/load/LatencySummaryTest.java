@@ -3,6 +3,7 @@ package com.orderengine.bench.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -82,11 +83,7 @@ class LatencySummaryTest {
     @Test
     void aClosedLoopMeasuresOnlyCallsStartedAfterTheWarmUp() throws InterruptedException {
         Map<String, MetricResult> results = ClosedLoop.forDuration(
-                2,
-                java.time.Duration.ofMillis(200),
-                java.time.Duration.ofMillis(300),
-                () -> new NappingCall("sleep", 10),
-                () -> {});
+                2, Duration.ofMillis(200), Duration.ofMillis(300), () -> new NappingCall("sleep", 10), () -> {});
 
         MetricResult sleep = results.get("sleep");
         // 2 clients × 300 ms / ~10 ms per call: about 60 calls, none of the warm-up's ~40.

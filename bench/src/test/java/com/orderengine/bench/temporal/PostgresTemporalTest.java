@@ -13,6 +13,7 @@ import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -77,9 +78,9 @@ class PostgresTemporalTest {
         }
         assertThat(ProcessHandle.of(info.pid()).map(ProcessHandle::isAlive))
                 .as("temporal-server")
-                .isNotEqualTo(java.util.Optional.of(true));
+                .isNotEqualTo(Optional.of(true));
         assertThat(ProcessHandle.of(info.databasePid()).map(ProcessHandle::isAlive))
                 .as("its PostgreSQL")
-                .isNotEqualTo(java.util.Optional.of(true));
+                .isNotEqualTo(Optional.of(true));
     }
 }

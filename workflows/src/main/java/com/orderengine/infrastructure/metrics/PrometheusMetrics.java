@@ -2,6 +2,7 @@ package com.orderengine.infrastructure.metrics;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
+import com.uber.m3.util.Duration;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +20,7 @@ public final class PrometheusMetrics {
     public static final String PATH = "/prometheus";
 
     /** How often the Temporal SDK's tally scope hands its figures to Micrometer. */
-    private static final com.uber.m3.util.Duration TEMPORAL_REPORT_INTERVAL = com.uber.m3.util.Duration.ofSeconds(1);
+    private static final Duration TEMPORAL_REPORT_INTERVAL = Duration.ofSeconds(1);
 
     private final PrometheusMeterRegistry registry;
     private final Scope temporalScope;

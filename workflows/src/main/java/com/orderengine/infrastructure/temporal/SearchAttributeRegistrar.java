@@ -9,6 +9,8 @@ import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -71,7 +73,7 @@ public final class SearchAttributeRegistrar {
             }
             existing = Map.of();
         }
-        Map<String, IndexedValueType> missing = new java.util.LinkedHashMap<>();
+        Map<String, IndexedValueType> missing = new LinkedHashMap<>();
         for (var key : OrderSearchAttributes.ALL) {
             if (!existing.containsKey(key.getName())) {
                 missing.put(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
@@ -83,7 +85,6 @@ public final class SearchAttributeRegistrar {
     private static boolean alreadyExists(StatusRuntimeException e) {
         String description = e.getStatus().getDescription();
         return e.getStatus().getCode() == Status.Code.ALREADY_EXISTS
-                || (description != null
-                        && description.toLowerCase(java.util.Locale.ROOT).contains("already"));
+                || (description != null && description.toLowerCase(Locale.ROOT).contains("already"));
     }
 }

@@ -39,7 +39,7 @@ public class OrderActivitiesImpl implements OrderActivities {
 
     private static final Logger log = LoggerFactory.getLogger(OrderActivitiesImpl.class);
 
-    /** On-demand DAOs are thread-safe; made once, since building one per call showed up in the profile. */
+    /** On-demand DAOs are thread-safe, and building one costs reflection: made once, shared by every call. */
     private final OrderDao orders;
 
     private final ProductDao products;

@@ -8,6 +8,7 @@ import com.orderengine.order.PricedLine;
 import com.orderengine.testing.TestPostgres;
 import com.orderengine.testing.TestPostgres.TestDatabase;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -110,10 +111,7 @@ class OrderDaoTest {
     void theSessionIsRecordedOnTheOrder() {
         String reference = newOrder();
         orders.recordCheckoutSession(
-                reference,
-                "cs_test_1",
-                "https://pay.example/cs_test_1",
-                java.time.Instant.parse("2030-01-01T00:00:00Z"));
+                reference, "cs_test_1", "https://pay.example/cs_test_1", Instant.parse("2030-01-01T00:00:00Z"));
 
         OrderRecord order = orders.findByReference(reference).orElseThrow();
         assertThat(order.stripeSessionId()).isEqualTo("cs_test_1");

@@ -16,6 +16,7 @@ import com.orderengine.testing.TestPostgres;
 import com.orderengine.testing.TestPostgres.TestDatabase;
 import com.stripe.StripeClient;
 import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.util.Duration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
@@ -55,7 +56,7 @@ final class OrderWorkflowFixture {
         return TestWorkflowExtension.newBuilder()
                 .setMetricsScope(new RootScopeBuilder()
                         .reporter(new MicrometerClientStatsReporter(metrics))
-                        .reportEvery(com.uber.m3.util.Duration.ofMillis(10)))
+                        .reportEvery(Duration.ofMillis(10)))
                 .registerSearchAttribute("OrderId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .registerSearchAttribute("OrderStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .setWorkflowTypes(workflow)

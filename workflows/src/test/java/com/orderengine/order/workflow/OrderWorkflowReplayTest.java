@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,14 +48,14 @@ class OrderWorkflowReplayTest {
     /** The current workflow with one extra timer up front: exactly the kind of edit that must not ship unversioned. */
     public static class SleepsBeforePricingWorkflow extends OrderWorkflowImpl {
 
-        @io.temporal.workflow.WorkflowInit
+        @WorkflowInit
         public SleepsBeforePricingWorkflow(OrderInput input) {
             super(input);
         }
 
         @Override
         public OrderOutcome run(OrderInput input) {
-            Workflow.sleep(java.time.Duration.ofSeconds(1));
+            Workflow.sleep(Duration.ofSeconds(1));
             return super.run(input);
         }
     }

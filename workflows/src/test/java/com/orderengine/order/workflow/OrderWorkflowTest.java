@@ -17,6 +17,8 @@ import com.orderengine.order.stripe.CheckoutSessionState;
 import com.orderengine.stripeemulator.CheckoutSessionView;
 import com.orderengine.stripeemulator.RefundView;
 import com.orderengine.stripeemulator.StripeOperation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -816,12 +818,8 @@ class OrderWorkflowTest {
     /** A counter's total over all its tags, or a timer's count. */
     private static double meter(String name, String... tags) {
         var search = fixture.metrics.find(name).tags(tags);
-        return search.counters().stream()
-                        .mapToDouble(io.micrometer.core.instrument.Counter::count)
-                        .sum()
-                + search.timers().stream()
-                        .mapToDouble(io.micrometer.core.instrument.Timer::count)
-                        .sum();
+        return search.counters().stream().mapToDouble(Counter::count).sum()
+                + search.timers().stream().mapToDouble(Timer::count).sum();
     }
 
     private List<RefundRecord> refunds(String orderId) {
