@@ -1,11 +1,11 @@
-package com.orderengine.api.faults;
+package com.orderengine.dev.system.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.orderengine.api.testing.ApiClient;
-import com.orderengine.api.testing.ApiClient.Reply;
-import com.orderengine.api.testing.OrderEngineStack;
-import com.orderengine.api.testing.StripeWebhooks;
+import com.orderengine.dev.system.testing.ApiClient;
+import com.orderengine.dev.system.testing.ApiClient.Reply;
+import com.orderengine.dev.system.testing.OrderEngineStack;
+import com.orderengine.dev.system.testing.StripeWebhooks;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.workflow.OrderWorkflow;

@@ -1,8 +1,9 @@
-package com.orderengine.api;
+package com.orderengine.dev.system;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.orderengine.api.testing.OrderEngineStack;
+import com.orderengine.api.ApiApplication;
+import com.orderengine.dev.system.testing.OrderEngineStack;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.worker.WorkerApplication;
 import io.dropwizard.testing.ConfigOverride;

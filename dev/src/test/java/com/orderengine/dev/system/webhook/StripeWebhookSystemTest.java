@@ -1,6 +1,6 @@
-package com.orderengine.api.webhook;
+package com.orderengine.dev.system.webhook;
 
-import static com.orderengine.api.testing.PrometheusText.sample;
+import static com.orderengine.dev.system.testing.PrometheusText.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,10 +8,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.orderengine.api.testing.ApiClient;
-import com.orderengine.api.testing.ApiClient.Reply;
-import com.orderengine.api.testing.OrderEngineStack;
-import com.orderengine.api.testing.StripeWebhooks;
+import com.orderengine.dev.system.testing.ApiClient;
+import com.orderengine.dev.system.testing.ApiClient.Reply;
+import com.orderengine.dev.system.testing.OrderEngineStack;
+import com.orderengine.dev.system.testing.StripeWebhooks;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.PricedLine;

@@ -1,11 +1,11 @@
-package com.orderengine.api.checkout;
+package com.orderengine.dev.system.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.orderengine.api.testing.ApiClient;
-import com.orderengine.api.testing.ApiClient.Reply;
-import com.orderengine.api.testing.OrderEngineStack;
+import com.orderengine.dev.system.testing.ApiClient;
+import com.orderengine.dev.system.testing.ApiClient.Reply;
+import com.orderengine.dev.system.testing.OrderEngineStack;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.order.OrderReference;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;

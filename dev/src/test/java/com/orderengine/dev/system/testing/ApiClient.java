@@ -1,4 +1,4 @@
-package com.orderengine.api.testing;
+package com.orderengine.dev.system.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package com.orderengine.api.testing;
+package com.orderengine.dev.system.testing;
 
 import com.orderengine.api.ApiApplication;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;

@@ -1,4 +1,4 @@
-package com.orderengine.api.testing;
+package com.orderengine.dev.system.testing;
 
 /** Reads samples out of an admin port's {@code /prometheus} text. */
 public final class PrometheusText {

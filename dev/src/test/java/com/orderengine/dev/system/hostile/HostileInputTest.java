@@ -1,11 +1,11 @@
-package com.orderengine.api.hostile;
+package com.orderengine.dev.system.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.orderengine.api.testing.OrderEngineStack;
-import com.orderengine.api.testing.StripeWebhooks;
+import com.orderengine.dev.system.testing.OrderEngineStack;
+import com.orderengine.dev.system.testing.StripeWebhooks;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
