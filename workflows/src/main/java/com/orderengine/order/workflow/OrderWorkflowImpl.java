@@ -125,8 +125,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         NewOrder newOrder = new NewOrder(input.orderId(), input.email(), input.currency(), input.lines());
         // Pricing, storing and the session in one local activity: the URL comes out of the workflow's first task.
         try {
-            detail = "pricing the order and creating the Stripe Checkout Session";
-            publishDetails();
+            note("pricing the order and creating the Stripe Checkout Session");
             // A local activity's arguments are not in the history: a workflow task retried after a crash computes
             // them again, and Stripe refuses an idempotency key sent with another expires_at. The run's start time
             // is the same in every attempt; the time of the task is not.
@@ -193,9 +192,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     private void waitForPayment() {
         deadlineMillis = session.expiresAtEpochSecond() * 1000;
-        detail = "waiting for payment; session " + session.id() + " expires at "
-                + Instant.ofEpochSecond(session.expiresAtEpochSecond());
-        publishDetails();
+        note("waiting for payment; session " + session.id() + " expires at "
+                + Instant.ofEpochSecond(session.expiresAtEpochSecond()));
     }
 
     /**
@@ -239,9 +237,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         } else {
             // Completed with a delayed method whose money has not arrived: the session stays, so look again.
             deadlineMillis = Workflow.currentTimeMillis() + ASYNC_PAYMENT_RECHECK.toMillis();
-            detail = "checkout completed; the delayed payment has not settled yet, next check at "
-                    + Instant.ofEpochMilli(deadlineMillis);
-            publishDetails();
+            note("checkout completed; the delayed payment has not settled yet, next check at "
+                    + Instant.ofEpochMilli(deadlineMillis));
         }
     }
 
@@ -287,9 +284,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                     markPaid(Payment.of(event));
                 } else {
                     // A delayed method (bank debit, voucher): the customer is done, the money is not.
-                    detail = "checkout completed; waiting for the delayed payment to settle (event " + event.eventId()
-                            + ")";
-                    publishDetails();
+                    note("checkout completed; waiting for the delayed payment to settle (event " + event.eventId()
+                            + ")");
                 }
             }
             case PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED -> markPaid(Payment.of(event));
@@ -309,13 +305,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     /** Every way a payment is learnt of goes through here: the amount and currency must be the order's. */
     private void markPaid(Payment payment) {
         if (!payment.matches(order)) {
-            flaggedForOperator = true;
-            detail = "NEEDS REVIEW: payment of " + payment.amountTotal() + " " + payment.currency()
-                    + " does not match the order's " + order.amountTotal() + " " + order.currency()
-                    + " (" + payment.how() + "); not marked paid";
-            log.error("Order {}: {}", input.orderId(), detail);
             Workflow.getMetricsScope().counter(PAYMENT_MISMATCH_METRIC).inc(1);
-            publishDetails();
+            flag("payment of " + payment.amountTotal() + " " + payment.currency() + " does not match the order's "
+                    + order.amountTotal() + " " + order.currency() + " (" + payment.how() + "); not marked paid");
             return;
         }
         paymentIntentId = payment.paymentIntentId();
@@ -438,7 +430,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private void settleLateEvents() {
         while (!inbox.isEmpty() && status.isFinal()) {
             PaymentEvent event = inbox.removeFirst();
-            if (!concernsThisOrder(event) || !event.actsOnFinalOrder(status)) {
+            if (!event.concerns(session, paymentIntentId) || !event.actsOnFinalOrder(status)) {
                 log.info(
                         "Order {} is {}; event {} ({}) changes nothing",
                         input.orderId(),
@@ -450,44 +442,29 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             } else if (event.isFullRefund()) {
                 moveTo(REFUNDED, "refunded at Stripe (event " + event.eventId() + ")", event.eventId());
             } else {
-                detail = "partly refunded at Stripe: " + event.amountRefunded() + " of " + event.amountTotal() + " "
-                        + event.currency() + " (event " + event.eventId() + "); the order stays paid";
+                note("partly refunded at Stripe: " + event.amountRefunded() + " of " + event.amountTotal() + " "
+                        + event.currency() + " (event " + event.eventId() + "); the order stays paid");
                 log.info("Order {}: {}", input.orderId(), detail);
-                publishDetails();
             }
         }
-    }
-
-    private boolean concernsThisOrder(PaymentEvent event) {
-        if (PaymentEvent.CHARGE_REFUNDED.equals(event.type())) {
-            return paymentIntentId != null && paymentIntentId.equals(event.paymentIntentId());
-        }
-        return session != null
-                && (event.sessionId() == null || event.sessionId().equals(session.id()));
     }
 
     private void refundLatePayment(PaymentEvent event) {
         String why = "payment " + event.paymentIntentId() + " arrived after the order was " + status.value()
                 + " (event " + event.eventId() + ")";
         if (event.paymentIntentId() == null) {
-            flaggedForOperator = true;
-            detail = "NEEDS REVIEW: " + why + " but names no payment intent to refund";
-            log.error("Order {}: {}", input.orderId(), detail);
-            publishDetails();
+            flag(why + " but names no payment intent to refund");
             return;
         }
         try {
             RefundRecord refund =
                     activities.refundPayment(new RefundRequest(input.orderId(), event.paymentIntentId(), why));
-            detail = why + "; refunded " + refund.amount().toPlainString() + " " + refund.currency() + " ("
-                    + refund.stripeRefundId() + ")";
+            note(why + "; refunded " + refund.amount().toPlainString() + " " + refund.currency() + " ("
+                    + refund.stripeRefundId() + ")");
         } catch (ActivityFailure e) {
             // Only a refund Stripe refuses for good ends up here (outages are retried): a person must look.
-            flaggedForOperator = true;
-            detail = "NEEDS REVIEW: " + why + "; Stripe refused the refund: " + rootMessage(e);
-            log.error("Order {}: {}", input.orderId(), detail);
+            flag(why + "; Stripe refused the refund: " + rootMessage(e));
         }
-        publishDetails();
     }
 
     private OrderDetails details() {
@@ -501,6 +478,19 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 seenEventIds,
                 duplicateEvents,
                 flaggedForOperator);
+    }
+
+    /** Says what the order is doing now, in the query's snapshot and the Temporal UI. */
+    private void note(String what) {
+        detail = what;
+        publishDetails();
+    }
+
+    /** Something a person must look at: flagged for an operator, logged as an error, and said in the detail. */
+    private void flag(String what) {
+        flaggedForOperator = true;
+        note("NEEDS REVIEW: " + what);
+        log.error("Order {}: {}", input.orderId(), detail);
     }
 
     private void publishDetails() {

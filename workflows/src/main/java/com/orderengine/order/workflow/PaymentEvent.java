@@ -62,6 +62,17 @@ public record PaymentEvent(
     }
 
     /**
+     * Whether the event is about the order whose checkout {@code session} this is: a refund by the payment it
+     * refunds ({@code paymentIntentId}, null until the order is paid), any other event by its session.
+     */
+    public boolean concerns(CheckoutSessionState session, String paymentIntentId) {
+        if (CHARGE_REFUNDED.equals(type)) {
+            return paymentIntentId != null && paymentIntentId.equals(paymentIntentId());
+        }
+        return session != null && (sessionId == null || sessionId.equals(session.id()));
+    }
+
+    /**
      * Whether the event still means something to an order already in a final {@code status}: a payment for an
      * expired or cancelled order must be refunded, and a refund of a paid order makes it refunded.
      */
