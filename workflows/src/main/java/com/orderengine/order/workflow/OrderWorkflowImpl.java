@@ -9,13 +9,11 @@ import static com.orderengine.order.OrderStatus.REFUNDED;
 import static com.orderengine.order.workflow.OrderSteps.rootMessage;
 
 import com.orderengine.order.OrderStatus;
-import com.orderengine.order.PricedOrder;
 import com.orderengine.order.activities.CheckoutSetup;
 import com.orderengine.order.activities.NewOrder;
 import com.orderengine.order.activities.OpenedCheckout;
 import com.orderengine.order.activities.OrderActivities;
 import com.orderengine.order.activities.RefundRequest;
-import com.orderengine.order.activities.StatusChange;
 import com.orderengine.order.activities.StoredOrder;
 import com.orderengine.order.db.RefundRecord;
 import com.orderengine.order.stripe.CheckoutSessionState;
@@ -28,9 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 
 /**
@@ -52,19 +48,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private final OrderSteps steps;
     private final OrderActivities activities;
 
-    private OrderStatus status = PENDING;
-    private String detail = "pricing the order";
-    private PricedOrder order;
-    private CheckoutSessionState session;
+    private final OrderProgress progress;
     private String checkoutFailure;
-    private String paymentIntentId;
-    private boolean flaggedForOperator;
     private long deadlineMillis;
-    private int duplicateEvents;
     /** One status change at a time: a cancel and a payment event may arrive together. */
     private final WorkflowLock statusLock = Workflow.newWorkflowLock();
 
-    private final Set<String> seenEventIds = new LinkedHashSet<>();
     private final Deque<PaymentEvent> inbox = new ArrayDeque<>();
     /** Set by {@link #sessionAtStripe}: the session as the recovery pass read it at Stripe, to apply now. */
     private CheckoutSessionState sessionReported;
@@ -80,26 +69,27 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         this.input = input;
         this.steps = new OrderSteps(input.orderId(), localAttempts);
         this.activities = steps.activities;
+        this.progress = new OrderProgress(input, steps);
     }
 
     @Override
     public OrderOutcome run(OrderInput input) {
-        publishDetails();
+        progress.publish();
         boolean waiting = input.recovery() ? resume() : setUpCheckout(input);
         if (!waiting) {
             return finish();
         }
         StripePollSchedule polls = StripePollSchedule.forOrder(Workflow.newRandom());
         long nextPollMillis = polls.nextPollMillis(Workflow.currentTimeMillis(), deadlineMillis);
-        while (status == PENDING) {
+        while (progress.status() == PENDING) {
             long wakeAt = Math.min(deadlineMillis, nextPollMillis);
             Duration untilWake = Duration.ofMillis(Math.max(0, wakeAt - Workflow.currentTimeMillis()));
             // Also wakes when a cancel (an update) has finished the order meanwhile.
-            boolean woken =
-                    Workflow.await(untilWake, () -> !inbox.isEmpty() || sessionReported != null || status != PENDING);
+            boolean woken = Workflow.await(
+                    untilWake, () -> !inbox.isEmpty() || sessionReported != null || progress.status() != PENDING);
             statusLock.lock();
             try {
-                if (status != PENDING) {
+                if (progress.status() != PENDING) {
                     break;
                 } else if (!inbox.isEmpty()) {
                     handle(inbox.removeFirst());
@@ -125,18 +115,17 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         NewOrder newOrder = new NewOrder(input.orderId(), input.email(), input.currency(), input.lines());
         // Pricing, storing and the session in one local activity: the URL comes out of the workflow's first task.
         try {
-            note("pricing the order and creating the Stripe Checkout Session");
+            progress.note("pricing the order and creating the Stripe Checkout Session");
             // A local activity's arguments are not in the history: a workflow task retried after a crash computes
             // them again, and Stripe refuses an idempotency key sent with another expires_at. The run's start time
             // is the same in every attempt; the time of the task is not.
             long expiresAt = Workflow.getInfo().getRunStartedTimestampMillis() / 1000 + input.sessionTtlSeconds();
             OpenedCheckout opened = steps.openCheckout(new CheckoutSetup(newOrder, expiresAt));
-            order = opened.order();
-            session = opened.session();
+            progress.opened(opened.order(), opened.session());
         } catch (ActivityFailure e) {
             checkoutFailure = "checkout could not be set up: " + rootMessage(e);
             log.warn("Order {}: {}", input.orderId(), checkoutFailure);
-            moveTo(FAILED, checkoutFailure, null);
+            progress.moveTo(FAILED, checkoutFailure, null);
             return false;
         }
         waitForPayment();
@@ -148,42 +137,31 @@ public class OrderWorkflowImpl implements OrderWorkflow {
      * recorded at once; otherwise the order waits as before. False when there is nothing left to wait for.
      */
     private boolean resume() {
-        detail = "recovering: loading the stored order";
+        progress.note("recovering: loading the stored order");
         StoredOrder stored = activities.loadOrder(input.orderId());
         if (stored == null || stored.session() == null) {
             checkoutFailure = "recovery found no order with a checkout session";
-            if (stored != null) {
-                order = stored.order();
-                moveTo(FAILED, checkoutFailure, null);
-            }
-            status = FAILED;
-            detail = checkoutFailure;
+            progress.giveUp(stored == null ? null : stored.order(), checkoutFailure);
             return false;
         }
-        order = stored.order();
-        session = stored.session();
-        status = OrderStatus.fromValue(stored.status());
-        if (status != PENDING) {
+        progress.restored(stored.order(), stored.session(), OrderStatus.fromValue(stored.status()));
+        if (progress.status() != PENDING) {
             // Started for a late event (a payment after expiry, a refund after payment): the event is in the inbox.
-            paymentIntentId = session.paymentIntentId();
-            detail = "reopened: the order is already " + status.value();
-            Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.ORDER_STATUS.valueSet(status.value()));
-            publishDetails();
             return false;
         }
         CheckoutSessionState current;
         try {
-            current = activities.retrieveCheckoutSession(session.id());
+            current = activities.retrieveCheckoutSession(sessionId());
         } catch (ActivityFailure e) {
             // Stripe does not know the session (another account, a reset emulator): it can never be paid.
-            moveTo(
+            progress.moveTo(
                     FAILED,
-                    "recovery: Stripe does not know checkout session " + session.id() + " (" + rootMessage(e) + ")",
+                    "recovery: Stripe does not know checkout session " + sessionId() + " (" + rootMessage(e) + ")",
                     null);
             return false;
         }
         learn(current, "while recovering the order");
-        if (status != PENDING) {
+        if (progress.status() != PENDING) {
             return false;
         }
         waitForPayment();
@@ -191,9 +169,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     private void waitForPayment() {
-        deadlineMillis = session.expiresAtEpochSecond() * 1000;
-        note("waiting for payment; session " + session.id() + " expires at "
-                + Instant.ofEpochSecond(session.expiresAtEpochSecond()));
+        deadlineMillis = progress.session().expiresAtEpochSecond() * 1000;
+        progress.note("waiting for payment; session " + sessionId() + " expires at "
+                + Instant.ofEpochSecond(progress.session().expiresAtEpochSecond()));
     }
 
     /**
@@ -202,9 +180,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
      */
     private void pollStripe() {
         try {
-            learn(activities.retrieveCheckoutSession(session.id()), "while waiting");
+            learn(activities.retrieveCheckoutSession(sessionId()), "while waiting");
         } catch (ActivityFailure e) {
-            log.warn("Order {}: could not poll session {}: {}", input.orderId(), session.id(), rootMessage(e));
+            log.warn("Order {}: could not poll session {}: {}", input.orderId(), sessionId(), rootMessage(e));
         }
     }
 
@@ -212,32 +190,29 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private void reconcileWithStripe() {
         CheckoutSessionState current;
         try {
-            current = activities.retrieveCheckoutSession(session.id());
+            current = activities.retrieveCheckoutSession(sessionId());
             if (current.isOpen()) {
                 // Close the door before calling the order expired, so no payment can land afterwards.
-                current = activities.expireCheckoutSession(input.orderId(), session.id());
+                current = activities.expireCheckoutSession(input.orderId(), sessionId());
             }
         } catch (ActivityFailure e) {
             // Only a request Stripe refuses for good ends up here (outages are retried): flag it, do not guess.
-            flaggedForOperator = true;
-            moveTo(
-                    FAILED,
-                    "NEEDS REVIEW: Stripe refused to report checkout session " + session.id() + " at its deadline ("
-                            + rootMessage(e) + ")",
-                    null);
+            progress.flag("Stripe refused to report checkout session " + sessionId() + " at its deadline ("
+                    + rootMessage(e) + ")");
+            progress.moveTo(FAILED, progress.detail(), null);
             return;
         }
         learn(current, "at the session deadline, no webhook had arrived");
-        if (status != PENDING) {
+        if (progress.status() != PENDING) {
             return;
         }
-        if (flaggedForOperator) {
+        if (progress.flaggedForOperator()) {
             // Paid, but not what the order costs: nothing left to wait for; an operator decides.
-            moveTo(FAILED, detail, null);
+            progress.moveTo(FAILED, progress.detail(), null);
         } else {
             // Completed with a delayed method whose money has not arrived: the session stays, so look again.
             deadlineMillis = Workflow.currentTimeMillis() + ASYNC_PAYMENT_RECHECK.toMillis();
-            note("checkout completed; the delayed payment has not settled yet, next check at "
+            progress.note("checkout completed; the delayed payment has not settled yet, next check at "
                     + Instant.ofEpochMilli(deadlineMillis));
         }
     }
@@ -253,88 +228,69 @@ public class OrderWorkflowImpl implements OrderWorkflow {
      * else (open, or completed with a delayed payment not yet settled) leaves the order waiting.
      */
     private void learn(CheckoutSessionState current, String how, OrderStatus closed, String whyClosed) {
-        if (!current.id().equals(session.id())) {
+        if (!current.id().equals(sessionId())) {
             log.warn(
                     "Order {}: ignored the state of session {}, not the order's {}",
                     input.orderId(),
                     current.id(),
-                    session.id());
+                    sessionId());
         } else if (current.isPaid()) {
-            if (!flaggedForOperator) {
-                markPaid(Payment.of(current, "confirmed with Stripe " + how));
+            if (!progress.flaggedForOperator()) {
+                progress.markPaid(Payment.of(current, "confirmed with Stripe " + how));
             }
         } else if (current.isExpired()) {
-            moveTo(closed, whyClosed, null);
+            progress.moveTo(closed, whyClosed, null);
         }
     }
 
     private void handle(PaymentEvent event) {
-        if (event.sessionId() != null && !event.sessionId().equals(session.id())) {
+        if (event.sessionId() != null && !event.sessionId().equals(sessionId())) {
             log.warn(
                     "Order {}: event {} is for session {}, not ours ({}); ignored",
                     input.orderId(),
                     event.eventId(),
                     event.sessionId(),
-                    session.id());
+                    sessionId());
             return;
         }
         switch (event.type()) {
             case PaymentEvent.CHECKOUT_SESSION_COMPLETED -> {
                 if (event.isPayment()) {
-                    markPaid(Payment.of(event));
+                    progress.markPaid(Payment.of(event));
                 } else {
                     // A delayed method (bank debit, voucher): the customer is done, the money is not.
-                    note("checkout completed; waiting for the delayed payment to settle (event " + event.eventId()
-                            + ")");
+                    progress.note("checkout completed; waiting for the delayed payment to settle (event "
+                            + event.eventId() + ")");
                 }
             }
-            case PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED -> markPaid(Payment.of(event));
+            case PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED -> progress.markPaid(Payment.of(event));
             case PaymentEvent.CHARGE_REFUNDED ->
                 log.warn(
                         "Order {}: event {} refunds a payment of an unpaid order; ignored",
                         input.orderId(),
                         event.eventId());
             case PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_FAILED ->
-                moveTo(FAILED, "the delayed payment failed (event " + event.eventId() + ")", event.eventId());
+                progress.moveTo(FAILED, "the delayed payment failed (event " + event.eventId() + ")", event.eventId());
             case PaymentEvent.CHECKOUT_SESSION_EXPIRED ->
-                moveTo(EXPIRED, "Stripe expired the checkout session (event " + event.eventId() + ")", event.eventId());
+                progress.moveTo(
+                        EXPIRED,
+                        "Stripe expired the checkout session (event " + event.eventId() + ")",
+                        event.eventId());
             default -> log.info("Order {}: event type {} changes nothing", input.orderId(), event.type());
         }
     }
 
-    /** Every way a payment is learnt of goes through here: the amount and currency must be the order's. */
-    private void markPaid(Payment payment) {
-        if (!payment.matches(order)) {
-            Workflow.getMetricsScope().counter(PAYMENT_MISMATCH_METRIC).inc(1);
-            flag("payment of " + payment.amountTotal() + " " + payment.currency() + " does not match the order's "
-                    + order.amountTotal() + " " + order.currency() + " (" + payment.how() + "); not marked paid");
-            return;
-        }
-        paymentIntentId = payment.paymentIntentId();
-        moveTo(PAID, "paid (" + payment.how() + ")", payment.eventId());
-    }
-
-    private void moveTo(OrderStatus next, String why, String stripeEventId) {
-        if (!status.canMoveTo(next)) {
-            log.warn("Order {}: {} -> {} is not allowed; ignored", input.orderId(), status.value(), next.value());
-            return;
-        }
-        if (order != null) {
-            steps.recordStatusChange(new StatusChange(input.orderId(), next, why, stripeEventId, paymentIntentId));
-        }
-        status = next;
-        detail = why;
-        Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.ORDER_STATUS.valueSet(next.value()));
-        publishDetails();
+    private String sessionId() {
+        return progress.session().id();
     }
 
     @Override
     public CheckoutLink checkout(String requestFingerprint) {
-        Workflow.await(() -> session != null || checkoutFailure != null);
-        if (session == null) {
+        Workflow.await(() -> progress.session() != null || checkoutFailure != null);
+        if (progress.session() == null) {
             throw ApplicationFailure.newNonRetryableFailure(checkoutFailure, "CheckoutFailed");
         }
-        return new CheckoutLink(input.orderId(), session.url());
+        return new CheckoutLink(input.orderId(), progress.session().url());
     }
 
     @Override
@@ -346,14 +302,16 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public void validateCancel(String reason) {
-        if (status == CANCELLED) {
+        if (progress.status() == CANCELLED) {
             return; // asking twice answers the same
         }
-        if (status == PAID || status == REFUNDED) {
-            throw new IllegalStateException("order is " + status.value() + "; a paid order cannot be cancelled");
+        if (progress.status() == PAID || progress.status() == REFUNDED) {
+            throw new IllegalStateException(
+                    "order is " + progress.status().value() + "; a paid order cannot be cancelled");
         }
-        if (status.isFinal()) {
-            throw new IllegalStateException("order is already " + status.value());
+        if (progress.status().isFinal()) {
+            throw new IllegalStateException(
+                    "order is already " + progress.status().value());
         }
     }
 
@@ -361,33 +319,35 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     public OrderSnapshot cancel(String reason) {
         // Until the order waits for payment (set up, or resumed after Stripe was asked) there is nothing to cancel
         // yet; deciding earlier would race the resume's own look at Stripe.
-        Workflow.await(() -> deadlineMillis > 0 || checkoutFailure != null || status.isFinal());
+        Workflow.await(() -> deadlineMillis > 0
+                || checkoutFailure != null
+                || progress.status().isFinal());
         statusLock.lock();
         try {
-            if (status == PENDING && session != null) {
+            if (progress.status() == PENDING && progress.session() != null) {
                 String why = "cancelled by the customer" + (reason == null || reason.isBlank() ? "" : ": " + reason);
                 // Expired first, so no payment can land after; a payment that got there first is the order's.
                 learn(
-                        activities.expireCheckoutSession(input.orderId(), session.id()),
+                        activities.expireCheckoutSession(input.orderId(), sessionId()),
                         "when the cancellation reached it",
                         CANCELLED,
                         why);
-                if (status == PENDING && !flaggedForOperator) {
+                if (progress.status() == PENDING && !progress.flaggedForOperator()) {
                     // Completed with a delayed payment still in flight: cancelled all the same, and that payment
                     // is refunded if it settles (settleLateEvents).
-                    moveTo(CANCELLED, why, null);
+                    progress.moveTo(CANCELLED, why, null);
                 }
             }
         } finally {
             statusLock.unlock();
         }
-        if (status != CANCELLED) {
+        if (progress.status() != CANCELLED) {
             throw ApplicationFailure.newNonRetryableFailure(
-                    status == PAID
+                    progress.status() == PAID
                             ? "order is paid; a paid order cannot be cancelled"
-                            : status == PENDING
+                            : progress.status() == PENDING
                                     ? "the order's payment needs review by an operator"
-                                    : "order is already " + status.value(),
+                                    : "order is already " + progress.status().value(),
                     "CancelRefused");
         }
         return state();
@@ -395,8 +355,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public void paymentEvent(PaymentEvent event) {
-        if (!seenEventIds.add(event.eventId())) {
-            duplicateEvents++;
+        if (!progress.firstSight(event.eventId())) {
             return;
         }
         // Kept even when the order is final: a late payment must be refunded (see settleLateEvents).
@@ -410,7 +369,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public OrderSnapshot state() {
-        return details().snapshot();
+        return progress.snapshot();
     }
 
     private OrderOutcome finish() {
@@ -419,7 +378,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             // Let a checkout update that is still waiting see the final state before the workflow closes.
             Workflow.await(Workflow::isEveryHandlerFinished);
         } while (!inbox.isEmpty());
-        return new OrderOutcome(input.orderId(), status.value(), detail);
+        return new OrderOutcome(input.orderId(), progress.status().value(), progress.detail());
     }
 
     /**
@@ -428,72 +387,43 @@ public class OrderWorkflowImpl implements OrderWorkflow {
      * order makes it refunded. Everything else is only logged.
      */
     private void settleLateEvents() {
-        while (!inbox.isEmpty() && status.isFinal()) {
+        while (!inbox.isEmpty() && progress.status().isFinal()) {
             PaymentEvent event = inbox.removeFirst();
-            if (!event.concerns(session, paymentIntentId) || !event.actsOnFinalOrder(status)) {
+            if (!event.concerns(progress.session(), progress.paymentIntentId())
+                    || !event.actsOnFinalOrder(progress.status())) {
                 log.info(
                         "Order {} is {}; event {} ({}) changes nothing",
                         input.orderId(),
-                        status.value(),
+                        progress.status().value(),
                         event.eventId(),
                         event.type());
             } else if (event.isPayment()) {
                 refundLatePayment(event);
             } else if (event.isFullRefund()) {
-                moveTo(REFUNDED, "refunded at Stripe (event " + event.eventId() + ")", event.eventId());
+                progress.moveTo(REFUNDED, "refunded at Stripe (event " + event.eventId() + ")", event.eventId());
             } else {
-                note("partly refunded at Stripe: " + event.amountRefunded() + " of " + event.amountTotal() + " "
-                        + event.currency() + " (event " + event.eventId() + "); the order stays paid");
-                log.info("Order {}: {}", input.orderId(), detail);
+                progress.note("partly refunded at Stripe: " + event.amountRefunded() + " of " + event.amountTotal()
+                        + " " + event.currency() + " (event " + event.eventId() + "); the order stays paid");
+                log.info("Order {}: {}", input.orderId(), progress.detail());
             }
         }
     }
 
     private void refundLatePayment(PaymentEvent event) {
-        String why = "payment " + event.paymentIntentId() + " arrived after the order was " + status.value()
-                + " (event " + event.eventId() + ")";
+        String why = "payment " + event.paymentIntentId() + " arrived after the order was "
+                + progress.status().value() + " (event " + event.eventId() + ")";
         if (event.paymentIntentId() == null) {
-            flag(why + " but names no payment intent to refund");
+            progress.flag(why + " but names no payment intent to refund");
             return;
         }
         try {
             RefundRecord refund =
                     activities.refundPayment(new RefundRequest(input.orderId(), event.paymentIntentId(), why));
-            note(why + "; refunded " + refund.amount().toPlainString() + " " + refund.currency() + " ("
+            progress.note(why + "; refunded " + refund.amount().toPlainString() + " " + refund.currency() + " ("
                     + refund.stripeRefundId() + ")");
         } catch (ActivityFailure e) {
             // Only a refund Stripe refuses for good ends up here (outages are retried): a person must look.
-            flag(why + "; Stripe refused the refund: " + rootMessage(e));
+            progress.flag(why + "; Stripe refused the refund: " + rootMessage(e));
         }
-    }
-
-    private OrderDetails details() {
-        return new OrderDetails(
-                input,
-                status,
-                detail,
-                order,
-                session,
-                paymentIntentId,
-                seenEventIds,
-                duplicateEvents,
-                flaggedForOperator);
-    }
-
-    /** Says what the order is doing now, in the query's snapshot and the Temporal UI. */
-    private void note(String what) {
-        detail = what;
-        publishDetails();
-    }
-
-    /** Something a person must look at: flagged for an operator, logged as an error, and said in the detail. */
-    private void flag(String what) {
-        flaggedForOperator = true;
-        note("NEEDS REVIEW: " + what);
-        log.error("Order {}: {}", input.orderId(), detail);
-    }
-
-    private void publishDetails() {
-        Workflow.setCurrentDetails(details().markdown());
     }
 }
