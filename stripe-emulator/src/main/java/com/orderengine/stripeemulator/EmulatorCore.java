@@ -7,7 +7,7 @@ import com.orderengine.stripeemulator.checkout.CheckoutSessionStore;
 import com.orderengine.stripeemulator.checkout.ExpirySweeper;
 import com.orderengine.stripeemulator.event.EventPublisher;
 import com.orderengine.stripeemulator.event.EventStore;
-import com.orderengine.stripeemulator.fault.FaultPlan;
+import com.orderengine.stripeemulator.fault.FaultInjector;
 import com.orderengine.stripeemulator.http.OperationCounters;
 import com.orderengine.stripeemulator.idempotency.IdempotencyStore;
 import com.orderengine.stripeemulator.persistence.EmulatorSnapshot;
@@ -37,7 +37,7 @@ final class EmulatorCore implements AutoCloseable {
     final WebhookDeliveries deliveries;
     final IdempotencyStore idempotency;
     final OrderLookup orders;
-    final FaultPlan faults = new FaultPlan();
+    final FaultInjector faults = new FaultInjector();
     final OperationCounters counters = new OperationCounters();
     private final CheckoutSessionStore sessionStore;
     private final ChargeStore chargeStore;

@@ -2,6 +2,7 @@ package com.orderengine.stripeemulator;
 
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
 import com.orderengine.stripeemulator.event.StripeEvent;
+import com.orderengine.stripeemulator.fault.FaultInjector;
 import com.orderengine.stripeemulator.http.ApiDependencies;
 import com.orderengine.stripeemulator.http.ApiServer;
 import com.orderengine.stripeemulator.operator.OperatorHandler;
@@ -34,14 +35,12 @@ public final class StripeEmulator implements AutoCloseable {
     private final ApiServer server;
     private final String baseUrl;
     private final EmulatorCore core;
-    private final FaultInjector faults;
     private final ActionLog actions = new ActionLog(LoggerFactory.getLogger(StripeEmulator.class), "Java API");
 
     private StripeEmulator(ApiServer server, String baseUrl, EmulatorCore core) {
         this.server = server;
         this.baseUrl = baseUrl;
         this.core = core;
-        this.faults = new FaultInjector(core.faults);
     }
 
     public static StripeEmulator start() {
@@ -115,7 +114,7 @@ public final class StripeEmulator implements AutoCloseable {
     }
 
     public FaultInjector faults() {
-        return faults;
+        return core.faults;
     }
 
     /** Sessions really created by this run; idempotent replays, failed requests and restored sessions do not count. */

@@ -3,7 +3,7 @@ package com.orderengine.stripeemulator.http;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionParamsParser;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionService;
 import com.orderengine.stripeemulator.event.EventStore;
-import com.orderengine.stripeemulator.fault.FaultPlan;
+import com.orderengine.stripeemulator.fault.FaultInjector;
 import com.orderengine.stripeemulator.idempotency.IdempotencyStore;
 import com.orderengine.stripeemulator.refund.RefundService;
 import com.orderengine.stripeemulator.support.OrderLookup;
@@ -14,7 +14,7 @@ public record ApiDependencies(
         CheckoutSessionParamsParser checkoutSessionParams,
         RefundService refunds,
         EventStore events,
-        FaultPlan faults,
+        FaultInjector faults,
         IdempotencyStore idempotency,
         OperationCounters counters,
         OrderLookup orders) {}

@@ -2,7 +2,7 @@ package com.orderengine.stripeemulator.http;
 
 import com.orderengine.stripeemulator.StripeOperation;
 import com.orderengine.stripeemulator.error.StripeErrorException;
-import com.orderengine.stripeemulator.fault.FaultPlan;
+import com.orderengine.stripeemulator.fault.FaultInjector;
 import com.orderengine.stripeemulator.idempotency.IdempotencyStore;
 import com.orderengine.stripeemulator.idempotency.IdempotentOutcome;
 import com.orderengine.stripeemulator.idempotency.RequestSignature;
@@ -19,11 +19,11 @@ import java.util.OptionalInt;
  */
 final class OperationInvoker {
 
-    private final FaultPlan faults;
+    private final FaultInjector faults;
     private final IdempotencyStore idempotency;
     private final OperationCounters counters;
 
-    OperationInvoker(FaultPlan faults, IdempotencyStore idempotency, OperationCounters counters) {
+    OperationInvoker(FaultInjector faults, IdempotencyStore idempotency, OperationCounters counters) {
         this.faults = faults;
         this.idempotency = idempotency;
         this.counters = counters;
