@@ -96,7 +96,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 } else if (woken) {
                     CheckoutSessionState reported = sessionReported;
                     sessionReported = null;
-                    learn(reported, "by the recovery pass after an outage");
+                    learnWhileWaiting(reported, "by the recovery pass after an outage");
                 } else if (Workflow.currentTimeMillis() >= deadlineMillis) {
                     reconcileWithStripe();
                 } else {
@@ -160,7 +160,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                     null);
             return false;
         }
-        learn(current, "while recovering the order");
+        learn(
+                current,
+                "found paid at Stripe while recovering the order",
+                EXPIRED,
+                "the checkout session expired (found while recovering the order)");
         if (progress.status() != PENDING) {
             return false;
         }
@@ -179,11 +183,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
      * webhook ever arrives. A failed look is only logged; the next poll or the deadline looks again.
      */
     private void pollStripe() {
+        CheckoutSessionState current;
         try {
-            learn(activities.retrieveCheckoutSession(sessionId()), "while waiting");
+            current = activities.retrieveCheckoutSession(sessionId());
         } catch (ActivityFailure e) {
             log.warn("Order {}: could not poll session {}: {}", input.orderId(), sessionId(), rootMessage(e));
+            return;
         }
+        learnWhileWaiting(current, "while waiting");
     }
 
     /** At the deadline Stripe is asked first: a payment whose webhook was lost is not thrown away. */
@@ -202,32 +209,49 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             progress.moveTo(FAILED, progress.detail(), null);
             return;
         }
-        learn(current, "at the session deadline, no webhook had arrived");
+        learn(
+                current,
+                "confirmed with Stripe at the session deadline, no webhook had arrived",
+                EXPIRED,
+                "the checkout session expired without payment");
         if (progress.status() != PENDING) {
             return;
         }
-        if (progress.flaggedForOperator()) {
+        if (current.isPaid()) {
             // Paid, but not what the order costs: nothing left to wait for; an operator decides.
             progress.moveTo(FAILED, progress.detail(), null);
-        } else {
+        } else if (current.isAwaitingAsyncPayment()) {
             // Completed with a delayed method whose money has not arrived: the session stays, so look again.
             deadlineMillis = Workflow.currentTimeMillis() + ASYNC_PAYMENT_RECHECK.toMillis();
             progress.note("checkout completed; the delayed payment has not settled yet, next check at "
                     + Instant.ofEpochMilli(deadlineMillis));
+        } else {
+            progress.moveTo(EXPIRED, "the checkout session expired without payment", null);
         }
     }
 
-    /** The session read at Stripe while waiting: a payment is recorded, an expiry expires the order. */
-    private void learn(CheckoutSessionState current, String how) {
-        learn(current, how, EXPIRED, "the checkout session expired at Stripe (found " + how + ")");
+    /**
+     * The session read at Stripe while waiting (a poll, the recovery pass): a payment is recorded, an expiry expires
+     * the order. A payment already flagged for an operator is not checked again at every look.
+     */
+    private void learnWhileWaiting(CheckoutSessionState current, String when) {
+        if (current.isPaid() && progress.flaggedForOperator()) {
+            return;
+        }
+        learn(
+                current,
+                "confirmed with Stripe " + when + ", no webhook had arrived",
+                EXPIRED,
+                "the checkout session expired at Stripe (found " + when + ")");
     }
 
     /**
-     * The one place where the session as Stripe reports it moves the order: a payment is recorded (if its amount is
-     * the order's), and a session closed unpaid moves the order to {@code closed} for {@code whyClosed}. Anything
-     * else (open, or completed with a delayed payment not yet settled) leaves the order waiting.
+     * The one place where the session as Stripe reports it moves the order: a payment is recorded as paid
+     * ({@code paidHow}) if its amount is the order's, and a session closed unpaid moves the order to {@code closed}
+     * for {@code whyClosed}. Anything else (open, or completed with a delayed payment not yet settled) leaves the
+     * order waiting.
      */
-    private void learn(CheckoutSessionState current, String how, OrderStatus closed, String whyClosed) {
+    private void learn(CheckoutSessionState current, String paidHow, OrderStatus closed, String whyClosed) {
         if (!current.id().equals(sessionId())) {
             log.warn(
                     "Order {}: ignored the state of session {}, not the order's {}",
@@ -235,9 +259,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                     current.id(),
                     sessionId());
         } else if (current.isPaid()) {
-            if (!progress.flaggedForOperator()) {
-                progress.markPaid(Payment.of(current, "confirmed with Stripe " + how));
-            }
+            progress.markPaid(Payment.of(current, paidHow));
         } else if (current.isExpired()) {
             progress.moveTo(closed, whyClosed, null);
         }
@@ -327,12 +349,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             if (progress.status() == PENDING && progress.session() != null) {
                 String why = "cancelled by the customer" + (reason == null || reason.isBlank() ? "" : ": " + reason);
                 // Expired first, so no payment can land after; a payment that got there first is the order's.
-                learn(
-                        activities.expireCheckoutSession(input.orderId(), sessionId()),
-                        "when the cancellation reached it",
-                        CANCELLED,
-                        why);
-                if (progress.status() == PENDING && !progress.flaggedForOperator()) {
+                CheckoutSessionState current = activities.expireCheckoutSession(input.orderId(), sessionId());
+                learn(current, "the payment completed before the cancellation reached Stripe", CANCELLED, why);
+                if (progress.status() == PENDING && !current.isPaid()) {
                     // Completed with a delayed payment still in flight: cancelled all the same, and that payment
                     // is refunded if it settles (settleLateEvents).
                     progress.moveTo(CANCELLED, why, null);
