@@ -483,6 +483,57 @@ class OrderWorkflowTest {
     }
 
     @Test
+    void anOrderFlaggedForAMismatchedPaymentIsStillCancelledWhileItsDelayedPaymentIsUnsettled() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
+        String sessionId = order(orderId).stripeSessionId();
+        orders.deliver(
+                orderId,
+                new PaymentEvent(
+                        "evt_short_cancel",
+                        PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                        sessionId,
+                        "paid",
+                        "pi_x",
+                        100L,
+                        "usd"));
+        assertThat(query(orderId).flaggedForOperator()).isTrue();
+        // The customer finished checkout with a bank debit whose money has not arrived.
+        fixture.stripe.payLater(sessionId);
+
+        OrderSnapshot cancelled = orders.cancel(orderId, "not this one");
+
+        assertThat(cancelled.status()).isEqualTo("cancelled");
+        assertThat(order(orderId).status()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void aFlaggedOrderWhoseSessionStripeReportsPaidInFullIsPaidAtTheDeadline() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(1, 1))), Duration.ofSeconds(30));
+        String sessionId = order(orderId).stripeSessionId();
+        orders.deliver(
+                orderId,
+                new PaymentEvent(
+                        "evt_short_deadline",
+                        PaymentEvent.CHECKOUT_SESSION_COMPLETED,
+                        sessionId,
+                        "paid",
+                        "pi_y",
+                        100L,
+                        "usd"));
+        assertThat(query(orderId).flaggedForOperator()).isTrue();
+        CheckoutSessionView paid = fixture.stripe.completeCheckoutSession(sessionId);
+
+        // Time skipping jumps to the deadline, where Stripe's own answer is checked again.
+        OrderOutcome outcome = stub(orderId).getResult(OrderOutcome.class);
+
+        assertThat(outcome.status()).isEqualTo("paid");
+        assertThat(outcome.detail()).contains("at the session deadline");
+        assertThat(order(orderId).stripePaymentIntentId()).isEqualTo(paid.paymentIntent());
+    }
+
+    @Test
     void aPendingOrderWhoseWorkflowWasLostIsRecoveredAndFoundPaidAtStripe() {
         String orderId = storedOrderWithoutWorkflow();
         CheckoutSessionView paid =
