@@ -1,7 +1,7 @@
 package com.orderengine.stripeemulator;
 
+import com.orderengine.stripeemulator.event.EventJson;
 import com.orderengine.stripeemulator.event.StripeEvent;
-import com.orderengine.stripeemulator.json.EventJson;
 
 /**
  * A read-only view of an event for tests and tools.

@@ -3,6 +3,7 @@ package com.orderengine.stripeemulator;
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
 import com.orderengine.stripeemulator.event.StripeEvent;
 import com.orderengine.stripeemulator.fault.FaultInjector;
+import com.orderengine.stripeemulator.fault.StripeOperation;
 import com.orderengine.stripeemulator.http.ApiDependencies;
 import com.orderengine.stripeemulator.http.ApiServer;
 import com.orderengine.stripeemulator.operator.OperatorHandler;

@@ -3,6 +3,7 @@ package com.orderengine.stripeemulator;
 import static com.orderengine.stripeemulator.TestStripe.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.orderengine.stripeemulator.fault.StripeOperation;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.LineItem;

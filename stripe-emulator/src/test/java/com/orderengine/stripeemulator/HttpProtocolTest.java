@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderengine.stripeemulator.fault.StripeOperation;
 import com.stripe.StripeClient;
 import com.stripe.exception.AuthenticationException;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static com.orderengine.stripeemulator.TestStripe.minimalSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.orderengine.stripeemulator.fault.StripeOperation;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiException;
 import com.stripe.exception.IdempotencyException;

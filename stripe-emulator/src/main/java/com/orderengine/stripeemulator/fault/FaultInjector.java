@@ -1,6 +1,5 @@
 package com.orderengine.stripeemulator.fault;
 
-import com.orderengine.stripeemulator.StripeOperation;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;

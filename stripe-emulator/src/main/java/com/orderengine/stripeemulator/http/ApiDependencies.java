@@ -6,7 +6,6 @@ import com.orderengine.stripeemulator.event.EventStore;
 import com.orderengine.stripeemulator.fault.FaultInjector;
 import com.orderengine.stripeemulator.idempotency.IdempotencyStore;
 import com.orderengine.stripeemulator.refund.RefundService;
-import com.orderengine.stripeemulator.support.OrderLookup;
 
 /** What the API layer calls into; assembled by the emulator so state is shared with its Java API. */
 public record ApiDependencies(

@@ -1,6 +1,5 @@
 package com.orderengine.stripeemulator.http;
 
-import com.orderengine.stripeemulator.StripeOperation;
 import com.orderengine.stripeemulator.checkout.CheckoutLineItem;
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionParamsParser;
@@ -8,10 +7,10 @@ import com.orderengine.stripeemulator.checkout.CheckoutSessionService;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionStateException;
 import com.orderengine.stripeemulator.checkout.NoSuchCheckoutSessionException;
 import com.orderengine.stripeemulator.error.StripeErrorException;
+import com.orderengine.stripeemulator.fault.StripeOperation;
 import com.orderengine.stripeemulator.form.Params;
 import com.orderengine.stripeemulator.json.CheckoutSessionJson;
 import com.orderengine.stripeemulator.json.ListPage;
-import com.orderengine.stripeemulator.support.OrderLookup;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;

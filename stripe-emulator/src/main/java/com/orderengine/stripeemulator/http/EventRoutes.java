@@ -1,12 +1,11 @@
 package com.orderengine.stripeemulator.http;
 
 import com.orderengine.stripeemulator.error.StripeErrorException;
+import com.orderengine.stripeemulator.event.EventJson;
 import com.orderengine.stripeemulator.event.EventStore;
 import com.orderengine.stripeemulator.event.StripeEvent;
 import com.orderengine.stripeemulator.form.Params;
-import com.orderengine.stripeemulator.json.EventJson;
 import com.orderengine.stripeemulator.json.ListPage;
-import com.orderengine.stripeemulator.support.OrderLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package com.orderengine.stripeemulator.http;
 
-import com.orderengine.stripeemulator.StripeOperation;
+import com.orderengine.stripeemulator.fault.StripeOperation;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,8 +1,8 @@
 package com.orderengine.stripeemulator.http;
 
-import com.orderengine.stripeemulator.StripeOperation;
 import com.orderengine.stripeemulator.error.StripeErrorException;
 import com.orderengine.stripeemulator.fault.FaultInjector;
+import com.orderengine.stripeemulator.fault.StripeOperation;
 import com.orderengine.stripeemulator.idempotency.IdempotencyStore;
 import com.orderengine.stripeemulator.idempotency.IdempotentOutcome;
 import com.orderengine.stripeemulator.idempotency.RequestSignature;

@@ -1,7 +1,7 @@
 package com.orderengine.stripeemulator.http;
 
-import com.orderengine.stripeemulator.StripeOperation;
 import com.orderengine.stripeemulator.error.StripeErrorException;
+import com.orderengine.stripeemulator.fault.StripeOperation;
 import com.orderengine.stripeemulator.form.Params;
 import com.orderengine.stripeemulator.json.ListPage;
 import com.orderengine.stripeemulator.json.RefundJson;
@@ -10,7 +10,6 @@ import com.orderengine.stripeemulator.refund.Refund;
 import com.orderengine.stripeemulator.refund.RefundParamsParser;
 import com.orderengine.stripeemulator.refund.RefundRefusedException;
 import com.orderengine.stripeemulator.refund.RefundService;
-import com.orderengine.stripeemulator.support.OrderLookup;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;

@@ -1,6 +1,6 @@
 package com.orderengine.stripeemulator.http;
 
-import com.orderengine.stripeemulator.StripeOperation;
+import com.orderengine.stripeemulator.fault.StripeOperation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package com.orderengine.stripeemulator.operator;
 
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
+import com.orderengine.stripeemulator.event.EventJson;
 import com.orderengine.stripeemulator.event.StripeEvent;
 import com.orderengine.stripeemulator.json.ChargeJson;
 import com.orderengine.stripeemulator.json.CheckoutSessionJson;
-import com.orderengine.stripeemulator.json.EventJson;
 import com.orderengine.stripeemulator.json.RefundJson;
 import com.orderengine.stripeemulator.refund.Charge;
 import com.orderengine.stripeemulator.refund.Refund;

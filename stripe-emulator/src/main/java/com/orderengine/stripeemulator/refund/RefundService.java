@@ -1,8 +1,8 @@
 package com.orderengine.stripeemulator.refund;
 
 import com.orderengine.stripeemulator.checkout.CheckoutSessionService;
+import com.orderengine.stripeemulator.support.Money;
 import com.orderengine.stripeemulator.support.RandomIds;
-import com.orderengine.stripeemulator.web.Money;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package com.orderengine.stripeemulator.webhook;
 
+import com.orderengine.stripeemulator.event.EventJson;
 import com.orderengine.stripeemulator.event.StripeEvent;
-import com.orderengine.stripeemulator.json.EventJson;
 import com.orderengine.stripeemulator.support.OrderLogContext;
 import java.net.ConnectException;
 import java.time.Clock;

@@ -2,6 +2,7 @@ package com.orderengine.stripeemulator.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.orderengine.stripeemulator.support.Money;
 import org.junit.jupiter.api.Test;
 
 class MoneyTest {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.orderengine.order.OrderLine;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
-import com.orderengine.stripeemulator.StripeOperation;
+import com.orderengine.stripeemulator.fault.StripeOperation;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;

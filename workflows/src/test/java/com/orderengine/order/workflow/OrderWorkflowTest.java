@@ -16,7 +16,7 @@ import com.orderengine.order.db.StatusChangeRecord;
 import com.orderengine.order.stripe.CheckoutSessionState;
 import com.orderengine.stripeemulator.CheckoutSessionView;
 import com.orderengine.stripeemulator.RefundView;
-import com.orderengine.stripeemulator.StripeOperation;
+import com.orderengine.stripeemulator.fault.StripeOperation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.temporal.api.common.v1.WorkflowExecution;

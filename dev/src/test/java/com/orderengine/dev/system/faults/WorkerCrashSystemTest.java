@@ -11,7 +11,7 @@ import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.workflow.PaymentEvent;
 import com.orderengine.stripeemulator.CheckoutSessionView;
-import com.orderengine.stripeemulator.StripeOperation;
+import com.orderengine.stripeemulator.fault.StripeOperation;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package com.orderengine.stripeemulator.support;
+package com.orderengine.stripeemulator.http;
 
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionStore;
@@ -8,6 +8,7 @@ import com.orderengine.stripeemulator.refund.Charge;
 import com.orderengine.stripeemulator.refund.ChargeStore;
 import com.orderengine.stripeemulator.refund.Refund;
 import com.orderengine.stripeemulator.refund.RefundStore;
+import com.orderengine.stripeemulator.support.OrderLogContext;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package com.orderengine.stripeemulator.web;
+package com.orderengine.stripeemulator.support;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;

@@ -1,6 +1,7 @@
-package com.orderengine.stripeemulator.json;
+package com.orderengine.stripeemulator.event;
 
-import com.orderengine.stripeemulator.event.StripeEvent;
+import com.orderengine.stripeemulator.json.Json;
+import com.orderengine.stripeemulator.json.ListPage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.orderengine.stripeemulator;
+package com.orderengine.stripeemulator.fault;
 
 /** The API operations that can be counted and have faults injected. */
 public enum StripeOperation {
