@@ -104,8 +104,7 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         environment
                 .servlets()
                 .addFilter("storefront-pages", new StorefrontPages())
-                // Every path, as "/" cannot be mapped on its own; the filter passes on all but its pages.
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, StorefrontPages.urlPatterns());
         OrderViews views = new OrderViews(orders, jdbi.onDemand(RefundDao.class));
         environment
                 .jersey()

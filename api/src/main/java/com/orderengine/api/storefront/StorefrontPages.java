@@ -39,19 +39,24 @@ public class StorefrontPages implements Filter {
 
     public StorefrontPages() {
         String header = resource("/storefront/site-header.html");
+        if (!header.contains(CART_LINK)) {
+            throw new IllegalStateException("the site header has no " + CART_LINK);
+        }
+        // The cart page marks the cart link as the page the shopper is on.
+        String cartHeader = header.replace(CART_LINK, CART_LINK.replace(">", " aria-current=\"page\">"));
         for (String file : Set.copyOf(PAGES.values())) {
             String template = resource("/assets/" + file);
-            // The cart page marks the cart link as the page the shopper is on.
-            String pageHeader = file.equals("cart.html")
-                    ? header.replace(CART_LINK, CART_LINK.replace(">", " aria-current=\"page\">"))
-                    : header;
-            String page = template.replace("  " + HEADER_MARKER + "\n", pageHeader);
-            if (page.equals(template) || !header.contains(CART_LINK)) {
-                throw new IllegalStateException(
-                        file + " has no '  " + HEADER_MARKER + "' line, or the header no cart link");
+            String page = template.replace("  " + HEADER_MARKER + "\n", file.equals("cart.html") ? cartHeader : header);
+            if (page.equals(template)) {
+                throw new IllegalStateException(file + " has no '  " + HEADER_MARKER + "' line");
             }
             pages.put(file, page.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** The servlet URL patterns of the pages: the site root is the empty pattern, which matches "/" alone. */
+    public static String[] urlPatterns() {
+        return PAGES.keySet().stream().map(path -> path.equals("/") ? "" : path).toArray(String[]::new);
     }
 
     /** The page served at {@code path}, or null when {@code path} is not a page. */

@@ -53,6 +53,13 @@ class StorefrontPagesTest {
     }
 
     @Test
+    void theFilterIsMappedOnThePagesAloneWithTheRootAsTheEmptyPattern() {
+        assertThat(StorefrontPages.urlPatterns())
+                .containsExactlyInAnyOrder(
+                        "", "/index.html", "/cart", "/cart.html", "/checkout/success", "/success.html");
+    }
+
+    @Test
     void otherPathsAreNotPages() {
         assertThat(pages.page("/api/products")).isNull();
         assertThat(pages.page("/css/shop.css")).isNull();

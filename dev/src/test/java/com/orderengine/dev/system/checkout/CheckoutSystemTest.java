@@ -127,6 +127,16 @@ class CheckoutSystemTest {
         assertThat(success.status()).isEqualTo(200);
         assertThat(success.body()).contains("/js/success.js");
 
+        // Each page, under its own path or its file's name, carries the shared header and no template marker.
+        for (String page : List.of("/", "/index.html", "/cart", "/cart.html", "/checkout/success", "/success.html")) {
+            Reply reply = client.get(page);
+            assertThat(reply.status()).as(page).isEqualTo(200);
+            assertThat(reply.body())
+                    .as(page)
+                    .contains("<header class=\"site-header\">")
+                    .doesNotContain("site-header -->");
+        }
+
         Reply script = client.get("/js/cart.js");
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.contentType()).contains("javascript");
