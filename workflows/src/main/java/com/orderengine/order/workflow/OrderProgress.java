@@ -25,6 +25,9 @@ final class OrderProgress {
 
     private static final Logger log = Workflow.getLogger(OrderProgress.class);
 
+    /** Counted through the SDK's metrics scope (replay-safe), so operators can alert on payments needing a person. */
+    static final String PAYMENT_MISMATCH_METRIC = "orderengine_payment_mismatch";
+
     private final OrderInput input;
     private final OrderSteps steps;
 
@@ -48,10 +51,6 @@ final class OrderProgress {
 
     String detail() {
         return detail;
-    }
-
-    PricedOrder order() {
-        return order;
     }
 
     CheckoutSessionState session() {
@@ -105,9 +104,7 @@ final class OrderProgress {
     /** Every way a payment is learnt of goes through here: the amount and currency must be the order's. */
     void markPaid(Payment payment) {
         if (!payment.matches(order)) {
-            Workflow.getMetricsScope()
-                    .counter(OrderWorkflowImpl.PAYMENT_MISMATCH_METRIC)
-                    .inc(1);
+            Workflow.getMetricsScope().counter(PAYMENT_MISMATCH_METRIC).inc(1);
             flag("payment of " + payment.amountTotal() + " " + payment.currency() + " does not match the order's "
                     + order.amountTotal() + " " + order.currency() + " (" + payment.how() + "); not marked paid");
             return;

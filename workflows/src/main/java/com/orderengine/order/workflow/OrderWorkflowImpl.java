@@ -41,9 +41,6 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     /** After the session expires with a delayed payment still in flight, look again this often. */
     static final Duration ASYNC_PAYMENT_RECHECK = Duration.ofHours(24);
 
-    /** Counted through the SDK's metrics scope (replay-safe), so operators can alert on payments needing a person. */
-    static final String PAYMENT_MISMATCH_METRIC = "orderengine_payment_mismatch";
-
     private final OrderInput input;
     private final OrderSteps steps;
     private final OrderActivities activities;
