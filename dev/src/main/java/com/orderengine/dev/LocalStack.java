@@ -134,7 +134,8 @@ public final class LocalStack implements AutoCloseable {
                 .withApiVersion(Stripe.API_VERSION)
                 .withDataDirectory(settings.dataDirectory().resolve("stripe"))
                 .withDeliveryMaxAttempts(WEBHOOK_DELIVERY_ATTEMPTS)
-                .withDeliveryBackoff(WEBHOOK_FIRST_RETRY));
+                .withDeliveryBackoff(WEBHOOK_FIRST_RETRY)
+                .withLogTagger(new OrderLogTagger()));
         running.push(stripe);
 
         running.push(EngineProcess.start(

@@ -130,7 +130,8 @@ class BacklogDrainTest {
                 .withApiVersion(Stripe.API_VERSION)
                 .withDataDirectory(settings.dataDirectory().resolve("stripe"))
                 .withDeliveryMaxAttempts(LocalStack.WEBHOOK_DELIVERY_ATTEMPTS)
-                .withDeliveryBackoff(Duration.ofHours(1)))) {
+                .withDeliveryBackoff(Duration.ofHours(1))
+                .withLogTagger(new OrderLogTagger()))) {
             for (Backlogged order : backlog) {
                 switch (order.fate()) {
                     case "paid" -> stripe.completeCheckoutSession(order.sessionId());

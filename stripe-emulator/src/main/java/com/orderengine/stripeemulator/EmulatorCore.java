@@ -1,5 +1,8 @@
 package com.orderengine.stripeemulator;
 
+import com.orderengine.stripeemulator.api.IdempotencyStore;
+import com.orderengine.stripeemulator.api.LabelLookup;
+import com.orderengine.stripeemulator.api.OperationCounters;
 import com.orderengine.stripeemulator.checkout.CheckoutPayments;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionParamsParser;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionService;
@@ -8,9 +11,6 @@ import com.orderengine.stripeemulator.checkout.ExpirySweeper;
 import com.orderengine.stripeemulator.event.EventPublisher;
 import com.orderengine.stripeemulator.event.EventStore;
 import com.orderengine.stripeemulator.fault.FaultInjector;
-import com.orderengine.stripeemulator.http.OperationCounters;
-import com.orderengine.stripeemulator.http.OrderLookup;
-import com.orderengine.stripeemulator.idempotency.IdempotencyStore;
 import com.orderengine.stripeemulator.persistence.EmulatorSnapshot;
 import com.orderengine.stripeemulator.persistence.SnapshotFile;
 import com.orderengine.stripeemulator.persistence.SnapshotWriter;
@@ -36,7 +36,7 @@ final class EmulatorCore implements AutoCloseable {
     final DeliveryLog deliveryLog;
     final WebhookDeliveries deliveries;
     final IdempotencyStore idempotency;
-    final OrderLookup orders;
+    final LabelLookup labels;
     final FaultInjector faults = new FaultInjector();
     final OperationCounters counters = new OperationCounters();
     private final CheckoutSessionStore sessionStore;
@@ -58,14 +58,15 @@ final class EmulatorCore implements AutoCloseable {
         events = new EventStore(changed);
         deliveryLog = new DeliveryLog(changed);
         idempotency = new IdempotencyStore(options.clock(), changed);
-        orders = new OrderLookup(sessionStore, chargeStore, refundStore, events);
+        labels = new LabelLookup(sessionStore, chargeStore, refundStore, events);
         deliveries = new WebhookDeliveries(
                 options.webhookUrl(),
                 options.webhookSecret(),
                 new RetryPolicy(options.deliveryMaxAttempts(), options.deliveryBackoff()),
                 deliveryLog,
                 changed,
-                orders::ofEvent);
+                labels::ofEvent,
+                options.logTagger());
         EventPublisher publisher = new EventPublisher(
                 events, options.clock(), options.apiVersion(), deliveries.endpointConfigured(), deliveries::deliver);
         ChargeRecorder chargeRecorder = new ChargeRecorder(chargeStore, options.clock());

@@ -1,21 +1,22 @@
 package com.orderengine.stripeemulator;
 
+import com.orderengine.stripeemulator.api.OperationInvoker;
+import com.orderengine.stripeemulator.api.StripeApi;
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
+import com.orderengine.stripeemulator.checkout.HostedCheckoutHandler;
 import com.orderengine.stripeemulator.event.StripeEvent;
 import com.orderengine.stripeemulator.fault.FaultInjector;
 import com.orderengine.stripeemulator.fault.StripeOperation;
-import com.orderengine.stripeemulator.http.ApiDependencies;
-import com.orderengine.stripeemulator.http.ApiServer;
+import com.orderengine.stripeemulator.http.EmulatorServer;
+import com.orderengine.stripeemulator.http.Router;
+import com.orderengine.stripeemulator.logging.ActionLog;
+import com.orderengine.stripeemulator.logging.LogTagger;
 import com.orderengine.stripeemulator.operator.OperatorHandler;
 import com.orderengine.stripeemulator.operator.OperatorSettings;
-import com.orderengine.stripeemulator.page.HostedCheckoutHandler;
 import com.orderengine.stripeemulator.refund.Refund;
-import com.orderengine.stripeemulator.support.ActionLog;
-import com.orderengine.stripeemulator.web.WebHttpAdapter;
 import com.orderengine.stripeemulator.webhook.DeliveryStatus;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,20 +29,21 @@ import org.slf4j.LoggerFactory;
  * retries; an operator page at {@code /_emulator/}; and a Java API to inspect state, act as the customer
  * or the dashboard, and inject faults.
  *
- * <p>What it does about one of our orders is logged with the MDC keys {@code OrderId} and {@code WorkflowId}
- * (see the README's "Logs"): each API request, webhook delivery, hosted page, operator and Java API action.
+ * <p>Each API request, webhook delivery, hosted page, operator and Java API action is logged, tagged by the
+ * {@link StripeEmulatorOptions#logTagger()} with the caller's context for the object it concerns.
  */
 public final class StripeEmulator implements AutoCloseable {
 
-    private final ApiServer server;
+    private final EmulatorServer server;
     private final String baseUrl;
     private final EmulatorCore core;
-    private final ActionLog actions = new ActionLog(LoggerFactory.getLogger(StripeEmulator.class), "Java API");
+    private final ActionLog actions;
 
-    private StripeEmulator(ApiServer server, String baseUrl, EmulatorCore core) {
+    private StripeEmulator(EmulatorServer server, String baseUrl, EmulatorCore core, LogTagger tagger) {
         this.server = server;
         this.baseUrl = baseUrl;
         this.core = core;
+        this.actions = new ActionLog(LoggerFactory.getLogger(StripeEmulator.class), "Java API", tagger);
     }
 
     public static StripeEmulator start() {
@@ -54,12 +56,13 @@ public final class StripeEmulator implements AutoCloseable {
      */
     public static StripeEmulator start(StripeEmulatorOptions options) {
         Objects.requireNonNull(options, "options");
-        ApiServer server = ApiServer.bind(options.host(), options.port());
+        EmulatorServer server = EmulatorServer.bind(options.host(), options.port());
         EmulatorCore core = null;
         try {
             String baseUrl = "http://" + hostForUrl(options.host()) + ":" + server.port();
             String hostedPageBase = options.publicBaseUrl() != null ? options.publicBaseUrl() : baseUrl;
             core = EmulatorCore.open(options, hostedPageBase);
+            LogTagger tagger = options.logTagger();
             OperatorSettings settings = new OperatorSettings(
                     baseUrl,
                     options.webhookUrl(),
@@ -67,30 +70,24 @@ public final class StripeEmulator implements AutoCloseable {
                     options.dataDirectory() == null
                             ? null
                             : options.dataDirectory().toString());
-            server.serve(
-                    new ApiDependencies(
+            Router router = new Router();
+            new StripeApi(router, new OperationInvoker(core.faults, core.idempotency, core.counters), tagger)
+                    .withCheckoutSessions(core.sessions, core.sessionParams, core.labels)
+                    .withRefunds(core.refunds, core.labels)
+                    .withEvents(core.events, core.labels);
+            new HostedCheckoutHandler(core.sessions, core.payments, tagger).registerOn(router);
+            new OperatorHandler(
                             core.sessions,
-                            core.sessionParams,
                             core.refunds,
                             core.events,
-                            core.faults,
-                            core.idempotency,
-                            core.counters,
-                            core.orders),
-                    Map.of(
-                            "/c/pay/",
-                                    new WebHttpAdapter(
-                                            new HostedCheckoutHandler(core.sessions, core.payments, core.orders)),
-                            "/_emulator",
-                                    new WebHttpAdapter(new OperatorHandler(
-                                            core.sessions,
-                                            core.refunds,
-                                            core.events,
-                                            core.deliveryLog,
-                                            core.deliveries,
-                                            settings,
-                                            core.orders))));
-            return new StripeEmulator(server, baseUrl, core);
+                            core.deliveryLog,
+                            core.deliveries,
+                            settings,
+                            core.labels,
+                            tagger)
+                    .registerOn(router);
+            server.serve(router);
+            return new StripeEmulator(server, baseUrl, core, tagger);
         } catch (RuntimeException e) {
             server.close();
             if (core != null) {
@@ -216,7 +213,7 @@ public final class StripeEmulator implements AutoCloseable {
         Refund refund = actions.run(
                 "refund",
                 paymentIntentId,
-                core.orders.ofPaymentIntent(paymentIntentId),
+                core.labels.ofPaymentIntent(paymentIntentId),
                 () -> core.refunds.refundInFull(paymentIntentId),
                 done -> done.id() + " of " + done.amount() + " " + done.currency() + " from " + done.charge());
         return RefundView.of(refund);
@@ -252,7 +249,7 @@ public final class StripeEmulator implements AutoCloseable {
         actions.run(
                 "redeliver",
                 eventId,
-                core.orders.ofEventId(eventId),
+                core.labels.ofEventId(eventId),
                 () -> {
                     StripeEvent event = core.events.require(eventId);
                     core.deliveries.redeliver(event);
@@ -285,7 +282,7 @@ public final class StripeEmulator implements AutoCloseable {
         return actions.run(
                 action,
                 id,
-                core.orders.ofSessionId(id),
+                core.labels.ofSessionId(id),
                 change,
                 session -> session.status().wireName() + ", "
                         + session.paymentStatus().wireName()

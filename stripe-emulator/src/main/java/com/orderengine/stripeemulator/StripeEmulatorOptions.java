@@ -1,9 +1,11 @@
 package com.orderengine.stripeemulator;
 
+import com.orderengine.stripeemulator.logging.LogTagger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How to start a {@link StripeEmulator}.
@@ -22,6 +24,8 @@ import java.util.Objects;
  * @param deliveryMaxAttempts  attempts per delivery (first try included) before giving up
  * @param deliveryBackoff      delay before the first retry; it doubles per retry, capped at five minutes
  * @param expirySweepInterval  how often open sessions past {@code expires_at} are expired in the background
+ * @param logTagger            tags the log lines about an object with the caller's context (see {@link LogTagger});
+ *                             {@link LogTagger#NONE} by default
  */
 public record StripeEmulatorOptions(
         String host,
@@ -34,7 +38,8 @@ public record StripeEmulatorOptions(
         Path dataDirectory,
         int deliveryMaxAttempts,
         Duration deliveryBackoff,
-        Duration expirySweepInterval) {
+        Duration expirySweepInterval,
+        LogTagger logTagger) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_WEBHOOK_SECRET = "whsec_local_emulator_secret";
@@ -52,6 +57,7 @@ public record StripeEmulatorOptions(
         Objects.requireNonNull(apiVersion, "apiVersion");
         Objects.requireNonNull(deliveryBackoff, "deliveryBackoff");
         Objects.requireNonNull(expirySweepInterval, "expirySweepInterval");
+        Objects.requireNonNull(logTagger, "logTagger");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535: " + port);
         }
@@ -83,7 +89,8 @@ public record StripeEmulatorOptions(
                 null,
                 DEFAULT_DELIVERY_MAX_ATTEMPTS,
                 DEFAULT_DELIVERY_BACKOFF,
-                DEFAULT_EXPIRY_SWEEP_INTERVAL);
+                DEFAULT_EXPIRY_SWEEP_INTERVAL,
+                LogTagger.NONE);
     }
 
     public static StripeEmulatorOptions defaults() {
@@ -91,168 +98,105 @@ public record StripeEmulatorOptions(
     }
 
     public StripeEmulatorOptions withHost(String newHost) {
-        return new StripeEmulatorOptions(
-                newHost,
-                port,
-                publicBaseUrl,
-                clock,
-                webhookUrl,
-                webhookSecret,
-                apiVersion,
-                dataDirectory,
-                deliveryMaxAttempts,
-                deliveryBackoff,
-                expirySweepInterval);
+        return with(options -> options.host = newHost);
     }
 
     public StripeEmulatorOptions withPort(int newPort) {
-        return new StripeEmulatorOptions(
-                host,
-                newPort,
-                publicBaseUrl,
-                clock,
-                webhookUrl,
-                webhookSecret,
-                apiVersion,
-                dataDirectory,
-                deliveryMaxAttempts,
-                deliveryBackoff,
-                expirySweepInterval);
+        return with(options -> options.port = newPort);
     }
 
     public StripeEmulatorOptions withPublicBaseUrl(String newPublicBaseUrl) {
-        return new StripeEmulatorOptions(
-                host,
-                port,
-                newPublicBaseUrl,
-                clock,
-                webhookUrl,
-                webhookSecret,
-                apiVersion,
-                dataDirectory,
-                deliveryMaxAttempts,
-                deliveryBackoff,
-                expirySweepInterval);
+        return with(options -> options.publicBaseUrl = newPublicBaseUrl);
     }
 
     public StripeEmulatorOptions withClock(Clock newClock) {
-        return new StripeEmulatorOptions(
-                host,
-                port,
-                publicBaseUrl,
-                newClock,
-                webhookUrl,
-                webhookSecret,
-                apiVersion,
-                dataDirectory,
-                deliveryMaxAttempts,
-                deliveryBackoff,
-                expirySweepInterval);
+        return with(options -> options.clock = newClock);
     }
 
     public StripeEmulatorOptions withWebhookUrl(String newWebhookUrl) {
-        return new StripeEmulatorOptions(
-                host,
-                port,
-                publicBaseUrl,
-                clock,
-                newWebhookUrl,
-                webhookSecret,
-                apiVersion,
-                dataDirectory,
-                deliveryMaxAttempts,
-                deliveryBackoff,
-                expirySweepInterval);
+        return with(options -> options.webhookUrl = newWebhookUrl);
     }
 
     public StripeEmulatorOptions withWebhookSecret(String newWebhookSecret) {
-        return new StripeEmulatorOptions(
-                host,
-                port,
-                publicBaseUrl,
-                clock,
-                webhookUrl,
-                newWebhookSecret,
-                apiVersion,
-                dataDirectory,
-                deliveryMaxAttempts,
-                deliveryBackoff,
-                expirySweepInterval);
+        return with(options -> options.webhookSecret = newWebhookSecret);
     }
 
     public StripeEmulatorOptions withApiVersion(String newApiVersion) {
-        return new StripeEmulatorOptions(
-                host,
-                port,
-                publicBaseUrl,
-                clock,
-                webhookUrl,
-                webhookSecret,
-                newApiVersion,
-                dataDirectory,
-                deliveryMaxAttempts,
-                deliveryBackoff,
-                expirySweepInterval);
+        return with(options -> options.apiVersion = newApiVersion);
     }
 
     public StripeEmulatorOptions withDataDirectory(Path newDataDirectory) {
-        return new StripeEmulatorOptions(
-                host,
-                port,
-                publicBaseUrl,
-                clock,
-                webhookUrl,
-                webhookSecret,
-                apiVersion,
-                newDataDirectory,
-                deliveryMaxAttempts,
-                deliveryBackoff,
-                expirySweepInterval);
+        return with(options -> options.dataDirectory = newDataDirectory);
     }
 
     public StripeEmulatorOptions withDeliveryMaxAttempts(int newDeliveryMaxAttempts) {
-        return new StripeEmulatorOptions(
-                host,
-                port,
-                publicBaseUrl,
-                clock,
-                webhookUrl,
-                webhookSecret,
-                apiVersion,
-                dataDirectory,
-                newDeliveryMaxAttempts,
-                deliveryBackoff,
-                expirySweepInterval);
+        return with(options -> options.deliveryMaxAttempts = newDeliveryMaxAttempts);
     }
 
     public StripeEmulatorOptions withDeliveryBackoff(Duration newDeliveryBackoff) {
-        return new StripeEmulatorOptions(
-                host,
-                port,
-                publicBaseUrl,
-                clock,
-                webhookUrl,
-                webhookSecret,
-                apiVersion,
-                dataDirectory,
-                deliveryMaxAttempts,
-                newDeliveryBackoff,
-                expirySweepInterval);
+        return with(options -> options.deliveryBackoff = newDeliveryBackoff);
     }
 
     public StripeEmulatorOptions withExpirySweepInterval(Duration newExpirySweepInterval) {
-        return new StripeEmulatorOptions(
-                host,
-                port,
-                publicBaseUrl,
-                clock,
-                webhookUrl,
-                webhookSecret,
-                apiVersion,
-                dataDirectory,
-                deliveryMaxAttempts,
-                deliveryBackoff,
-                newExpirySweepInterval);
+        return with(options -> options.expirySweepInterval = newExpirySweepInterval);
+    }
+
+    public StripeEmulatorOptions withLogTagger(LogTagger newLogTagger) {
+        return with(options -> options.logTagger = newLogTagger);
+    }
+
+    /** A copy with one setting changed; the copy is validated like any other. */
+    private StripeEmulatorOptions with(Consumer<Settings> change) {
+        Settings settings = new Settings(this);
+        change.accept(settings);
+        return settings.options();
+    }
+
+    /** The components as fields, so that each {@code with…} changes one. */
+    private static final class Settings {
+        String host;
+        int port;
+        String publicBaseUrl;
+        Clock clock;
+        String webhookUrl;
+        String webhookSecret;
+        String apiVersion;
+        Path dataDirectory;
+        int deliveryMaxAttempts;
+        Duration deliveryBackoff;
+        Duration expirySweepInterval;
+        LogTagger logTagger;
+
+        Settings(StripeEmulatorOptions options) {
+            host = options.host;
+            port = options.port;
+            publicBaseUrl = options.publicBaseUrl;
+            clock = options.clock;
+            webhookUrl = options.webhookUrl;
+            webhookSecret = options.webhookSecret;
+            apiVersion = options.apiVersion;
+            dataDirectory = options.dataDirectory;
+            deliveryMaxAttempts = options.deliveryMaxAttempts;
+            deliveryBackoff = options.deliveryBackoff;
+            expirySweepInterval = options.expirySweepInterval;
+            logTagger = options.logTagger;
+        }
+
+        StripeEmulatorOptions options() {
+            return new StripeEmulatorOptions(
+                    host,
+                    port,
+                    publicBaseUrl,
+                    clock,
+                    webhookUrl,
+                    webhookSecret,
+                    apiVersion,
+                    dataDirectory,
+                    deliveryMaxAttempts,
+                    deliveryBackoff,
+                    expirySweepInterval,
+                    logTagger);
+        }
     }
 
     private static String blankToNull(String value) {

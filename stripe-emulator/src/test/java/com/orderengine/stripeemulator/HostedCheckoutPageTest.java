@@ -136,6 +136,7 @@ class HostedCheckoutPageTest {
         assertThat(processing.body())
                 .contains("Payment processing", "Settle payment", "Fail payment")
                 .doesNotContain(">Pay $");
+        assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
 
         HttpResponse<String> settled = browser.post(path(session) + "/settle");
 
@@ -160,6 +161,8 @@ class HostedCheckoutPageTest {
     void failingADelayedPaymentSendsAsyncPaymentFailedAndLeavesItUnpaid() throws Exception {
         Session session = create();
         browser.post(path(session) + "/pay-later", "email=ada%40example.com");
+        // Stripe does not promise delivery in order; the customer fails the payment after its first event arrived.
+        assertThat(emulator.awaitDeliveries(SETTLE)).isTrue();
 
         HttpResponse<String> failed = browser.post(path(session) + "/fail");
 

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The emulator's log lines about one of our orders carry the MDC keys the engine's processes use,
- * {@code OrderId} and {@code WorkflowId}: API requests, hosted page and operator actions, webhook deliveries.
+ * The emulator's log lines about an object are tagged by the caller's {@link OrderTagger} from the labels of that
+ * object and the objects it came from: API requests, hosted page and operator actions, webhook deliveries.
  */
 class OrderLoggingTest {
 
@@ -65,7 +65,8 @@ class OrderLoggingTest {
         emulator = StripeEmulator.start(StripeEmulatorOptions.defaults()
                 .withWebhookUrl(receiver.url())
                 .withApiVersion(Stripe.API_VERSION)
-                .withDeliveryBackoff(Duration.ofMillis(50)));
+                .withDeliveryBackoff(Duration.ofMillis(50))
+                .withLogTagger(new OrderTagger()));
         stripe = TestStripe.client(emulator);
         browser = new Browser(emulator.baseUrl());
     }
@@ -98,8 +99,8 @@ class OrderLoggingTest {
         assertThat(paid.statusCode()).isEqualTo(303);
         String paymentIntent =
                 emulator.checkoutSession(session.getId()).orElseThrow().paymentIntent();
-        ILoggingEvent payLine =
-                line("com.orderengine.stripeemulator.page.HostedCheckoutHandler", "Hosted page pay " + session.getId());
+        ILoggingEvent payLine = line(
+                "com.orderengine.stripeemulator.checkout.HostedCheckoutHandler", "Hosted page pay " + session.getId());
         assertThat(payLine.getLevel()).isEqualTo(Level.INFO);
         assertThat(payLine.getFormattedMessage()).endsWith(": complete, paid, " + paymentIntent);
         assertTaggedWith(payLine, ORDER);

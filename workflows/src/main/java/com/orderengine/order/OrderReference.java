@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class OrderReference {
 
+    /** The metadata key under which the order is repeated on Stripe's objects (sessions, PaymentIntents, refunds). */
+    public static final String METADATA_KEY = "order_id";
+
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();

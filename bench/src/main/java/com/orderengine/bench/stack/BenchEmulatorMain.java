@@ -1,5 +1,6 @@
 package com.orderengine.bench.stack;
 
+import com.orderengine.dev.OrderLogTagger;
 import com.orderengine.stripeemulator.StripeEmulator;
 import com.orderengine.stripeemulator.StripeEmulatorOptions;
 import com.stripe.Stripe;
@@ -18,7 +19,8 @@ public final class BenchEmulatorMain {
         StripeEmulator emulator = StripeEmulator.start(StripeEmulatorOptions.defaults()
                 .withHost("127.0.0.1")
                 .withPort(Integer.parseInt(System.getenv("STRIPE_EMULATOR_PORT")))
-                .withApiVersion(Stripe.API_VERSION));
+                .withApiVersion(Stripe.API_VERSION)
+                .withLogTagger(new OrderLogTagger()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -1,5 +1,6 @@
 package com.orderengine.stripeemulator.checkout;
 
+import com.orderengine.stripeemulator.logging.ObjectLabels;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,11 @@ public record CheckoutSession(
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         paymentIntentMetadata = Collections.unmodifiableMap(new LinkedHashMap<>(paymentIntentMetadata));
         asyncPayment = asyncPayment == null ? AsyncPaymentState.NONE : asyncPayment;
+    }
+
+    /** Its own labels, then its PaymentIntent's (set through {@code payment_intent_data[metadata]}). */
+    public List<ObjectLabels> labels() {
+        return List.of(new ObjectLabels(clientReferenceId, metadata), ObjectLabels.metadataOnly(paymentIntentMetadata));
     }
 
     /** No discounts, shipping or tax exist here, so subtotal and total are the same sum. */

@@ -1,8 +1,8 @@
 package com.orderengine.stripeemulator.checkout;
 
-import com.orderengine.stripeemulator.error.StripeErrorException;
-import com.orderengine.stripeemulator.form.MetadataParser;
-import com.orderengine.stripeemulator.form.Params;
+import com.orderengine.stripeemulator.http.MetadataParser;
+import com.orderengine.stripeemulator.http.Params;
+import com.orderengine.stripeemulator.http.StripeErrorException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;

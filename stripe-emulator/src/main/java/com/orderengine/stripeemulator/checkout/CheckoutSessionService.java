@@ -1,5 +1,6 @@
 package com.orderengine.stripeemulator.checkout;
 
+import com.orderengine.stripeemulator.logging.ObjectLabels;
 import com.orderengine.stripeemulator.support.RandomIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,6 +94,13 @@ public final class CheckoutSessionService {
 
     public Optional<CheckoutSession> find(String id) {
         return transitions.expireIfOverdue(id);
+    }
+
+    /** The session's labels for a log line; unlike {@link #find}, never expires an overdue session. */
+    public List<ObjectLabels> labelsOf(String id) {
+        return id == null
+                ? List.of()
+                : store.find(id).map(CheckoutSession::labels).orElse(List.of());
     }
 
     public CheckoutSession retrieve(String id) {

@@ -1,7 +1,7 @@
 package com.orderengine.stripeemulator.event;
 
-import com.orderengine.stripeemulator.json.Json;
-import com.orderengine.stripeemulator.json.ListPage;
+import com.orderengine.stripeemulator.http.Json;
+import com.orderengine.stripeemulator.http.ListPage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

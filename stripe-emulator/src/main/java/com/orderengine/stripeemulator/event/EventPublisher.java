@@ -1,13 +1,13 @@
 package com.orderengine.stripeemulator.event;
 
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
+import com.orderengine.stripeemulator.checkout.CheckoutSessionJson;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionListener;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionTransition;
-import com.orderengine.stripeemulator.json.ChargeJson;
-import com.orderengine.stripeemulator.json.CheckoutSessionJson;
-import com.orderengine.stripeemulator.json.RefundJson;
 import com.orderengine.stripeemulator.refund.Charge;
+import com.orderengine.stripeemulator.refund.ChargeJson;
 import com.orderengine.stripeemulator.refund.Refund;
+import com.orderengine.stripeemulator.refund.RefundJson;
 import com.orderengine.stripeemulator.refund.RefundListener;
 import com.orderengine.stripeemulator.support.RandomIds;
 import java.time.Clock;

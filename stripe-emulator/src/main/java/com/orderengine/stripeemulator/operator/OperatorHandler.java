@@ -1,37 +1,40 @@
 package com.orderengine.stripeemulator.operator;
 
+import com.orderengine.stripeemulator.api.LabelLookup;
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
+import com.orderengine.stripeemulator.checkout.CheckoutSessionJson;
 import com.orderengine.stripeemulator.checkout.CheckoutSessionService;
 import com.orderengine.stripeemulator.checkout.NoSuchCheckoutSessionException;
 import com.orderengine.stripeemulator.event.EventStore;
 import com.orderengine.stripeemulator.event.NoSuchEventException;
 import com.orderengine.stripeemulator.event.StripeEvent;
-import com.orderengine.stripeemulator.http.OrderLookup;
-import com.orderengine.stripeemulator.json.CheckoutSessionJson;
-import com.orderengine.stripeemulator.json.RefundJson;
+import com.orderengine.stripeemulator.http.Endpoint;
+import com.orderengine.stripeemulator.http.Request;
+import com.orderengine.stripeemulator.http.Response;
+import com.orderengine.stripeemulator.http.Router;
+import com.orderengine.stripeemulator.logging.ActionLog;
+import com.orderengine.stripeemulator.logging.LogTagger;
 import com.orderengine.stripeemulator.refund.NoSuchPaymentObjectException;
 import com.orderengine.stripeemulator.refund.Refund;
+import com.orderengine.stripeemulator.refund.RefundJson;
 import com.orderengine.stripeemulator.refund.RefundRefusedException;
 import com.orderengine.stripeemulator.refund.RefundService;
-import com.orderengine.stripeemulator.support.ActionLog;
-import com.orderengine.stripeemulator.web.WebHandler;
-import com.orderengine.stripeemulator.web.WebRequest;
-import com.orderengine.stripeemulator.web.WebResponse;
 import com.orderengine.stripeemulator.webhook.DeliveryLog;
 import com.orderengine.stripeemulator.webhook.WebhookDeliveries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
 /**
  * The operator interface under {@code /_emulator/}: an HTML overview with Expire, Refund and Redeliver
  * buttons, and the same as JSON under {@code /_emulator/api/}. It takes no API key: the emulator is
- * meant to listen on loopback only. Each action is logged in one INFO line, with its order in the MDC.
+ * meant to listen on loopback only. Each action is logged in one INFO line, tagged with its object's labels.
  */
-public final class OperatorHandler implements WebHandler {
+public final class OperatorHandler {
 
-    static final String ROOT = "_emulator";
+    static final String ROOT = "/_emulator";
 
     private final CheckoutSessionService sessions;
     private final RefundService refunds;
@@ -39,8 +42,8 @@ public final class OperatorHandler implements WebHandler {
     private final DeliveryLog deliveryLog;
     private final WebhookDeliveries deliveries;
     private final OperatorSettings settings;
-    private final OrderLookup orders;
-    private final ActionLog actions = new ActionLog(LoggerFactory.getLogger(OperatorHandler.class), "Operator");
+    private final LabelLookup labels;
+    private final ActionLog actions;
 
     public OperatorHandler(
             CheckoutSessionService sessions,
@@ -49,101 +52,110 @@ public final class OperatorHandler implements WebHandler {
             DeliveryLog deliveryLog,
             WebhookDeliveries deliveries,
             OperatorSettings settings,
-            OrderLookup orders) {
+            LabelLookup labels,
+            LogTagger tagger) {
         this.sessions = sessions;
         this.refunds = refunds;
         this.events = events;
         this.deliveryLog = deliveryLog;
         this.deliveries = deliveries;
         this.settings = settings;
-        this.orders = orders;
+        this.labels = labels;
+        this.actions = new ActionLog(LoggerFactory.getLogger(OperatorHandler.class), "Operator", tagger);
     }
 
-    @Override
-    public WebResponse handle(WebRequest request) {
-        List<String> path = request.segments();
-        if (path.isEmpty() || !path.get(0).equals(ROOT)) {
-            return notFound();
-        }
-        List<String> rest = path.subList(1, path.size());
-        boolean api = !rest.isEmpty() && rest.get(0).equals("api");
-        List<String> route = api ? rest.subList(1, rest.size()) : rest;
-        try {
-            return api ? api(request, route) : page(request, route);
-        } catch (NoSuchCheckoutSessionException | NoSuchEventException | NoSuchPaymentObjectException e) {
-            return api
-                    ? WebResponse.json(404, OperatorJson.error(e.getMessage()))
-                    : WebResponse.text(404, e.getMessage());
-        } catch (IllegalStateException e) {
-            // Not open (expire), nothing left to refund (refund), or no webhook URL (redeliver).
-            return api
-                    ? WebResponse.json(409, OperatorJson.error(e.getMessage()))
-                    : WebResponse.text(409, e.getMessage());
-        }
+    public void registerOn(Router router) {
+        String api = ROOT + "/api";
+        router.add("GET", ROOT, this::overview)
+                .add("GET", ROOT + "/", this::overview)
+                .add("POST", ROOT + "/events/{id}/redeliver", page(this::redeliver))
+                .add("POST", ROOT + "/sessions/{id}/expire", page(this::expire))
+                .add("POST", ROOT + "/sessions/{id}/refund", page(this::refundInFull))
+                .fallback(ROOT, request -> notFound())
+                .add(
+                        "GET",
+                        api + "/sessions",
+                        request -> json(200, OperatorJson.sessions(sessions.list(), refunds::chargeOf)))
+                .add("GET", api + "/refunds", request -> json(200, OperatorJson.refunds(refunds.newestFirst())))
+                .add("GET", api + "/events", request -> json(200, eventsJson()))
+                .add(
+                        "POST",
+                        api + "/events/{id}/redeliver",
+                        json(
+                                this::redeliver,
+                                event -> Response.json(202, Map.of("event_id", event.id(), "redelivery", "scheduled"))))
+                .add(
+                        "POST",
+                        api + "/sessions/{id}/expire",
+                        json(this::expire, session -> json(200, CheckoutSessionJson.session(session))))
+                .add(
+                        "POST",
+                        api + "/sessions/{id}/refund",
+                        json(this::refundInFull, refund -> json(200, RefundJson.refund(refund))))
+                .fallback(
+                        api + "/",
+                        request -> Response.json(
+                                404,
+                                OperatorJson.error("No operator endpoint " + request.method() + " " + request.path())));
     }
 
-    private WebResponse api(WebRequest request, List<String> route) {
-        if (request.isGet() && route.equals(List.of("sessions"))) {
-            return WebResponse.json(200, OperatorJson.sessions(sessions.list(), refunds::chargeOf));
+    private Response overview(Request request) {
+        String html = OperatorPage.render(
+                settings,
+                sessions.list(),
+                refunds::chargeOf,
+                refunds.newestFirst(),
+                events.newestFirst(),
+                deliveries::status,
+                deliveryLog::forEvent);
+        return Response.html(200, html);
+    }
+
+    private Map<String, Object> eventsJson() {
+        List<Object> data = new ArrayList<>();
+        for (StripeEvent event : events.newestFirst()) {
+            data.add(OperatorJson.event(event, deliveries.status(event.id()), deliveryLog.forEvent(event.id())));
         }
-        if (request.isGet() && route.equals(List.of("refunds"))) {
-            return WebResponse.json(200, OperatorJson.refunds(refunds.newestFirst()));
-        }
-        if (request.isGet() && route.equals(List.of("events"))) {
-            List<Object> data = new ArrayList<>();
-            for (StripeEvent event : events.newestFirst()) {
-                data.add(OperatorJson.event(event, deliveries.status(event.id()), deliveryLog.forEvent(event.id())));
+        return OperatorJson.list(data);
+    }
+
+    /** A button on the overview: the action on the path's {@code id}, then back to the overview. */
+    private static Endpoint page(Function<String, ?> action) {
+        return request -> {
+            try {
+                action.apply(request.pathParam("id"));
+                return Response.seeOther(ROOT + "/");
+            } catch (NoSuchCheckoutSessionException | NoSuchEventException | NoSuchPaymentObjectException e) {
+                return Response.text(404, e.getMessage());
+            } catch (IllegalStateException e) {
+                // Not open (expire), nothing left to refund (refund), or no webhook URL (redeliver).
+                return Response.text(409, e.getMessage());
             }
-            return WebResponse.json(200, OperatorJson.list(data));
-        }
-        if (request.isPost() && isAction(route, "events", "redeliver")) {
-            StripeEvent event = redeliver(route.get(1));
-            return WebResponse.json(202, Map.of("event_id", event.id(), "redelivery", "scheduled"));
-        }
-        if (request.isPost() && isAction(route, "sessions", "expire")) {
-            return WebResponse.json(200, CheckoutSessionJson.session(expire(route.get(1))));
-        }
-        if (request.isPost() && isAction(route, "sessions", "refund")) {
-            return WebResponse.json(200, RefundJson.refund(refundInFull(route.get(1))));
-        }
-        return WebResponse.json(
-                404,
-                OperatorJson.error(
-                        "No operator endpoint " + request.method() + " /" + ROOT + "/api/" + String.join("/", route)));
+        };
     }
 
-    private WebResponse page(WebRequest request, List<String> route) {
-        if (request.isGet() && route.isEmpty()) {
-            String html = OperatorPage.render(
-                    settings,
-                    sessions.list(),
-                    refunds::chargeOf,
-                    refunds.newestFirst(),
-                    events.newestFirst(),
-                    deliveries::status,
-                    deliveryLog::forEvent);
-            return WebResponse.html(200, html);
-        }
-        if (request.isPost() && isAction(route, "events", "redeliver")) {
-            redeliver(route.get(1));
-            return WebResponse.seeOther("/" + ROOT + "/");
-        }
-        if (request.isPost() && isAction(route, "sessions", "expire")) {
-            expire(route.get(1));
-            return WebResponse.seeOther("/" + ROOT + "/");
-        }
-        if (request.isPost() && isAction(route, "sessions", "refund")) {
-            refundInFull(route.get(1));
-            return WebResponse.seeOther("/" + ROOT + "/");
-        }
-        return notFound();
+    /** The same actions as JSON endpoints. */
+    private static <T> Endpoint json(Function<String, T> action, Function<T, Response> answer) {
+        return request -> {
+            try {
+                return answer.apply(action.apply(request.pathParam("id")));
+            } catch (NoSuchCheckoutSessionException | NoSuchEventException | NoSuchPaymentObjectException e) {
+                return Response.json(404, OperatorJson.error(e.getMessage()));
+            } catch (IllegalStateException e) {
+                return Response.json(409, OperatorJson.error(e.getMessage()));
+            }
+        };
+    }
+
+    private static Response json(int status, Object json) {
+        return Response.json(status, json);
     }
 
     private StripeEvent redeliver(String eventId) {
         return actions.run(
                 "redeliver",
                 eventId,
-                orders.ofEventId(eventId),
+                labels.ofEventId(eventId),
                 () -> {
                     StripeEvent event = events.require(eventId);
                     deliveries.redeliver(event);
@@ -156,7 +168,7 @@ public final class OperatorHandler implements WebHandler {
         return actions.run(
                 "expire",
                 sessionId,
-                orders.ofSessionId(sessionId),
+                labels.ofSessionId(sessionId),
                 () -> sessions.expire(sessionId),
                 session -> session.status().wireName());
     }
@@ -166,7 +178,7 @@ public final class OperatorHandler implements WebHandler {
         return actions.run(
                 "refund",
                 sessionId,
-                orders.ofSessionId(sessionId),
+                labels.ofSessionId(sessionId),
                 () -> {
                     CheckoutSession session = sessions.retrieve(sessionId);
                     if (session.paymentIntent() == null) {
@@ -180,13 +192,7 @@ public final class OperatorHandler implements WebHandler {
                         refund.id() + " of " + refund.amount() + " " + refund.currency() + " from " + refund.charge());
     }
 
-    private static boolean isAction(List<String> route, String collection, String action) {
-        return route.size() == 3
-                && route.get(0).equals(collection)
-                && route.get(2).equals(action);
-    }
-
-    private static WebResponse notFound() {
-        return WebResponse.text(404, "Not found. The operator page is /" + ROOT + "/");
+    private static Response notFound() {
+        return Response.text(404, "Not found. The operator page is " + ROOT + "/");
     }
 }

@@ -1,13 +1,13 @@
 package com.orderengine.stripeemulator.operator;
 
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
+import com.orderengine.stripeemulator.checkout.CheckoutSessionJson;
 import com.orderengine.stripeemulator.event.EventJson;
 import com.orderengine.stripeemulator.event.StripeEvent;
-import com.orderengine.stripeemulator.json.ChargeJson;
-import com.orderengine.stripeemulator.json.CheckoutSessionJson;
-import com.orderengine.stripeemulator.json.RefundJson;
 import com.orderengine.stripeemulator.refund.Charge;
+import com.orderengine.stripeemulator.refund.ChargeJson;
 import com.orderengine.stripeemulator.refund.Refund;
+import com.orderengine.stripeemulator.refund.RefundJson;
 import com.orderengine.stripeemulator.webhook.DeliveryAttempt;
 import com.orderengine.stripeemulator.webhook.DeliveryStatus;
 import java.time.Instant;

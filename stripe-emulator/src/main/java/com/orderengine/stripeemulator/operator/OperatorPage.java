@@ -2,10 +2,10 @@ package com.orderengine.stripeemulator.operator;
 
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
 import com.orderengine.stripeemulator.event.StripeEvent;
+import com.orderengine.stripeemulator.http.Html;
 import com.orderengine.stripeemulator.refund.Charge;
 import com.orderengine.stripeemulator.refund.Refund;
 import com.orderengine.stripeemulator.support.Money;
-import com.orderengine.stripeemulator.web.Html;
 import com.orderengine.stripeemulator.webhook.DeliveryAttempt;
 import com.orderengine.stripeemulator.webhook.DeliveryStatus;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package com.orderengine.stripeemulator.persistence;
 
+import com.orderengine.stripeemulator.api.IdempotencyRecord;
 import com.orderengine.stripeemulator.checkout.CheckoutSession;
 import com.orderengine.stripeemulator.event.StripeEvent;
-import com.orderengine.stripeemulator.idempotency.IdempotencyRecord;
 import com.orderengine.stripeemulator.refund.Charge;
 import com.orderengine.stripeemulator.refund.Refund;
 import com.orderengine.stripeemulator.webhook.DeliveryAttempt;

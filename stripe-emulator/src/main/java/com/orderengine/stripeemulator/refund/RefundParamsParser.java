@@ -1,8 +1,8 @@
 package com.orderengine.stripeemulator.refund;
 
-import com.orderengine.stripeemulator.error.StripeErrorException;
-import com.orderengine.stripeemulator.form.MetadataParser;
-import com.orderengine.stripeemulator.form.Params;
+import com.orderengine.stripeemulator.http.MetadataParser;
+import com.orderengine.stripeemulator.http.Params;
+import com.orderengine.stripeemulator.http.StripeErrorException;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;

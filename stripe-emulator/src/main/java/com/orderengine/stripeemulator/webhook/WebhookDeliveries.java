@@ -2,7 +2,8 @@ package com.orderengine.stripeemulator.webhook;
 
 import com.orderengine.stripeemulator.event.EventJson;
 import com.orderengine.stripeemulator.event.StripeEvent;
-import com.orderengine.stripeemulator.support.OrderLogContext;
+import com.orderengine.stripeemulator.logging.LogTagger;
+import com.orderengine.stripeemulator.logging.ObjectLabels;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Signatures and attempt times use the wall clock, not the emulator's (possibly fake) clock: the
  * receiver checks the signature's timestamp against its own time.
  *
- * <p>Each attempt is logged, at INFO when delivered and at WARN when not, with the order the event is
- * about in the MDC (see {@link OrderLogContext}).
+ * <p>Each attempt is logged, at INFO when delivered and at WARN when not, tagged with the labels of the
+ * object the event is about (see {@link LogTagger}).
  */
 public final class WebhookDeliveries implements AutoCloseable {
 
@@ -48,7 +49,8 @@ public final class WebhookDeliveries implements AutoCloseable {
     private final RetryPolicy policy;
     private final DeliveryLog log;
     private final Runnable onChange;
-    private final Function<StripeEvent, String> orderOf;
+    private final Function<StripeEvent, List<ObjectLabels>> labelsOf;
+    private final LogTagger tagger;
     private final Clock wallClock = Clock.systemUTC();
     private final ScheduledExecutorService scheduler;
     /** Guarded by {@code this}. */
@@ -64,7 +66,7 @@ public final class WebhookDeliveries implements AutoCloseable {
 
     /**
      * @param url     the endpoint, or null to send nothing
-     * @param orderOf the order an event is about (null for none), to tag the log lines of its deliveries
+     * @param labelsOf the labels of the object an event is about, to tag the log lines of its deliveries
      */
     public WebhookDeliveries(
             String url,
@@ -72,13 +74,15 @@ public final class WebhookDeliveries implements AutoCloseable {
             RetryPolicy policy,
             DeliveryLog log,
             Runnable onChange,
-            Function<StripeEvent, String> orderOf) {
+            Function<StripeEvent, List<ObjectLabels>> labelsOf,
+            LogTagger tagger) {
         this.sender = url == null ? null : new WebhookSender(url);
         this.signer = new WebhookSigner(secret);
         this.policy = policy;
         this.log = log;
         this.onChange = onChange;
-        this.orderOf = orderOf;
+        this.labelsOf = labelsOf;
+        this.tagger = tagger;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "stripe-emulator-webhook-scheduler");
             thread.setDaemon(true);
@@ -93,7 +97,7 @@ public final class WebhookDeliveries implements AutoCloseable {
     /** Starts delivering a new event; does nothing without an endpoint. Never blocks. */
     public void deliver(StripeEvent event) {
         if (sender != null) {
-            start(new Run(event, false, 0, orderOf(event)));
+            start(new Run(event, false, 0, labelsOf(event)));
         }
     }
 
@@ -103,7 +107,7 @@ public final class WebhookDeliveries implements AutoCloseable {
             throw new IllegalStateException(
                     "No webhook URL is configured, so there is nowhere to redeliver " + event.id() + " to");
         }
-        start(new Run(event, true, 0, orderOf(event)));
+        start(new Run(event, true, 0, labelsOf(event)));
     }
 
     /**
@@ -123,7 +127,7 @@ public final class WebhookDeliveries implements AutoCloseable {
             } else {
                 Duration wait = policy.delayAfter(Math.max(1, delivery.attemptsMade()));
                 start(
-                        new Run(event.get(), delivery.redelivery(), delivery.attemptsMade(), orderOf(event.get())),
+                        new Run(event.get(), delivery.redelivery(), delivery.attemptsMade(), labelsOf(event.get())),
                         Duration.ofMillis(ThreadLocalRandom.current().nextLong(wait.toMillis() + 1)));
             }
         }
@@ -256,7 +260,7 @@ public final class WebhookDeliveries implements AutoCloseable {
                 error == null ? null : describe(error),
                 millis,
                 run.redelivery));
-        OrderLogContext.Scope order = OrderLogContext.open(run.orderId);
+        LogTagger.Scope tags = tagger.tag(run.labels);
         try {
             synchronized (this) {
                 if (closed) {
@@ -284,7 +288,7 @@ public final class WebhookDeliveries implements AutoCloseable {
                 onChange.run();
             }
         } finally {
-            order.close();
+            tags.close();
         }
     }
 
@@ -317,13 +321,13 @@ public final class WebhookDeliveries implements AutoCloseable {
                 retryIn == null ? "" : ", retrying in " + retryIn.toMillis() + " ms");
     }
 
-    private String orderOf(StripeEvent event) {
+    private List<ObjectLabels> labelsOf(StripeEvent event) {
         try {
-            return orderOf.apply(event);
+            return labelsOf.apply(event);
         } catch (RuntimeException e) {
             // Only the log's tag depends on it: deliver regardless.
-            LOG.debug("Could not tell which order {} is about", event.id(), e);
-            return null;
+            LOG.debug("Could not tell which object {} is about", event.id(), e);
+            return List.of();
         }
     }
 
@@ -342,17 +346,17 @@ public final class WebhookDeliveries implements AutoCloseable {
         final StripeEvent event;
         final String payload;
         final boolean redelivery;
-        /** The order the event is about, for the log context; null for none. */
-        final String orderId;
+        /** The labels of the object the event is about, for the log tag. */
+        final List<ObjectLabels> labels;
         /** Guarded by the enclosing instance. */
         int attemptsMade;
 
-        Run(StripeEvent event, boolean redelivery, int attemptsMade, String orderId) {
+        Run(StripeEvent event, boolean redelivery, int attemptsMade, List<ObjectLabels> labels) {
             this.event = event;
             this.payload = EventJson.payload(event);
             this.redelivery = redelivery;
             this.attemptsMade = attemptsMade;
-            this.orderId = orderId;
+            this.labels = labels;
         }
     }
 }

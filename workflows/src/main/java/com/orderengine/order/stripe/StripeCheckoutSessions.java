@@ -1,5 +1,6 @@
 package com.orderengine.order.stripe;
 
+import com.orderengine.order.OrderReference;
 import com.orderengine.order.PricedLine;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -24,9 +25,9 @@ public class StripeCheckoutSessions {
         SessionCreateParams.Builder params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.PAYMENT)
                 .setClientReferenceId(request.orderId())
-                .putMetadata("order_id", request.orderId())
+                .putMetadata(OrderReference.METADATA_KEY, request.orderId())
                 .setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
-                        .putMetadata("order_id", request.orderId())
+                        .putMetadata(OrderReference.METADATA_KEY, request.orderId())
                         .build())
                 .setExpiresAt(request.expiresAtEpochSecond())
                 .setSuccessUrl(successUrl)

@@ -1,6 +1,7 @@
 package com.orderengine.order.stripe;
 
 import com.orderengine.order.MinorUnits;
+import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.RefundRecord;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -28,7 +29,7 @@ public class StripeRefunds {
     public RefundRecord refundInFull(String orderId, String paymentIntentId, String reason) throws StripeException {
         RefundCreateParams params = RefundCreateParams.builder()
                 .setPaymentIntent(paymentIntentId)
-                .putMetadata("order_id", orderId)
+                .putMetadata(OrderReference.METADATA_KEY, orderId)
                 .putMetadata("engine_reason", reason)
                 .build();
         Refund refund = stripe.v1()

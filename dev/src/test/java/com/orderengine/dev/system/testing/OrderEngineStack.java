@@ -1,6 +1,7 @@
 package com.orderengine.dev.system.testing;
 
 import com.orderengine.api.ApiApplication;
+import com.orderengine.dev.OrderLogTagger;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.infrastructure.tools.ProjectTools;
 import com.orderengine.infrastructure.tools.TemporalDevServer;
@@ -39,7 +40,8 @@ public final class OrderEngineStack implements AfterAllCallback {
             Path.of("..", "config.yml").toAbsolutePath().normalize().toString();
 
     public final TestDatabase database;
-    public final StripeEmulator stripe = StripeEmulator.start(StripeEmulatorOptions.defaults());
+    public final StripeEmulator stripe =
+            StripeEmulator.start(StripeEmulatorOptions.defaults().withLogTagger(new OrderLogTagger()));
     public final int temporalPort = freePort();
     private final TemporalDevServer temporalServer = TemporalDevServer.start(TemporalDevServer.Options.inMemory(
             ProjectTools.ofWorkingDirectory().require(ProjectTools.TEMPORAL),

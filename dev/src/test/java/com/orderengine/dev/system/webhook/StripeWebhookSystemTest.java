@@ -500,7 +500,10 @@ class StripeWebhookSystemTest {
                                 + "to order " + orderId,
                         "OrderActivitiesImpl: Order " + orderId + " -> paid: paid (event evt_logs_" + orderId + ")");
         assertThat(ours)
-                .as("every line about the order, in the api and the worker, is tagged with it")
+                .as("the Stripe emulator's lines about the order are tagged by the engine's OrderLogTagger")
+                .anySatisfy(line -> assertThat(line.getLoggerName()).startsWith("com.orderengine.stripeemulator"));
+        assertThat(ours)
+                .as("every line about the order, in the api, the worker and the emulator, is tagged with it")
                 .allSatisfy(line -> {
                     assertThat(line.getMDCPropertyMap()).containsEntry("OrderId", orderId);
                     assertThat(line.getMDCPropertyMap()).containsEntry("WorkflowId", "order-" + orderId);

@@ -1,9 +1,0 @@
-package com.orderengine.stripeemulator.form;
-
-/** The form body cannot be decoded into Stripe's nested parameter structure. */
-public final class MalformedFormException extends IllegalArgumentException {
-
-    public MalformedFormException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,7 @@
+package com.orderengine.stripeemulator.http;
+
+/** Answers the requests of one route. */
+@FunctionalInterface
+public interface Endpoint {
+    Response handle(Request request);
+}

@@ -1,7 +1,0 @@
-package com.orderengine.stripeemulator.idempotency;
-
-/**
- * A stored idempotent response as kept on disk. {@code body} is the response's JSON text;
- * {@code storedAt} is epoch milliseconds by the emulator's clock.
- */
-public record IdempotencyRecord(String key, RequestSignature signature, int status, String body, long storedAt) {}

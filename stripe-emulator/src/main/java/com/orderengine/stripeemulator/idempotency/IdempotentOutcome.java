@@ -1,4 +1,0 @@
-package com.orderengine.stripeemulator.idempotency;
-
-/** The response for a request, and whether it was replayed from an earlier one with the same key. */
-public record IdempotentOutcome(StoredResponse response, boolean replayed) {}

@@ -1,4 +1,0 @@
-package com.orderengine.stripeemulator.idempotency;
-
-/** What a key was first used for: a replay must match it exactly. */
-public record RequestSignature(String method, String path, String parametersFingerprint) {}
