@@ -2,6 +2,7 @@ package com.orderengine.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderengine.bench.http.BenchHttp;
 import com.orderengine.bench.options.BenchOptions;
@@ -90,8 +91,15 @@ class BenchSmokeTest {
                             "| checkout | engine | 4 |",
                             "| checkout | baseline | 1 |",
                             "| checkout | baseline | 4 |",
-                            "## Machine",
-                            "## Targets");
+                            "| duplicate storm | engine | 10 | 50 |",
+                            "Targets: ");
+            assertThat(markdown.lines().filter(line -> line.startsWith("| ---")))
+                    .as("report.md is one table")
+                    .hasSize(1);
+            JsonNode json = JSON.readTree(files.run().resolve(ResultsFiles.JSON).toFile());
+            assertThat(json.path("machine").path("processors").asInt()).isPositive();
+            assertThat(json.path("targets")).isNotEmpty();
+            assertThat(json.path("processes")).isNotEmpty();
             byte[] png = Files.readAllBytes(files.run().resolve(ResultsFiles.CHART));
             assertThat(Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
             assertThat(files.run().resolve(ResultsFiles.JSON)).isNotEmptyFile();
