@@ -88,6 +88,7 @@ public final class LocalStack implements AutoCloseable {
         return settings;
     }
 
+    /** The stack's emulator; null when STRIPE_API_BASE names another Stripe. */
     public StripeEmulator stripe() {
         return stripe;
     }
@@ -109,7 +110,9 @@ public final class LocalStack implements AutoCloseable {
             PortCheck.requireFree("Temporal", settings.temporalPort(), "TEMPORAL_PORT");
             PortCheck.requireFree("Temporal Web UI", settings.temporalUiPort(), "TEMPORAL_UI_PORT");
         }
-        PortCheck.requireFree("Stripe emulator", settings.stripePort(), "STRIPE_EMULATOR_PORT");
+        if (settings.usesEmulator()) {
+            PortCheck.requireFree("Stripe emulator", settings.stripePort(), "STRIPE_EMULATOR_PORT");
+        }
         PortCheck.requireFree("PostgreSQL", settings.postgresPort(), "POSTGRES_PORT");
         // Found (or built, which takes minutes once per machine) before anything starts, so a failed build
         // leaves nothing running.
@@ -126,17 +129,12 @@ public final class LocalStack implements AutoCloseable {
         } else {
             log.info("Using the Temporal at {} (TEMPORAL_ADDRESS)", settings.temporalAddress());
         }
-        stripe = StripeEmulator.start(StripeEmulatorOptions.defaults()
-                .withHost(settings.host())
-                .withPort(settings.stripePort())
-                .withWebhookUrl("http://" + settings.host() + ":" + settings.apiPort() + "/api/webhooks/stripe")
-                .withWebhookSecret(settings.webhookSecret())
-                .withApiVersion(Stripe.API_VERSION)
-                .withDataDirectory(settings.dataDirectory().resolve("stripe"))
-                .withDeliveryMaxAttempts(WEBHOOK_DELIVERY_ATTEMPTS)
-                .withDeliveryBackoff(WEBHOOK_FIRST_RETRY)
-                .withLogTagger(new OrderLogTagger()));
-        running.push(stripe);
+        if (settings.usesEmulator()) {
+            stripe = StripeEmulator.start(emulatorOptions(settings));
+            running.push(stripe);
+        } else {
+            log.info("Using the Stripe at {} (STRIPE_API_BASE)", settings.stripeApiBase());
+        }
 
         running.push(EngineProcess.start(
                 "worker",
@@ -148,6 +146,20 @@ public final class LocalStack implements AutoCloseable {
 
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         System.out.println(banner(seconds));
+    }
+
+    /** The stack's Stripe emulator: its webhooks go to the api, its state is kept in the data directory. */
+    public static StripeEmulatorOptions emulatorOptions(LocalStackSettings settings) {
+        return StripeEmulatorOptions.defaults()
+                .withHost(settings.host())
+                .withPort(settings.stripePort())
+                .withWebhookUrl("http://" + settings.host() + ":" + settings.apiPort() + "/api/webhooks/stripe")
+                .withWebhookSecret(settings.webhookSecret())
+                .withApiVersion(Stripe.API_VERSION)
+                .withDataDirectory(settings.dataDirectory().resolve("stripe"))
+                .withDeliveryMaxAttempts(WEBHOOK_DELIVERY_ATTEMPTS)
+                .withDeliveryBackoff(WEBHOOK_FIRST_RETRY)
+                .withLogTagger(new OrderLogTagger());
     }
 
     /** config.yml's variables for one of the two applications. */

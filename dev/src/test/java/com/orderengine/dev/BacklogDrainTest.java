@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderengine.order.OrderReference;
 import com.orderengine.stripeemulator.StripeEmulator;
-import com.orderengine.stripeemulator.StripeEmulatorOptions;
 import com.orderengine.stripeemulator.webhook.DeliveryStatus;
-import com.stripe.Stripe;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DeleteWorkflowExecutionRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -122,16 +120,9 @@ class BacklogDrainTest {
 
         // The outage: Stripe carries on without the shop. Its attempts to deliver the events fail, and are left
         // for after the restart.
-        try (StripeEmulator stripe = StripeEmulator.start(StripeEmulatorOptions.defaults()
-                .withHost(settings.host())
-                .withPort(settings.stripePort())
-                .withWebhookUrl("http://" + settings.host() + ":" + settings.apiPort() + "/api/webhooks/stripe")
-                .withWebhookSecret(settings.webhookSecret())
-                .withApiVersion(Stripe.API_VERSION)
-                .withDataDirectory(settings.dataDirectory().resolve("stripe"))
-                .withDeliveryMaxAttempts(LocalStack.WEBHOOK_DELIVERY_ATTEMPTS)
-                .withDeliveryBackoff(Duration.ofHours(1))
-                .withLogTagger(new OrderLogTagger()))) {
+        // The stack's own emulator, on its data directory, but retrying only after the restart.
+        try (StripeEmulator stripe =
+                StripeEmulator.start(LocalStack.emulatorOptions(settings).withDeliveryBackoff(Duration.ofHours(1)))) {
             for (Backlogged order : backlog) {
                 switch (order.fate()) {
                     case "paid" -> stripe.completeCheckoutSession(order.sessionId());

@@ -29,9 +29,8 @@ import java.util.stream.Stream;
  * {@link TemporalProcess}), given to the stack as TEMPORAL_ADDRESS: its CPU and memory are then measured apart from
  * the engine's, as they would be spent on machines of their own in production.
  *
- * <p>LocalStack points its own emulator's webhooks at the api and offers no setting to turn them off. So the
- * engine is given this second emulator instead (STRIPE_API_BASE, as for real Stripe): it sends no webhooks, and
- * LocalStack's own emulator stays idle.
+ * <p>The stack is given this emulator as STRIPE_API_BASE, as it would be real Stripe, and so starts none of its own:
+ * this one sends no webhooks, the benchmark sends them itself.
  */
 public final class ManagedStack implements AutoCloseable {
 
@@ -94,6 +93,7 @@ public final class ManagedStack implements AutoCloseable {
             environment.put("WORKER_ADMIN_PORT", String.valueOf(ports.get(3)));
             // The stack then starts no Temporal of its own.
             environment.put("TEMPORAL_ADDRESS", temporal.address());
+            // A port of its own, so that STRIPE_API_BASE never reads as the stack's own emulator.
             environment.put("STRIPE_EMULATOR_PORT", String.valueOf(ports.get(4)));
             environment.put("POSTGRES_PORT", String.valueOf(postgresPort));
             environment.put("DATA_DIR", dataDirectory.toString());

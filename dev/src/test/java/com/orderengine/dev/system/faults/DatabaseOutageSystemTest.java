@@ -2,6 +2,7 @@ package com.orderengine.dev.system.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.orderengine.dev.StripeEvents;
 import com.orderengine.dev.system.testing.ApiClient;
 import com.orderengine.dev.system.testing.ApiClient.Reply;
 import com.orderengine.dev.system.testing.OrderEngineStack;
@@ -83,11 +84,11 @@ class DatabaseOutageSystemTest {
         for (String orderId : orderIds) {
             String sessionId = sessions.get(orderId);
             stack.stripe.completeCheckoutSession(sessionId);
-            String event = StripeWebhooks.event(
+            String event = StripeEvents.event(
                     "evt_outage_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, webhooks.session(sessionId));
             // Stripe sends each event again until it gets a 2xx; twice here, the second a duplicate.
             for (int delivery = 0; delivery < 2; delivery++) {
-                Reply reply = client.postWebhook(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
+                Reply reply = client.postWebhook(event, StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET));
                 webhookAnswers.merge(reply.status(), 1, Integer::sum);
             }
         }

@@ -2,6 +2,7 @@ package com.orderengine.dev.system.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.orderengine.dev.StripeEvents;
 import com.orderengine.dev.system.testing.ApiClient;
 import com.orderengine.dev.system.testing.ApiClient.Reply;
 import com.orderengine.dev.system.testing.OrderEngineStack;
@@ -199,9 +200,9 @@ class WorkerCrashSystemTest {
     private Reply pay(String orderId) {
         String sessionId = sessions(orderId).get(0).id();
         stack.stripe.completeCheckoutSession(sessionId);
-        String event = StripeWebhooks.event(
+        String event = StripeEvents.event(
                 "evt_crash_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, webhooks.session(sessionId));
-        return client.postWebhook(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
+        return client.postWebhook(event, StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET));
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

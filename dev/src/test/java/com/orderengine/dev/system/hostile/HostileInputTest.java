@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderengine.dev.StripeEvents;
 import com.orderengine.dev.system.testing.OrderEngineStack;
-import com.orderengine.dev.system.testing.StripeWebhooks;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
@@ -288,7 +288,7 @@ class HostileInputTest {
     }
 
     private Attack forgedWebhook(int i) {
-        String payload = StripeWebhooks.event(
+        String payload = StripeEvents.event(
                 "evt_forged_" + i,
                 "checkout.session.completed",
                 JSON.createObjectNode()
@@ -298,13 +298,13 @@ class HostileInputTest {
                         .put("payment_status", "paid"));
         long now = System.currentTimeMillis() / 1000;
         String signature = switch (random.nextInt(7)) {
-            case 0 -> StripeWebhooks.sign(payload, "whsec_wrong");
-            case 1 -> StripeWebhooks.sign(payload, OrderEngineStack.WEBHOOK_SECRET, now - 301);
+            case 0 -> StripeEvents.sign(payload, "whsec_wrong");
+            case 1 -> StripeEvents.sign(payload, OrderEngineStack.WEBHOOK_SECRET, now - 301);
             case 2 -> "t=" + now + ",v1=" + "0".repeat(64);
             case 3 -> "t=abc,v1=def";
             case 4 -> "garbage";
             case 5 -> "t=" + now + ",v0=" + "a".repeat(64);
-            default -> StripeWebhooks.sign(payload + " ", OrderEngineStack.WEBHOOK_SECRET); // signs another body
+            default -> StripeEvents.sign(payload + " ", OrderEngineStack.WEBHOOK_SECRET); // signs another body
         };
         Map<String, String> headers = random.nextInt(10) == 0 ? Map.of() : Map.of("Stripe-Signature", signature);
         return new Attack(
@@ -333,7 +333,7 @@ class HostileInputTest {
                 "/api/webhooks/stripe",
                 payload.getBytes(StandardCharsets.UTF_8),
                 "application/json",
-                Map.of("Stripe-Signature", StripeWebhooks.sign(payload, OrderEngineStack.WEBHOOK_SECRET)));
+                Map.of("Stripe-Signature", StripeEvents.sign(payload, OrderEngineStack.WEBHOOK_SECRET)));
     }
 
     private Attack tenMegabytes(int i) {

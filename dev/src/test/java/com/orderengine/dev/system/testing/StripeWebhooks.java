@@ -2,21 +2,15 @@ package com.orderengine.dev.system.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stripe.Stripe;
-import com.stripe.net.Webhook;
+import com.orderengine.dev.StripeEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.GeneralSecurityException;
-import java.time.Instant;
 
-/**
- * Builds Stripe events around session objects read from the emulator, and signs them with stripe-java's own
- * {@link Webhook.Signature#generateSignatureHeader}, so the api is tested against Stripe's real signing scheme.
- */
+/** Reads sessions from the emulator's API exactly as Stripe puts them in an event (see {@link StripeEvents}). */
 public final class StripeWebhooks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,32 +38,6 @@ public final class StripeWebhooks {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String event(String eventId, String type, ObjectNode object) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("id", eventId);
-        event.put("object", "event");
-        event.put("api_version", Stripe.API_VERSION);
-        event.put("created", Instant.now().getEpochSecond());
-        event.put("type", type);
-        event.put("livemode", false);
-        event.put("pending_webhooks", 1);
-        event.putObject("request").putNull("id").putNull("idempotency_key");
-        event.putObject("data").set("object", object);
-        return event.toString();
-    }
-
-    public static String sign(String payload, String secret) {
-        return sign(payload, secret, Instant.now().getEpochSecond());
-    }
-
-    public static String sign(String payload, String secret, long timestamp) {
-        try {
-            return Webhook.Signature.generateSignatureHeader(payload, secret, timestamp);
-        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderengine.dev.StripeEvents;
 import com.orderengine.dev.system.testing.ApiClient;
 import com.orderengine.dev.system.testing.ApiClient.Reply;
 import com.orderengine.dev.system.testing.OrderEngineStack;
@@ -71,7 +72,7 @@ class StripeWebhookSystemTest {
         String orderId = checkout();
         String event = paidAtStripe(orderId, "evt_pay_");
 
-        Reply reply = deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
+        Reply reply = deliver(event, StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.body()).isEqualTo("{\"received\":true}");
@@ -90,7 +91,7 @@ class StripeWebhookSystemTest {
     void theSameEventDeliveredTwentyTimesSeveralAtOnceMakesOneTransition() throws Exception {
         String orderId = checkout();
         String event = paidAtStripe(orderId, "evt_dup_");
-        String signature = StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET);
+        String signature = StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET);
 
         List<Integer> statuses = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -122,7 +123,7 @@ class StripeWebhookSystemTest {
     void aThousandDeliveriesOfOneEventFiftyAtATimeMakeOneTransitionAndNo5xx() throws Exception {
         String orderId = checkout();
         String event = paidAtStripe(orderId, "evt_storm_");
-        String signature = StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET);
+        String signature = StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET);
 
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(50);
@@ -154,13 +155,13 @@ class StripeWebhookSystemTest {
     void signaturesAreCheckedAsStripesLibrariesCheckThem() throws Exception {
         String orderId = checkout();
         String event = paidAtStripe(orderId, "evt_sig_");
-        String valid = StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET);
+        String valid = StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET);
         String timestamp = valid.substring(2, valid.indexOf(','));
         String goodV1 = valid.substring(valid.indexOf("v1=") + 3);
 
         // A valid event captured and replayed after the 300 s tolerance is refused.
         long old = Instant.now().minusSeconds(301).getEpochSecond();
-        assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET, old))
+        assertThat(deliver(event, StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET, old))
                         .status())
                 .isEqualTo(400);
         // Several v1 entries (Stripe sends one per active secret while rolling them): one matching is enough.
@@ -181,16 +182,16 @@ class StripeWebhookSystemTest {
         String orderId = checkout();
         String event = paidAtStripe(orderId, "evt_forged_");
 
-        Reply wrongSecret = deliver(event, StripeWebhooks.sign(event, "whsec_someone_else"));
+        Reply wrongSecret = deliver(event, StripeEvents.sign(event, "whsec_someone_else"));
         Reply missing = deliver(event, null);
         Reply stale = deliver(
                 event,
-                StripeWebhooks.sign(
+                StripeEvents.sign(
                         event,
                         OrderEngineStack.WEBHOOK_SECRET,
                         Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond()));
         Reply tampered = deliver(
-                event.replace("\"paid\"", "\"paid\" "), StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
+                event.replace("\"paid\"", "\"paid\" "), StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET));
         Reply garbage = deliver(event, "t=abc,v1=nothex");
 
         for (Reply reply : List.of(wrongSecret, missing, stale, tampered, garbage)) {
@@ -211,16 +212,16 @@ class StripeWebhookSystemTest {
     void eventsThatAreNotOursOrNotForOrdersAreAcknowledged() {
         ObjectNode foreignSession = stripe.session(sessionOf(checkout())).deepCopy();
         foreignSession.putNull("client_reference_id"); // as `stripe trigger checkout.session.completed` sends
-        String foreign = StripeWebhooks.event("evt_foreign", PaymentEvent.CHECKOUT_SESSION_COMPLETED, foreignSession);
+        String foreign = StripeEvents.event("evt_foreign", PaymentEvent.CHECKOUT_SESSION_COMPLETED, foreignSession);
         foreignSession.put("client_reference_id", OrderReference.random()); // well-formed, but no such order
         String unknownOrder =
-                StripeWebhooks.event("evt_unknown", PaymentEvent.CHECKOUT_SESSION_COMPLETED, foreignSession);
+                StripeEvents.event("evt_unknown", PaymentEvent.CHECKOUT_SESSION_COMPLETED, foreignSession);
         ObjectNode charge =
                 new ObjectMapper().createObjectNode().put("id", "ch_1").put("object", "charge");
-        String ignoredType = StripeWebhooks.event("evt_charge", "charge.succeeded", charge);
+        String ignoredType = StripeEvents.event("evt_charge", "charge.succeeded", charge);
 
         for (String event : List.of(foreign, unknownOrder, ignoredType)) {
-            Reply reply = deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
+            Reply reply = deliver(event, StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET));
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             assertThat(reply.json().path("received").asBoolean()).isTrue();
         }
@@ -240,7 +241,7 @@ class StripeWebhookSystemTest {
 
         String paid = checkout();
         String event = paidAtStripe(paid, "evt_cancel_");
-        deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
+        deliver(event, StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET));
         awaitStatus(paid, "paid");
         Reply refused = client.postJson("/api/orders/" + paid + "/cancel", "");
         assertThat(refused.status()).isEqualTo(409);
@@ -290,7 +291,7 @@ class StripeWebhookSystemTest {
     @Test
     void aSignedBodyThatIsNotAnEventIs400() {
         String body = "{\"hello\":\"world\"}";
-        Reply reply = deliver(body, StripeWebhooks.sign(body, OrderEngineStack.WEBHOOK_SECRET));
+        Reply reply = deliver(body, StripeEvents.sign(body, OrderEngineStack.WEBHOOK_SECRET));
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.text("error")).contains("not a Stripe event");
     }
@@ -299,7 +300,7 @@ class StripeWebhookSystemTest {
     private String paidAtStripe(String orderId, String eventIdPrefix) {
         String sessionId = sessionOf(orderId);
         stack.stripe.completeCheckoutSession(sessionId);
-        return StripeWebhooks.event(
+        return StripeEvents.event(
                 eventIdPrefix + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, stripe.session(sessionId));
     }
 
@@ -383,7 +384,7 @@ class StripeWebhookSystemTest {
     void operatorsScrapePrometheusOnBothAdminPortsAndSeeTheHealthOfEachDependency() throws Exception {
         String orderId = checkout();
         String event = paidAtStripe(orderId, "evt_metrics_");
-        assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
+        assertThat(deliver(event, StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET))
                         .status())
                 .isEqualTo(200);
         assertThat(deliver(event, "t=1,v1=forged").status()).isEqualTo(400);
@@ -392,14 +393,14 @@ class StripeWebhookSystemTest {
                 .newUntypedWorkflowStub(OrderReference.workflowId(orderId))
                 .getResult(10, TimeUnit.SECONDS, OrderOutcome.class);
         // Stripe sends it again after the order finished, and an event type the engine does not act on.
-        assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
+        assertThat(deliver(event, StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET))
                         .status())
                 .isEqualTo(200);
-        String other = StripeWebhooks.event(
+        String other = StripeEvents.event(
                 "evt_metrics_other_" + orderId,
                 "customer.created",
                 new ObjectMapper().createObjectNode().put("id", "cus_1").put("object", "customer"));
-        assertThat(deliver(other, StripeWebhooks.sign(other, OrderEngineStack.WEBHOOK_SECRET))
+        assertThat(deliver(other, StripeEvents.sign(other, OrderEngineStack.WEBHOOK_SECRET))
                         .status())
                 .isEqualTo(200);
 
@@ -472,7 +473,7 @@ class StripeWebhookSystemTest {
         try {
             orderId = checkout();
             String event = paidAtStripe(orderId, "evt_logs_");
-            assertThat(deliver(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
+            assertThat(deliver(event, StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET))
                             .status())
                     .isEqualTo(200);
             awaitStatus(orderId, "paid");
@@ -525,7 +526,7 @@ class StripeWebhookSystemTest {
                 .orElseThrow(() ->
                         new AssertionError("no " + type + " event for " + objectId + " in " + stack.stripe.events()))
                 .payload();
-        return deliver(payload, StripeWebhooks.sign(payload, OrderEngineStack.WEBHOOK_SECRET));
+        return deliver(payload, StripeEvents.sign(payload, OrderEngineStack.WEBHOOK_SECRET));
     }
 
     private void awaitCount(String sql, String orderId, int expected) throws InterruptedException {

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderengine.dev.StripeEvents;
 import com.orderengine.dev.system.testing.ApiClient;
 import com.orderengine.dev.system.testing.ApiClient.Reply;
 import com.orderengine.dev.system.testing.OrderEngineStack;
-import com.orderengine.dev.system.testing.StripeWebhooks;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.workflow.PaymentEvent;
@@ -46,13 +46,13 @@ class TemporalUnavailableTest {
                 .put("payment_status", "paid")
                 .put("amount_total", 1400)
                 .put("currency", "usd");
-        String event = StripeWebhooks.event("evt_down", PaymentEvent.CHECKOUT_SESSION_COMPLETED, session);
+        String event = StripeEvents.event("evt_down", PaymentEvent.CHECKOUT_SESSION_COMPLETED, session);
 
         long started = System.nanoTime();
         Reply reply = new ApiClient(api.getLocalPort())
                 .send(HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + api.getLocalPort() + "/api/webhooks/stripe"))
-                        .header("Stripe-Signature", StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
+                        .header("Stripe-Signature", StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET))
                         .POST(HttpRequest.BodyPublishers.ofString(event)));
         long millis = (System.nanoTime() - started) / 1_000_000;
 
@@ -78,7 +78,7 @@ class TemporalUnavailableTest {
         Reply reply = new ApiClient(api.getLocalPort())
                 .send(HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + api.getLocalPort() + "/api/webhooks/stripe"))
-                        .header("Stripe-Signature", StripeWebhooks.sign(body, OrderEngineStack.WEBHOOK_SECRET))
+                        .header("Stripe-Signature", StripeEvents.sign(body, OrderEngineStack.WEBHOOK_SECRET))
                         .POST(HttpRequest.BodyPublishers.ofString(body)));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);

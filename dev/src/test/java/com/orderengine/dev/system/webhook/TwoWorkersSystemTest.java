@@ -2,6 +2,7 @@ package com.orderengine.dev.system.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.orderengine.dev.StripeEvents;
 import com.orderengine.dev.system.testing.ApiClient;
 import com.orderengine.dev.system.testing.ApiClient.Reply;
 import com.orderengine.dev.system.testing.OrderEngineStack;
@@ -74,9 +75,9 @@ class TwoWorkersSystemTest {
                     .orElseThrow()
                     .id();
             stack.stripe.completeCheckoutSession(sessionId);
-            String event = StripeWebhooks.event(
+            String event = StripeEvents.event(
                     "evt_two_" + orderId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, webhooks.session(sessionId));
-            Reply reply = client.postWebhook(event, StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET));
+            Reply reply = client.postWebhook(event, StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET));
             assertThat(reply.status()).isEqualTo(200);
         }
 

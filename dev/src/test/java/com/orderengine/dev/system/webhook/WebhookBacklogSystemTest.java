@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderengine.dev.StripeEvents;
 import com.orderengine.dev.system.testing.ApiClient;
 import com.orderengine.dev.system.testing.ApiClient.Reply;
 import com.orderengine.dev.system.testing.OrderEngineStack;
-import com.orderengine.dev.system.testing.StripeWebhooks;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.workflow.PaymentEvent;
@@ -80,7 +80,7 @@ class WebhookBacklogSystemTest {
         ObjectNode event;
         try {
             event = (ObjectNode)
-                    json.readTree(StripeWebhooks.event(eventId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, session));
+                    json.readTree(StripeEvents.event(eventId, PaymentEvent.CHECKOUT_SESSION_COMPLETED, session));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,7 +92,7 @@ class WebhookBacklogSystemTest {
         return new ApiClient(api.getLocalPort())
                 .send(HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + api.getLocalPort() + "/api/webhooks/stripe"))
-                        .header("Stripe-Signature", StripeWebhooks.sign(event, OrderEngineStack.WEBHOOK_SECRET))
+                        .header("Stripe-Signature", StripeEvents.sign(event, OrderEngineStack.WEBHOOK_SECRET))
                         .POST(HttpRequest.BodyPublishers.ofString(event)));
     }
 }
