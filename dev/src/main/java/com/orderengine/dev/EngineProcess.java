@@ -1,6 +1,7 @@
 package com.orderengine.dev;
 
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
+import io.dropwizard.configuration.ConfigurationSourceProvider;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -40,11 +41,7 @@ final class EngineProcess implements AutoCloseable {
         application.initialize(bootstrap);
         // What Application.run does before a command: the JVM's gauges (heap, threads, GC) in the app's metrics.
         bootstrap.registerMetrics();
-        StringLookup lookup = key -> variables.containsKey(key) ? variables.get(key) : System.getenv(key);
-        StringSubstitutor substitutor = new StringSubstitutor(lookup);
-        substitutor.setEnableUndefinedVariableException(false);
-        bootstrap.setConfigurationSourceProvider(
-                new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor));
+        bootstrap.setConfigurationSourceProvider(configurationSource(variables));
         AtomicReference<Server> started = new AtomicReference<>();
         bootstrap.addBundle(new ConfiguredBundle<>() {
             @Override
@@ -57,6 +54,14 @@ final class EngineProcess implements AutoCloseable {
             throw new IllegalStateException(name + " did not start");
         }
         return new EngineProcess(name, started.get());
+    }
+
+    /** config.yml read with its {@code ${VAR}}s taken from {@code variables} first, then the environment. */
+    static ConfigurationSourceProvider configurationSource(Map<String, String> variables) {
+        StringLookup lookup = key -> variables.containsKey(key) ? variables.get(key) : System.getenv(key);
+        StringSubstitutor substitutor = new StringSubstitutor(lookup);
+        substitutor.setEnableUndefinedVariableException(false);
+        return new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor);
     }
 
     String name() {

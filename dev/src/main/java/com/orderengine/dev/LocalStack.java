@@ -6,6 +6,7 @@ import com.orderengine.stripeemulator.StripeEmulator;
 import com.orderengine.stripeemulator.StripeEmulatorOptions;
 import com.orderengine.worker.WorkerApplication;
 import com.stripe.Stripe;
+import io.dropwizard.configuration.ConfigurationSourceProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,15 +98,45 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + settings.apiPort();
     }
 
+    /**
+     * The services alone: PostgreSQL, Temporal and the Stripe emulator, for a test that runs the api and the worker
+     * itself, configured by {@link #variables} as this stack would run them.
+     */
+    public static LocalStack startServices(
+            LocalStackSettings settings, Path configFile, Map<String, String> configVariables) throws Exception {
+        LocalStack stack = new LocalStack(settings, configVariables);
+        try {
+            stack.startServices(configFile.toAbsolutePath());
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
     private void startAll(Path config) throws Exception {
         long startedAt = System.nanoTime();
-        if (!Files.exists(config)) {
-            throw new IllegalStateException("config.yml not found at " + config + "; run from the repository root");
-        }
         PortCheck.requireFree("api", settings.apiPort(), "HTTP_PORT");
         PortCheck.requireFree("api admin", settings.adminPort(), "ADMIN_PORT");
         PortCheck.requireFree("worker", settings.workerPort(), "WORKER_HTTP_PORT");
         PortCheck.requireFree("worker admin", settings.workerAdminPort(), "WORKER_ADMIN_PORT");
+        startServices(config);
+        running.push(EngineProcess.start(
+                "worker",
+                new WorkerApplication(),
+                config.toString(),
+                variables(settings.workerPort(), settings.workerAdminPort())));
+        running.push(EngineProcess.start(
+                "api", new ApiApplication(), config.toString(), variables(settings.apiPort(), settings.adminPort())));
+
+        double seconds = (System.nanoTime() - startedAt) / 1e9;
+        System.out.println(banner(seconds));
+    }
+
+    private void startServices(Path config) throws Exception {
+        if (!Files.exists(config)) {
+            throw new IllegalStateException("config.yml not found at " + config + "; run from the repository root");
+        }
         if (settings.startsTemporal()) {
             PortCheck.requireFree("Temporal", settings.temporalPort(), "TEMPORAL_PORT");
             PortCheck.requireFree("Temporal Web UI", settings.temporalUiPort(), "TEMPORAL_UI_PORT");
@@ -113,15 +144,22 @@ public final class LocalStack implements AutoCloseable {
         if (settings.usesEmulator()) {
             PortCheck.requireFree("Stripe emulator", settings.stripePort(), "STRIPE_EMULATOR_PORT");
         }
-        PortCheck.requireFree("PostgreSQL", settings.postgresPort(), "POSTGRES_PORT");
+        if (settings.startsDatabase()) {
+            PortCheck.requireFree("PostgreSQL", settings.postgresPort(), "POSTGRES_PORT");
+        }
         // Found (or built, which takes minutes once per machine) before anything starts, so a failed build
         // leaves nothing running.
         Optional<Path> temporalCli = settings.startsTemporal()
                 ? LocalTemporal.cli(new ProjectTools(config.getParent(), System.getenv()))
                 : Optional.empty();
 
-        log.info("Starting PostgreSQL (data in {})", settings.dataDirectory().resolve("postgres"));
-        running.push(LocalDatabase.start(settings.dataDirectory().resolve("postgres"), settings.postgresPort()));
+        if (settings.startsDatabase()) {
+            log.info(
+                    "Starting PostgreSQL (data in {})", settings.dataDirectory().resolve("postgres"));
+            running.push(LocalDatabase.start(settings.dataDirectory().resolve("postgres"), settings.postgresPort()));
+        } else {
+            log.info("Using the PostgreSQL at {} (DATABASE_URL)", settings.jdbcUrl());
+        }
         if (settings.startsTemporal()) {
             temporal = LocalTemporal.start(settings, temporalCli);
             running.push(temporal);
@@ -135,17 +173,6 @@ public final class LocalStack implements AutoCloseable {
         } else {
             log.info("Using the Stripe at {} (STRIPE_API_BASE)", settings.stripeApiBase());
         }
-
-        running.push(EngineProcess.start(
-                "worker",
-                new WorkerApplication(),
-                config.toString(),
-                variables(settings.workerPort(), settings.workerAdminPort())));
-        running.push(EngineProcess.start(
-                "api", new ApiApplication(), config.toString(), variables(settings.apiPort(), settings.adminPort())));
-
-        double seconds = (System.nanoTime() - startedAt) / 1e9;
-        System.out.println(banner(seconds));
     }
 
     /** The stack's Stripe emulator: its webhooks go to the api, its state is kept in the data directory. */
@@ -153,7 +180,10 @@ public final class LocalStack implements AutoCloseable {
         return StripeEmulatorOptions.defaults()
                 .withHost(settings.host())
                 .withPort(settings.stripePort())
-                .withWebhookUrl("http://" + settings.host() + ":" + settings.apiPort() + "/api/webhooks/stripe")
+                .withWebhookUrl(
+                        settings.emulatorWebhooks()
+                                ? "http://" + settings.host() + ":" + settings.apiPort() + "/api/webhooks/stripe"
+                                : null)
                 .withWebhookSecret(settings.webhookSecret())
                 .withApiVersion(Stripe.API_VERSION)
                 .withDataDirectory(settings.dataDirectory().resolve("stripe"))
@@ -162,16 +192,19 @@ public final class LocalStack implements AutoCloseable {
                 .withLogTagger(new OrderLogTagger());
     }
 
-    /** config.yml's variables for one of the two applications. */
-    private Map<String, String> variables(int httpPort, int adminPort) {
+    /**
+     * config.yml's variables for the api or the worker on this stack's services, listening on the given ports (0 for
+     * any free one).
+     */
+    public Map<String, String> variables(int httpPort, int adminPort) {
         Map<String, String> variables = new HashMap<>();
         variables.put("HTTP_PORT", String.valueOf(httpPort));
         variables.put("ADMIN_PORT", String.valueOf(adminPort));
         variables.put("BIND_HOST", settings.host());
         variables.put("ADMIN_BIND_HOST", settings.host());
         variables.put("DATABASE_URL", settings.jdbcUrl());
-        variables.put("DATABASE_USER", LocalDatabase.USER);
-        variables.put("DATABASE_PASSWORD", LocalDatabase.USER);
+        variables.put("DATABASE_USER", settings.databaseUser());
+        variables.put("DATABASE_PASSWORD", settings.databasePassword());
         variables.put("TEMPORAL_ADDRESS", settings.temporalAddress());
         variables.put("STRIPE_SECRET_KEY", settings.stripeSecretKey());
         variables.put("STRIPE_WEBHOOK_SECRET", settings.webhookSecret());
@@ -181,6 +214,11 @@ public final class LocalStack implements AutoCloseable {
         variables.put("LOG_LEVEL", System.getenv().getOrDefault("LOG_LEVEL", "WARN"));
         variables.putAll(configVariables);
         return variables;
+    }
+
+    /** How the stack's applications read config.yml: {@link #variables} first, then the environment. */
+    public static ConfigurationSourceProvider configurationSource(Map<String, String> variables) {
+        return EngineProcess.configurationSource(variables);
     }
 
     /** Stops in reverse order: api and worker first, the services they use last. Safe to call twice. */
@@ -209,7 +247,7 @@ public final class LocalStack implements AutoCloseable {
                  Stripe         %s
                  Temporal       %s (namespace default, task queue orders)
                  %s
-                 PostgreSQL     %s (user postgres, data in %s)
+                 PostgreSQL     %s (user %s, data in %s)
 
                  Stop with Ctrl-C; the data stays in %s.
                 ================================================================
@@ -224,6 +262,7 @@ public final class LocalStack implements AutoCloseable {
                 settings.temporalAddress(),
                 temporalLine(),
                 settings.jdbcUrl(),
+                settings.databaseUser(),
                 settings.dataDirectory(),
                 settings.dataDirectory());
     }

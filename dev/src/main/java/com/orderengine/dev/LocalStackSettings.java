@@ -6,7 +6,9 @@ import java.util.function.Function;
 
 /**
  * Ports, secrets and the data directory of the local stack; every value can be set by an environment variable.
- * {@code externalTemporal} is the address of a Temporal to use instead of starting one, or null.
+ * {@code externalTemporal} is the address of a Temporal to use instead of starting one, or null;
+ * {@code externalDatabase} likewise a PostgreSQL database. {@code emulatorWebhooks} off leaves the emulator's
+ * events unsent, for tests that deliver them themselves.
  */
 public record LocalStackSettings(
         String host,
@@ -23,7 +25,12 @@ public record LocalStackSettings(
         String webhookSecret,
         String stripeApiBase,
         String siteUrl,
-        String externalTemporal) {
+        String externalTemporal,
+        ExternalDatabase externalDatabase,
+        boolean emulatorWebhooks) {
+
+    /** A PostgreSQL database the stack uses instead of starting its own. */
+    public record ExternalDatabase(String jdbcUrl, String user, String password) {}
 
     public static LocalStackSettings fromEnvironment(Map<String, String> env) {
         Function<String, String> read = env::get;
@@ -46,10 +53,62 @@ public record LocalStackSettings(
                 env.getOrDefault("STRIPE_WEBHOOK_SECRET", "whsec_local_emulator_secret"),
                 env.getOrDefault("STRIPE_API_BASE", "http://127.0.0.1:" + stripePort),
                 env.getOrDefault("SITE_URL", "http://localhost:" + apiPort),
-                blankToNull(env.get("TEMPORAL_ADDRESS")));
+                blankToNull(env.get("TEMPORAL_ADDRESS")),
+                externalDatabase(env),
+                !"false"
+                        .equalsIgnoreCase(env.getOrDefault("STRIPE_EMULATOR_WEBHOOKS", "true")
+                                .trim()));
+    }
+
+    private static ExternalDatabase externalDatabase(Map<String, String> env) {
+        String url = blankToNull(env.get("DATABASE_URL"));
+        return url == null
+                ? null
+                : new ExternalDatabase(
+                        url,
+                        env.getOrDefault("DATABASE_USER", LocalDatabase.USER),
+                        env.getOrDefault("DATABASE_PASSWORD", ""));
+    }
+
+    /** The same stack on another database: a test's fresh one. */
+    public LocalStackSettings withExternalDatabase(ExternalDatabase database) {
+        return new LocalStackSettings(
+                host,
+                apiPort,
+                adminPort,
+                workerPort,
+                workerAdminPort,
+                temporalPort,
+                temporalUiPort,
+                stripePort,
+                postgresPort,
+                dataDirectory,
+                stripeSecretKey,
+                webhookSecret,
+                stripeApiBase,
+                siteUrl,
+                externalTemporal,
+                database,
+                emulatorWebhooks);
+    }
+
+    /** Whether the stack starts its own PostgreSQL (no DATABASE_URL given). */
+    public boolean startsDatabase() {
+        return externalDatabase == null;
+    }
+
+    public String databaseUser() {
+        return startsDatabase() ? LocalDatabase.USER : externalDatabase.user();
+    }
+
+    public String databasePassword() {
+        return startsDatabase() ? LocalDatabase.USER : externalDatabase.password();
     }
 
     public String jdbcUrl() {
+        if (!startsDatabase()) {
+            return externalDatabase.jdbcUrl();
+        }
         return "jdbc:postgresql://" + host + ":" + postgresPort + "/" + LocalDatabase.NAME;
     }
 

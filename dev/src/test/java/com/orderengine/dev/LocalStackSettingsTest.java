@@ -45,6 +45,39 @@ class LocalStackSettingsTest {
     }
 
     @Test
+    void aDatabaseUrlIsUsedInsteadOfStartingPostgres() {
+        LocalStackSettings own = LocalStackSettings.fromEnvironment(Map.of("POSTGRES_PORT", "15499"));
+        assertThat(own.startsDatabase()).isTrue();
+        assertThat(own.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:15499/shop");
+
+        LocalStackSettings external = LocalStackSettings.fromEnvironment(Map.of(
+                "DATABASE_URL", "jdbc:postgresql://db.internal:5432/shop",
+                "DATABASE_USER", "shop",
+                "DATABASE_PASSWORD", "s3cret"));
+        assertThat(external.startsDatabase()).isFalse();
+        assertThat(external.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/shop");
+        assertThat(external.databaseUser()).isEqualTo("shop");
+        assertThat(external.databasePassword()).isEqualTo("s3cret");
+    }
+
+    @Test
+    void theEmulatorSendsWebhooksUnlessToldNotTo() {
+        assertThat(LocalStackSettings.fromEnvironment(Map.of()).emulatorWebhooks())
+                .isTrue();
+        assertThat(LocalStackSettings.fromEnvironment(Map.of("STRIPE_EMULATOR_WEBHOOKS", "false"))
+                        .emulatorWebhooks())
+                .isFalse();
+    }
+
+    @Test
+    void anotherStripeApiBaseMeansNoEmulator() {
+        assertThat(LocalStackSettings.fromEnvironment(Map.of()).usesEmulator()).isTrue();
+        assertThat(LocalStackSettings.fromEnvironment(Map.of("STRIPE_API_BASE", "https://api.stripe.com"))
+                        .usesEmulator())
+                .isFalse();
+    }
+
+    @Test
     void aPortThatIsNotANumberIsNamed() {
         assertThatThrownBy(() -> LocalStackSettings.fromEnvironment(Map.of("TEMPORAL_PORT", "seven")))
                 .hasMessageContaining("TEMPORAL_PORT");

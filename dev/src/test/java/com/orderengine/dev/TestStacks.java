@@ -39,7 +39,9 @@ final class TestStacks {
                 "whsec_browser_test",
                 "http://127.0.0.1:" + stripePort,
                 "http://localhost:" + apiPort,
-                null);
+                null,
+                null,
+                true);
     }
 
     static String orderStatus(LocalStackSettings settings, String orderId) {

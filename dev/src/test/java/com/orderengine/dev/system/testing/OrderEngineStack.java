@@ -1,15 +1,14 @@
 package com.orderengine.dev.system.testing;
 
 import com.orderengine.api.ApiApplication;
-import com.orderengine.dev.OrderLogTagger;
+import com.orderengine.dev.LocalStack;
+import com.orderengine.dev.LocalStackSettings;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
-import com.orderengine.infrastructure.tools.ProjectTools;
-import com.orderengine.infrastructure.tools.TemporalDevServer;
 import com.orderengine.stripeemulator.StripeEmulator;
-import com.orderengine.stripeemulator.StripeEmulatorOptions;
 import com.orderengine.testing.TestPostgres;
 import com.orderengine.testing.TestPostgres.TestDatabase;
 import com.orderengine.worker.WorkerApplication;
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.temporal.client.WorkflowClient;
@@ -19,17 +18,19 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The whole engine for system tests, from real parts: a fresh database on embedded PostgreSQL, Temporal's own
- * server (the CLI's dev server, in memory, headless, on a free port), the Stripe emulator, and the worker and api
- * applications started from the root config.yml, each with its own property prefix so their overrides do not mix.
+ * The whole engine for system tests, started by the {@link LocalStack} like the shop on a laptop and the
+ * benchmark: its services (Temporal's dev server, the Stripe emulator) on free ports with a fresh data directory,
+ * on a fresh database of the shared test PostgreSQL, with the emulator's webhooks off (the tests deliver events
+ * themselves). The api and the worker are Dropwizard test applications, configured by the stack's own
+ * {@link LocalStack#variables} from the root config.yml, each with its own property prefix for a test's overrides.
  */
 public final class OrderEngineStack implements AfterAllCallback {
 
@@ -39,14 +40,12 @@ public final class OrderEngineStack implements AfterAllCallback {
     public static final String CONFIG =
             Path.of("..", "config.yml").toAbsolutePath().normalize().toString();
 
+    /** A short deadline for calls to Temporal, so that a test of an unreachable one ends quickly. */
+    private static final Map<String, String> TEST_VARIABLES = Map.of("TEMPORAL_RPC_TIMEOUT", "2s", "LOG_LEVEL", "WARN");
+
     public final TestDatabase database;
-    public final StripeEmulator stripe =
-            StripeEmulator.start(StripeEmulatorOptions.defaults().withLogTagger(new OrderLogTagger()));
-    public final int temporalPort = freePort();
-    private final TemporalDevServer temporalServer = TemporalDevServer.start(TemporalDevServer.Options.inMemory(
-            ProjectTools.ofWorkingDirectory().require(ProjectTools.TEMPORAL),
-            temporalPort,
-            Path.of("target", "temporal-" + temporalPort + ".log")));
+    public final StripeEmulator stripe;
+    private final LocalStack stack;
     private WorkflowServiceStubs stubs;
 
     /** A stack on a fresh database of the shared test server. */
@@ -57,10 +56,44 @@ public final class OrderEngineStack implements AfterAllCallback {
     /** A stack on the given database, e.g. one on a server the test stops and starts. */
     public OrderEngineStack(TestDatabase database) {
         this.database = database;
+        try {
+            stack = LocalStack.startServices(settings(database), Path.of(CONFIG), TEST_VARIABLES);
+        } catch (Exception e) {
+            throw new IllegalStateException("The system test stack did not start: " + e.getMessage(), e);
+        }
+        this.stripe = stack.stripe();
+    }
+
+    private static LocalStackSettings settings(TestDatabase database) {
+        int stripePort = freePort();
+        Path data;
+        try {
+            data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "system-stack");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LocalStackSettings(
+                "127.0.0.1",
+                0,
+                0,
+                0,
+                0,
+                freePort(),
+                freePort(),
+                stripePort,
+                0,
+                data,
+                SECRET_KEY,
+                WEBHOOK_SECRET,
+                "http://127.0.0.1:" + stripePort,
+                SITE_URL,
+                null,
+                new LocalStackSettings.ExternalDatabase(database.jdbcUrl(), database.user(), database.password()),
+                false);
     }
 
     public String temporalTarget() {
-        return "127.0.0.1:" + temporalPort;
+        return stack.settings().temporalAddress();
     }
 
     public DropwizardAppExtension<OrderEngineConfiguration> worker() {
@@ -69,10 +102,11 @@ public final class OrderEngineStack implements AfterAllCallback {
 
     /** A worker under its own name, which is also its Temporal identity: several can run side by side. */
     public DropwizardAppExtension<OrderEngineConfiguration> worker(String name) {
-        List<ConfigOverride> overrides = overrides(name, temporalTarget());
-        overrides.add(ConfigOverride.config(name, "temporal.identity", name));
-        return new DropwizardAppExtension<>(
-                WorkerApplication.class, CONFIG, name, overrides.toArray(ConfigOverride[]::new));
+        return application(
+                WorkerApplication.class,
+                name,
+                temporalTarget(),
+                ConfigOverride.config(name, "temporal.identity", name));
     }
 
     public DropwizardAppExtension<OrderEngineConfiguration> api() {
@@ -81,40 +115,26 @@ public final class OrderEngineStack implements AfterAllCallback {
 
     /** The api pointed at any Temporal address, e.g. one where nothing listens. */
     public DropwizardAppExtension<OrderEngineConfiguration> api(String temporalTarget, ConfigOverride... extra) {
-        List<ConfigOverride> overrides = overrides("api", temporalTarget);
-        overrides.addAll(List.of(extra));
-        return new DropwizardAppExtension<>(
-                ApiApplication.class, CONFIG, "api", overrides.toArray(ConfigOverride[]::new));
+        return application(ApiApplication.class, "api", temporalTarget, extra);
     }
 
-    private List<ConfigOverride> overrides(String prefix, String temporalTarget) {
-        List<ConfigOverride> overrides = new ArrayList<>();
-        overrides.add(ConfigOverride.randomPorts(prefix));
-        overrides.add(ConfigOverride.config(prefix, "database.url", database.jdbcUrl()));
-        overrides.add(ConfigOverride.config(prefix, "database.user", database.user()));
-        overrides.add(ConfigOverride.config(prefix, "database.password", database.password()));
-        overrides.add(ConfigOverride.config(prefix, "temporal.target", temporalTarget));
-        overrides.add(ConfigOverride.config(prefix, "temporal.rpcTimeout", "2s"));
-        overrides.add(ConfigOverride.config(prefix, "stripe.secretKey", SECRET_KEY));
-        overrides.add(ConfigOverride.config(prefix, "stripe.webhookSecret", WEBHOOK_SECRET));
-        overrides.add(ConfigOverride.config(prefix, "stripe.apiBase", stripe.baseUrl()));
-        overrides.add(ConfigOverride.config(prefix, "checkout.siteUrl", SITE_URL));
-        overrides.add(ConfigOverride.config(prefix, "logging.level", "WARN"));
-        return overrides;
+    /** On free ports; {@code prefix} keeps the application's overrides apart from the others'. */
+    private DropwizardAppExtension<OrderEngineConfiguration> application(
+            Class<? extends Application<OrderEngineConfiguration>> application,
+            String prefix,
+            String temporalTarget,
+            ConfigOverride... overrides) {
+        Map<String, String> variables = new HashMap<>(stack.variables(0, 0));
+        variables.put("TEMPORAL_ADDRESS", temporalTarget);
+        return new DropwizardAppExtension<>(
+                application, CONFIG, LocalStack.configurationSource(variables), prefix, overrides);
     }
 
     /** The environment a worker started as its own process needs to join this stack (see {@link WorkerProcess}). */
     public Map<String, String> workerEnvironment() {
-        return Map.of(
-                "DATABASE_URL", database.jdbcUrl(),
-                "DATABASE_USER", database.user(),
-                "DATABASE_PASSWORD", database.password(),
-                "TEMPORAL_ADDRESS", temporalTarget(),
-                "TEMPORAL_RPC_TIMEOUT", "2s",
-                "STRIPE_SECRET_KEY", SECRET_KEY,
-                "STRIPE_API_BASE", stripe.baseUrl(),
-                "SITE_URL", SITE_URL,
-                "LOG_LEVEL", "INFO");
+        Map<String, String> environment = new HashMap<>(stack.variables(0, 0));
+        environment.put("LOG_LEVEL", "INFO");
+        return environment;
     }
 
     /** A client of the same Temporal server, for describing workflows the way an operator would. */
@@ -139,8 +159,7 @@ public final class OrderEngineStack implements AfterAllCallback {
         if (stubs != null) {
             stubs.shutdownNow();
         }
-        temporalServer.close();
-        stripe.close();
+        stack.close();
     }
 
     public static int freePort() {
