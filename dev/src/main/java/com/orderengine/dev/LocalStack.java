@@ -75,14 +75,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(LocalStackSettings settings, Path configFile, Map<String, String> configVariables)
             throws Exception {
-        LocalStack stack = new LocalStack(settings, configVariables);
-        try {
-            stack.startAll(configFile.toAbsolutePath());
-            return stack;
-        } catch (Exception | Error e) {
-            stack.close();
-            throw e;
-        }
+        return startOrNothing(new LocalStack(settings, configVariables), stack -> stack.startAll(configFile));
     }
 
     public LocalStackSettings settings() {
@@ -104,9 +97,13 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack startServices(
             LocalStackSettings settings, Path configFile, Map<String, String> configVariables) throws Exception {
-        LocalStack stack = new LocalStack(settings, configVariables);
+        return startOrNothing(new LocalStack(settings, configVariables), stack -> stack.startServices(configFile));
+    }
+
+    /** What started is stopped again when a later part fails. */
+    private static LocalStack startOrNothing(LocalStack stack, Start start) throws Exception {
         try {
-            stack.startServices(configFile.toAbsolutePath());
+            start.run(stack);
             return stack;
         } catch (Exception | Error e) {
             stack.close();
@@ -114,7 +111,13 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startAll(Path config) throws Exception {
+    @FunctionalInterface
+    private interface Start {
+        void run(LocalStack stack) throws Exception;
+    }
+
+    private void startAll(Path configFile) throws Exception {
+        Path config = configFile.toAbsolutePath();
         long startedAt = System.nanoTime();
         PortCheck.requireFree("api", settings.apiPort(), "HTTP_PORT");
         PortCheck.requireFree("api admin", settings.adminPort(), "ADMIN_PORT");
@@ -133,7 +136,8 @@ public final class LocalStack implements AutoCloseable {
         System.out.println(banner(seconds));
     }
 
-    private void startServices(Path config) throws Exception {
+    private void startServices(Path configFile) throws Exception {
+        Path config = configFile.toAbsolutePath();
         if (!Files.exists(config)) {
             throw new IllegalStateException("config.yml not found at " + config + "; run from the repository root");
         }

@@ -76,7 +76,7 @@ public record StripeEmulatorOptions(
         requirePositive(expirySweepInterval, "expirySweepInterval");
     }
 
-    /** The options of the first release, kept for callers that built them directly. */
+    /** Where to listen and which clock to keep; everything else at its default. */
     public StripeEmulatorOptions(String host, int port, String publicBaseUrl, Clock clock) {
         this(
                 host,

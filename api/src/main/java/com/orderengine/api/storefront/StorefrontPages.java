@@ -70,12 +70,21 @@ public class StorefrontPages implements Filter {
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         byte[] page = page(http.getRequestURI());
-        boolean read = "GET".equals(http.getMethod()) || "HEAD".equals(http.getMethod());
-        if (page == null || !read) {
+        if (page == null) {
             chain.doFilter(request, response);
             return;
         }
         HttpServletResponse out = (HttpServletResponse) response;
+        if (!"GET".equals(http.getMethod()) && !"HEAD".equals(http.getMethod())) {
+            // A page is only read; without this the servlet behind answers with Jetty's HTML error page.
+            out.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            out.setHeader("Allow", "GET, HEAD");
+            out.setContentType("application/json");
+            out.getOutputStream()
+                    .write(("{\"error\":\"" + http.getMethod() + " is not allowed on a page: use GET\"}")
+                            .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         out.setContentType("text/html;charset=utf-8");
         // Pages name the scripts and styles they need: always ask, so a new release is seen at once.
         out.setHeader("Cache-Control", "no-cache");

@@ -132,11 +132,6 @@ public final class OptionsParser {
                 inline = name.substring(equals + 1);
                 name = name.substring(0, equals);
             }
-            if (name.equals("temporal-in-stack")) {
-                // Gone with the test server in the stack's heap; say what replaced it rather than "unknown".
-                throw new IllegalArgumentException("--temporal-in-stack is gone: Temporal always runs in a process "
-                        + "of its own now; choose which with --temporal=dev|postgres|test-server");
-            }
             if (SWITCHES.contains(name)) {
                 flags.put(name, inline == null ? "true" : inline);
             } else if (VALUED.contains(name)) {

@@ -14,7 +14,10 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +116,7 @@ class CheckoutSystemTest {
     }
 
     @Test
-    void theStorefrontIsServedBesideTheApi() {
+    void theStorefrontIsServedBesideTheApi() throws Exception {
         Reply home = client.get("/");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.contentType()).startsWith("text/html");
@@ -135,6 +138,30 @@ class CheckoutSystemTest {
                     .as(page)
                     .contains("<header class=\"site-header\">")
                     .doesNotContain("site-header -->");
+        }
+
+        HttpClient http = HttpClient.newHttpClient();
+        for (String page : List.of("/", "/cart", "/checkout/success")) {
+            HttpResponse<String> get = http.send(
+                    HttpRequest.newBuilder(URI.create(client.baseUrl() + page)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> head = http.send(
+                    HttpRequest.newBuilder(URI.create(client.baseUrl() + page))
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).as("HEAD " + page).isEqualTo(200);
+            assertThat(head.body()).as("HEAD " + page).isEmpty();
+            assertThat(head.headers().firstValue("Content-Type"))
+                    .as("HEAD " + page)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(head.headers().firstValueAsLong("Content-Length"))
+                    .as("HEAD " + page + " announces the page GET sends")
+                    .hasValue((long) get.body().getBytes(StandardCharsets.UTF_8).length);
+            Reply post = client.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + page))
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(post.status()).as("POST " + page).isEqualTo(405);
+            assertThat(post.json().path("error").asText()).as("POST " + page).isNotBlank();
         }
 
         Reply script = client.get("/js/cart.js");
