@@ -39,7 +39,11 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalStackSettings settings;
     private final Map<String, String> configVariables;
-    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Deque<Part> running = new ArrayDeque<>();
+
+    /** What runs, by the name the shutdown lines give it. */
+    private record Part(String name, AutoCloseable part) {}
+
     private StripeEmulator stripe;
     private LocalTemporal temporal;
 
@@ -124,13 +128,20 @@ public final class LocalStack implements AutoCloseable {
         PortCheck.requireFree("worker", settings.workerPort(), "WORKER_HTTP_PORT");
         PortCheck.requireFree("worker admin", settings.workerAdminPort(), "WORKER_ADMIN_PORT");
         startServices(config);
-        running.push(EngineProcess.start(
+        running.push(new Part(
                 "worker",
-                new WorkerApplication(),
-                config.toString(),
-                variables(settings.workerPort(), settings.workerAdminPort())));
-        running.push(EngineProcess.start(
-                "api", new ApiApplication(), config.toString(), variables(settings.apiPort(), settings.adminPort())));
+                EngineProcess.start(
+                        "worker",
+                        new WorkerApplication(),
+                        config.toString(),
+                        variables(settings.workerPort(), settings.workerAdminPort()))));
+        running.push(new Part(
+                "api",
+                EngineProcess.start(
+                        "api",
+                        new ApiApplication(),
+                        config.toString(),
+                        variables(settings.apiPort(), settings.adminPort()))));
 
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         System.out.println(banner(seconds));
@@ -160,20 +171,22 @@ public final class LocalStack implements AutoCloseable {
         if (settings.startsDatabase()) {
             log.info(
                     "Starting PostgreSQL (data in {})", settings.dataDirectory().resolve("postgres"));
-            running.push(LocalDatabase.start(settings.dataDirectory().resolve("postgres"), settings.postgresPort()));
+            running.push(new Part(
+                    "PostgreSQL",
+                    LocalDatabase.start(settings.dataDirectory().resolve("postgres"), settings.postgresPort())));
         } else {
             log.info("Using the PostgreSQL at {} (DATABASE_URL)", settings.jdbcUrl());
         }
         if (settings.startsTemporal()) {
             temporal = LocalTemporal.start(settings, temporalCli);
-            running.push(temporal);
+            running.push(new Part("Temporal", temporal));
             log.info("Started {} on {}", temporal.description(), temporal.address());
         } else {
             log.info("Using the Temporal at {} (TEMPORAL_ADDRESS)", settings.temporalAddress());
         }
         if (settings.usesEmulator()) {
             stripe = StripeEmulator.start(emulatorOptions(settings));
-            running.push(stripe);
+            running.push(new Part("Stripe emulator", stripe));
         } else {
             log.info("Using the Stripe at {} (STRIPE_API_BASE)", settings.stripeApiBase());
         }
@@ -228,14 +241,20 @@ public final class LocalStack implements AutoCloseable {
     /** Stops in reverse order: api and worker first, the services they use last. Safe to call twice. */
     @Override
     public synchronized void close() {
+        if (running.isEmpty()) {
+            return;
+        }
+        System.out.println("Stopping the local stack: the api and the worker first, the services they use last.");
         while (!running.isEmpty()) {
-            AutoCloseable next = running.pop();
+            Part next = running.pop();
             try {
-                next.close();
+                next.part().close();
+                System.out.println("  stopped " + next.name());
             } catch (Exception e) {
-                log.warn("Error while stopping: {}", e.toString());
+                log.warn("Error while stopping {}: {}", next.name(), e.toString());
             }
         }
+        System.out.println("Stopped. The data is kept in " + settings.dataDirectory() + " for the next start.");
     }
 
     private String banner(double seconds) {

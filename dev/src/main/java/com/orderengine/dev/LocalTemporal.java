@@ -46,7 +46,8 @@ final class LocalTemporal implements AutoCloseable {
     static LocalTemporal start(LocalStackSettings settings, Optional<Path> cli) {
         if (cli.isPresent()) {
             Path state = settings.dataDirectory().resolve("temporal");
-            TemporalDevServer server = TemporalDevServer.start(new TemporalDevServer.Options(
+            // The stack stops it last, after the worker (LocalStack's shutdown hook).
+            TemporalDevServer server = TemporalDevServer.startOwned(new TemporalDevServer.Options(
                     cli.get(),
                     settings.host(),
                     settings.temporalPort(),

@@ -24,6 +24,7 @@ public final class TemporalDevServer implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final Process process;
     private final Options options;
@@ -81,22 +82,39 @@ public final class TemporalDevServer implements AutoCloseable {
         }
     }
 
-    /** Starts the server and returns once its frontend serves the default namespace (and the UI listens). */
+    /**
+     * Starts the server and returns once its frontend serves the default namespace (and the UI listens). It stops
+     * when this JVM ends, should nobody close it before.
+     */
     public static TemporalDevServer start(Options options) {
+        TemporalDevServer server = startOwned(options);
+        // A JVM that ends without closing it (a killed test run) does not leave the server behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "temporal-dev-server-stop"));
+        return server;
+    }
+
+    /**
+     * Starts the server for an owner that stops it itself, in its own order, when the JVM ends (the local stack:
+     * the worker first, then Temporal). Either way it runs in a session of its own, so a Ctrl-C in the terminal
+     * reaches the JVM, not the server behind the worker's back.
+     */
+    public static TemporalDevServer startOwned(Options options) {
         try {
             Files.createDirectories(options.logFile().toAbsolutePath().getParent());
             if (options.databaseFile() != null) {
                 Files.createDirectories(options.databaseFile().toAbsolutePath().getParent());
             }
-            ProcessBuilder builder = new ProcessBuilder(options.command())
+            List<String> command = new ArrayList<>(options.command());
+            if (Files.isExecutable(SETSID)) {
+                command.add(0, SETSID.toString());
+            }
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(
                             ProcessBuilder.Redirect.appendTo(options.logFile().toFile()));
             // The CLI reads TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and the like as defaults for its flags.
             builder.environment().keySet().removeIf(name -> name.startsWith("TEMPORAL_"));
             TemporalDevServer server = new TemporalDevServer(builder.start(), options);
-            // A JVM that ends without closing it (a killed test run, Ctrl-C) does not leave the server behind.
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "temporal-dev-server-stop"));
             try {
                 server.awaitReady();
             } catch (RuntimeException | Error e) {
