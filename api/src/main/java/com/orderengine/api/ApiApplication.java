@@ -11,7 +11,9 @@ import com.orderengine.api.checkout.CheckoutResource;
 import com.orderengine.api.checkout.CheckoutService;
 import com.orderengine.api.errors.ApiExceptionMapper;
 import com.orderengine.api.errors.DatabaseUnavailableMapper;
+import com.orderengine.api.errors.JettyErrors;
 import com.orderengine.api.errors.JsonProcessingExceptionMapper;
+import com.orderengine.api.errors.NotFoundAnswers;
 import com.orderengine.api.errors.UnexpectedExceptionMapper;
 import com.orderengine.api.errors.ValidationExceptionMapper;
 import com.orderengine.api.errors.WebApplicationExceptionMapper;
@@ -101,10 +103,21 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
                 .servlets()
                 .addFilter("request-body-limit", new RequestBodyLimit(MAX_REQUEST_BYTES))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+        StorefrontPages pages = new StorefrontPages();
         environment
                 .servlets()
-                .addFilter("storefront-pages", new StorefrontPages())
+                .addFilter("storefront-pages", pages)
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, StorefrontPages.urlPatterns());
+        // Jetty's own answers: those of the application's context, and those given before a request reaches it.
+        JettyErrors jettyErrors = new JettyErrors(pages.notFoundPage());
+        environment.getApplicationContext().setErrorHandler(jettyErrors);
+        environment
+                .lifecycle()
+                .addServerLifecycleListener(server -> server.setErrorHandler(JettyErrors.beforeAnyContext()));
+        environment
+                .servlets()
+                .addFilter("not-found-answers", new NotFoundAnswers(jettyErrors))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         OrderViews views = new OrderViews(orders, jdbi.onDemand(RefundDao.class));
         environment
                 .jersey()
@@ -132,6 +145,8 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
      */
     static void strictJson(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // Like Stripe: a field we do not know is refused, so a client never believes "coupon" or "price" counted.
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());

@@ -1,6 +1,5 @@
 package com.orderengine.api.checkout;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.orderengine.infrastructure.config.CheckoutFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -11,8 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** {@code POST /api/checkout}. Totals, prices and amounts the client sends are ignored. */
-@JsonIgnoreProperties(ignoreUnknown = true)
+/** {@code POST /api/checkout}. Prices come from the database: a client sending prices or totals is refused. */
 public record CheckoutRequest(
         @NotEmpty @Size(max = CheckoutFactory.MAX_LINES) List<@NotNull @Valid CheckoutItem> items,
         // Bean Validation's @Email accepts "a@b" and invisible characters; Stripe wants a dotted domain and

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Collection;
+import java.util.stream.Collectors;
 
-/** Malformed JSON and wrong types answer 400 and name the field, e.g. {@code items[0].quantity}. */
+/** Malformed JSON, wrong types and unknown fields answer 400 and name the field, e.g. {@code items[0].quantity}. */
 public class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
     @Override
@@ -21,6 +23,14 @@ public class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProces
             JsonProcessingException parse =
                     exception.getCause() instanceof JsonParseException cause ? cause : exception;
             return "malformed JSON: " + firstLine(parse.getOriginalMessage());
+        }
+        if (exception instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field " + path(unknown) + " (known: "
+                    + unknown.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", "))
+                    + ")";
         }
         if (exception instanceof JsonMappingException databind) {
             String path = path(databind);

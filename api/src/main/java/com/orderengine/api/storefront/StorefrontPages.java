@@ -36,6 +36,7 @@ public class StorefrontPages implements Filter {
     private static final String CART_LINK = "<a class=\"cart-link\" href=\"/cart\">";
 
     private final Map<String, byte[]> pages = new HashMap<>();
+    private final byte[] notFound;
 
     public StorefrontPages() {
         String header = resource("/storefront/site-header.html");
@@ -45,13 +46,23 @@ public class StorefrontPages implements Filter {
         // The cart page marks the cart link as the page the shopper is on.
         String cartHeader = header.replace(CART_LINK, CART_LINK.replace(">", " aria-current=\"page\">"));
         for (String file : Set.copyOf(PAGES.values())) {
-            String template = resource("/assets/" + file);
-            String page = template.replace("  " + HEADER_MARKER + "\n", file.equals("cart.html") ? cartHeader : header);
-            if (page.equals(template)) {
-                throw new IllegalStateException(file + " has no '  " + HEADER_MARKER + "' line");
-            }
-            pages.put(file, page.getBytes(StandardCharsets.UTF_8));
+            pages.put(file, withHeader("/assets/" + file, file.equals("cart.html") ? cartHeader : header));
         }
+        notFound = withHeader("/storefront/not-found.html", header);
+    }
+
+    /** The shop's own page for an address it does not have, answered with 404 to a browser. */
+    public byte[] notFoundPage() {
+        return notFound.clone();
+    }
+
+    private static byte[] withHeader(String templatePath, String header) {
+        String template = resource(templatePath);
+        String page = template.replace("  " + HEADER_MARKER + "\n", header);
+        if (page.equals(template)) {
+            throw new IllegalStateException(templatePath + " has no '  " + HEADER_MARKER + "' line");
+        }
+        return page.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The servlet URL patterns of the pages: the site root is the empty pattern, which matches "/" alone. */

@@ -76,10 +76,28 @@ class CheckoutSystemTest {
     }
 
     @Test
-    void checkoutPricesFromTheDatabaseAndIgnoresClientPrices() {
+    void clientPricesAndUnknownFieldsAreRefusedByNameAndWriteNothing() {
+        int ordersBefore = stack.database.count("SELECT count(*) FROM orders");
+        int sessionsBefore = stack.stripe.checkoutSessionsCreated();
+
+        Reply priced = client.postJson("/api/checkout", """
+                {"items":[{"productId":1,"quantity":2,"price":"0.01"}],"email":"ada@example.com"}""");
+        assertThat(priced.status()).as(priced.body()).isEqualTo(400);
+        assertThat(priced.text("error")).isEqualTo("unknown field items[0].price (known: productId, quantity)");
+
+        Reply coupon = client.postJson("/api/checkout", """
+                {"items":[{"productId":1,"quantity":2}],"email":"ada@example.com","coupon":"FREE"}""");
+        assertThat(coupon.status()).as(coupon.body()).isEqualTo(400);
+        assertThat(coupon.text("error")).isEqualTo("unknown field coupon (known: email, items)");
+
+        assertThat(stack.database.count("SELECT count(*) FROM orders")).isEqualTo(ordersBefore);
+        assertThat(stack.stripe.checkoutSessionsCreated()).isEqualTo(sessionsBefore);
+    }
+
+    @Test
+    void checkoutPricesFromTheDatabase() {
         Reply reply = client.postJson("/api/checkout", """
-                {"items":[{"productId":1,"quantity":2,"price":"0.01"},{"productId":3,"quantity":1,"unitPrice":0}],
-                 "email":"ada@example.com","total":"0.02","amount":2}""");
+                {"items":[{"productId":1,"quantity":2},{"productId":3,"quantity":1}],"email":"ada@example.com"}""");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         String orderId = reply.text("orderId");
@@ -336,7 +354,13 @@ class CheckoutSystemTest {
                         400,
                         "malformed JSON"),
                 Arguments.of("not an object", "[1,2,3]", 400, "request body: expected an object"),
-                Arguments.of("empty body", "", 422, "request body must not be null"));
+                Arguments.of("empty body", "", 400, "a JSON request body is required"),
+                Arguments.of("null body", "null", 400, "a JSON request body is required"),
+                Arguments.of(
+                        "unknown field",
+                        "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\",\"total\":\"0\"}",
+                        400,
+                        "unknown field total"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -355,6 +379,15 @@ class CheckoutSystemTest {
         assertThat(stack.stripe.checkoutSessionsCreated()).isEqualTo(sessionsBefore);
         assertThat(workflowExists(OrderReference.fromIdempotencyKey(idempotencyKey)))
                 .isFalse();
+    }
+
+    @Test
+    void aBadEmailIsNamedOnceThoughTwoRulesRefuseIt() {
+        Reply reply = client.postJson("/api/checkout", """
+                {"items":[{"productId":1,"quantity":1}],"email":"not-an-email"}""");
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.text("error")).isEqualTo("email must be a well-formed email address");
     }
 
     @Test

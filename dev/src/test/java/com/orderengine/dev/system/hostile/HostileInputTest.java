@@ -8,7 +8,10 @@ import com.orderengine.dev.StripeEvents;
 import com.orderengine.dev.system.testing.OrderEngineStack;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,6 +94,119 @@ class HostileInputTest {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Random random = new Random(20261125L);
+
+    @Test
+    void requestsJettyRefusesBeforeOurCodeRunsAnswerJson() throws Exception {
+        String body = "{\"items\":[{\"productId\":1,\"quantity\":1}],\"email\":\"a@example.com\"}";
+        RawAnswer emptyType = raw("POST /api/checkout HTTP/1.1\r\nHost: x\r\nContent-Type:\r\nContent-Length: "
+                + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        RawAnswer hugeSignature = raw("POST /api/webhooks/stripe HTTP/1.1\r\nHost: x\r\nStripe-Signature: " + "t=1,v1="
+                + "a".repeat(20_000) + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        RawAnswer garbage = raw("GARBAGE\r\n\r\n");
+
+        for (RawAnswer answer : List.of(emptyType, hugeSignature, garbage)) {
+            assertThat(answer.status()).as(answer.text()).isBetween(400, 499);
+            assertThat(answer.header("content-type")).as(answer.text()).startsWith("application/json");
+            assertThat(JSON.readTree(answer.body()).path("error").asText())
+                    .as(answer.text())
+                    .isNotBlank();
+        }
+        assertThat(hugeSignature.status()).isEqualTo(431);
+    }
+
+    @Test
+    void anUnknownAddressIsJsonForClientsAndTheShopsOwnPageForABrowser() throws Exception {
+        for (String path : List.of("/nope", "/products/1", "/css/nope.css")) {
+            HttpResponse<String> browser = http.send(
+                    HttpRequest.newBuilder(URI.create(base() + path))
+                            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(browser.statusCode()).as(path).isEqualTo(404);
+            assertThat(browser.headers().firstValue("Content-Type").orElseThrow())
+                    .as(path)
+                    .startsWith("text/html");
+            assertThat(browser.body())
+                    .as(path)
+                    .contains("Page not found", "<header class=\"site-header\">", "href=\"/\"")
+                    .doesNotContain("site-header -->");
+
+            HttpResponse<String> client = http.send(
+                    HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(client.statusCode()).as(path).isEqualTo(404);
+            assertThat(client.headers().firstValue("Content-Type").orElseThrow())
+                    .as(path)
+                    .startsWith("application/json");
+            assertThat(JSON.readTree(client.body()).path("error").asText()).isEqualTo("nothing here: " + path);
+        }
+        HttpResponse<String> api = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/nope"))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(api.body()).path("error").asText()).isNotBlank();
+
+        for (String method : List.of("POST", "PUT", "DELETE")) {
+            HttpResponse<String> refused = http.send(
+                    HttpRequest.newBuilder(URI.create(base() + "/css/shop.css"))
+                            .method(method, HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(method).isEqualTo(405);
+            assertThat(JSON.readTree(refused.body()).path("error").asText())
+                    .as(method)
+                    .isNotBlank();
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + api.getLocalPort();
+    }
+
+    /** A request written byte for byte, as no HTTP client would send it. */
+    private RawAnswer raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", api.getLocalPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            // Up to the end of the headers, then as many bytes as they announce: the connection may stay open.
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                int next = in.read();
+                if (next < 0) {
+                    break;
+                }
+                head.write(next);
+            }
+            RawAnswer headers = new RawAnswer(head.toString(StandardCharsets.ISO_8859_1));
+            String length = headers.header("content-length");
+            byte[] body = in.readNBytes(length.isEmpty() ? 0 : Integer.parseInt(length));
+            return new RawAnswer(headers.text() + new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    private record RawAnswer(String text) {
+
+        int status() {
+            return Integer.parseInt(text.split(" ", 3)[1]);
+        }
+
+        String header(String name) {
+            for (String line : text.substring(0, text.indexOf("\r\n\r\n")).split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return "";
+        }
+
+        String body() {
+            return text.substring(text.indexOf("\r\n\r\n") + 4);
+        }
+    }
 
     @Test
     void fiveThousandMalformedRequestsAllAnswer4xxWithAJsonErrorAndWriteNothing() throws Exception {
