@@ -249,6 +249,14 @@ class HostedCheckoutPageTest {
     }
 
     @Test
+    void theBrowsersFaviconRequestIsNoApiKeyError() {
+        HttpResponse<String> favicon = browser.get("/favicon.ico");
+
+        assertThat(favicon.statusCode()).isEqualTo(204);
+        assertThat(favicon.body()).isEmpty();
+    }
+
+    @Test
     void anUnknownSessionIsAnHtmlNotFoundPage() {
         HttpResponse<String> missing = browser.get("/c/pay/cs_test_nope");
 

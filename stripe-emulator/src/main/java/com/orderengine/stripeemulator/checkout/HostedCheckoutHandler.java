@@ -7,6 +7,7 @@ import com.orderengine.stripeemulator.logging.ActionLog;
 import com.orderengine.stripeemulator.logging.LogTagger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,11 @@ public final class HostedCheckoutHandler {
 
     public void registerOn(Router router) {
         router.any(PAGE, this::page).any(PAGE + "/{action}", this::action).fallback("/c/pay/", this::notFound);
+        // Browsers ask for it on every page; without a route it would be an API request without a key.
+        router.add(
+                "GET",
+                "/favicon.ico",
+                request -> new Response(204, Map.of("Cache-Control", "max-age=86400"), new byte[0]));
     }
 
     private Response page(Request request) {
