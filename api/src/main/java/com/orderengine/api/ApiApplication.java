@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.orderengine.api.checkout.CheckoutOutcomeFilter;
 import com.orderengine.api.checkout.CheckoutResource;
 import com.orderengine.api.checkout.CheckoutService;
+import com.orderengine.api.docs.ApiDocs;
+import com.orderengine.api.docs.ApiReferencePage;
 import com.orderengine.api.errors.ApiExceptionMapper;
 import com.orderengine.api.errors.DatabaseUnavailableMapper;
 import com.orderengine.api.errors.JettyErrors;
@@ -68,6 +70,8 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         OrderEngineBootstrap.initialize(bootstrap);
         // The storefront's static files at the site root; the JSON API stays under /api.
         bootstrap.addBundle(new AssetsBundle("/assets/", "/", "index.html", "storefront"));
+        bootstrap.addBundle(new AssetsBundle(
+                ApiReferencePage.uiResources(), ApiReferencePage.UI_PATH, "index.html", "api-reference-ui"));
     }
 
     @Override
@@ -90,6 +94,11 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         environment.jersey().setUrlPattern("/api/*");
         registerErrorMappers(configuration, environment);
         environment.jersey().register(new ProductResource(products));
+        environment.jersey().register(ApiDocs.resource());
+        environment
+                .servlets()
+                .addServlet("api-reference", new ApiReferencePage())
+                .addMapping(ApiReferencePage.PATH);
         environment
                 .jersey()
                 .register(new CheckoutResource(

@@ -3,6 +3,10 @@ package com.orderengine.api.checkout;
 import com.orderengine.api.errors.ApiException;
 import com.orderengine.infrastructure.logging.OrderLogContext;
 import com.orderengine.order.db.OrderDao;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,14 +36,24 @@ public class CheckoutResource {
 
     @POST
     @CountedCheckout
+    @Operation(
+            summary = "Starts a checkout: prices the cart from the catalogue, creates the order and its Stripe "
+                    + "Checkout Session, and answers the hosted page's URL")
     public CheckoutResponse start(
-            @NotNull @Valid CheckoutRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+            @RequestBody(required = true) @NotNull @Valid CheckoutRequest request,
+            @Parameter(
+                            description = "Makes a retry safe: the same key returns the same order and URL and "
+                                    + "creates nothing new; the same key with another cart answers 422",
+                            schema = @Schema(maxLength = 255, example = "8a2b7c1e-checkout"))
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey) {
         return checkout.start(request, idempotencyKey);
     }
 
     /** Stripe sends the customer back with {@code ?session_id=cs_…}; this turns it into the order. */
     @GET
     @Path("/sessions/{sessionId}")
+    @Operation(summary = "The order behind a Checkout Session, where Stripe's success redirect starts")
     public CheckoutSessionOrder order(@PathParam("sessionId") String sessionId) {
         if (!SESSION_ID.matcher(sessionId).matches()) {
             throw ApiException.notFound("checkout session not found");

@@ -3,6 +3,7 @@ package com.orderengine.api.order;
 import com.orderengine.api.errors.ApiException;
 import com.orderengine.infrastructure.logging.OrderLogContext;
 import com.orderengine.order.db.OrderDao;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,7 @@ public class OrderResource {
 
     @GET
     @Path("/{orderId}")
+    @Operation(summary = "An order: status, items, total and refunds; 404 for an unknown or malformed id")
     public OrderView get(@PathParam("orderId") String orderId) {
         OrderLogContext.set(orderId);
         // Malformed and unknown references take the same path (one indexed lookup) and get the same answer,
@@ -38,6 +40,9 @@ public class OrderResource {
     /** Cancels an unpaid order; 409 when it is paid or already final. Repeating it answers the same. */
     @POST
     @Path("/{orderId}/cancel")
+    @Operation(
+            summary = "Cancels an unpaid order (its Stripe session is expired first); a cancelled order answers "
+                    + "the same, a paid or otherwise final one 409")
     public OrderView cancel(@PathParam("orderId") String orderId) {
         OrderLogContext.set(orderId);
         return cancellation.cancel(orderId);

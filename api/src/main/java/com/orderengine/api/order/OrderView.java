@@ -1,8 +1,10 @@
 package com.orderengine.api.order;
 
+import com.orderengine.api.http.ApiSchemas;
 import com.orderengine.order.db.OrderItemRecord;
 import com.orderengine.order.db.OrderRecord;
 import com.orderengine.order.db.RefundRecord;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** {@code GET /api/orders/{orderId}}: money as decimal strings, times as ISO-8601; refunds the engine gave. */
@@ -11,7 +13,10 @@ public record OrderView(
         String status,
         String email,
         String currency,
+
+        @Schema(pattern = ApiSchemas.MONEY, example = "14.00", description = ApiSchemas.MONEY_DESCRIPTION)
         String total,
+
         List<OrderItemView> items,
         String createdAt,
         String paidAt,

@@ -2,6 +2,7 @@ package com.orderengine.api.product;
 
 import com.orderengine.api.errors.ApiException;
 import com.orderengine.product.db.ProductDao;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,12 +21,14 @@ public class ProductResource {
     }
 
     @GET
+    @Operation(summary = "The catalogue, in id order")
     public List<ProductView> list() {
         return products.findAll().stream().map(ProductView::of).toList();
     }
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One product; 404 when there is none with that id")
     public ProductView get(@PathParam("id") String id) {
         int productId;
         try {

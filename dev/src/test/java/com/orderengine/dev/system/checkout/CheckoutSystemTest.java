@@ -382,6 +382,26 @@ class CheckoutSystemTest {
     }
 
     @Test
+    void theApiDescribesItselfAtOpenapiJsonAndShowsItsReferenceAtDocs() {
+        Reply document = client.get("/api/openapi.json");
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.contentType()).startsWith("application/json");
+        assertThat(document.json().path("openapi").asText()).startsWith("3.1.");
+        assertThat(document.json().path("paths").path("/checkout").path("post").isObject())
+                .isTrue();
+        assertThat(client.get("/api/openapi.yaml").body()).startsWith("openapi: 3.1.");
+
+        Reply page = client.get("/api/docs");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("/api/docs/ui/swagger-ui-bundle.js", "/js/api-docs.js");
+        Reply bundle = client.get("/api/docs/ui/swagger-ui-bundle.js");
+        assertThat(bundle.status()).isEqualTo(200);
+        assertThat(bundle.contentType()).contains("javascript");
+        assertThat(client.get("/js/api-docs.js").body()).contains("/api/openapi.json");
+    }
+
+    @Test
     void aBadEmailIsNamedOnceThoughTwoRulesRefuseIt() {
         Reply reply = client.postJson("/api/checkout", """
                 {"items":[{"productId":1,"quantity":1}],"email":"not-an-email"}""");
