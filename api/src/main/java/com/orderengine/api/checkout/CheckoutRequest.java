@@ -1,13 +1,13 @@
 package com.orderengine.api.checkout;
 
 import com.orderengine.infrastructure.config.CheckoutFactory;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -16,13 +16,23 @@ import java.util.List;
         description = "A cart to check out; any other field is refused (400).",
         additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record CheckoutRequest(
-        @NotEmpty @Size(max = CheckoutFactory.MAX_LINES) List<@NotNull @Valid CheckoutItem> items,
-        // Bean Validation's @Email accepts "a@b" and invisible characters; Stripe wants a dotted domain and
-        // nobody types a control or format character (such as a right-to-left override) into an address.
+        @ArraySchema(
+                minItems = 1,
+                maxItems = CheckoutFactory.MAX_LINES,
+                schema = @Schema(implementation = CheckoutItem.class))
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotEmpty
+        @Size(max = CheckoutFactory.MAX_LINES)
+        List<@NotNull @Valid CheckoutItem> items,
+        // WellFormedEmail's rule in a dialect every client's regex engine reads (control characters as ranges); the
+        // server also refuses Unicode format characters such as a right-to-left override.
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                example = "ada@example.com",
+                pattern =
+                        "^[^@\\s\\x00-\\x1f\\x7f-\\x9f]+@[^@\\s\\x00-\\x1f\\x7f-\\x9f]+\\.[^@\\s\\x00-\\x1f\\x7f-\\x9f]+$")
         @NotBlank
         @Size(max = 254)
         @Email
-        @Pattern(
-                regexp = "[^@\\s\\p{Cc}\\p{Cf}]+@[^@\\s\\p{Cc}\\p{Cf}]+\\.[^@\\s\\p{Cc}\\p{Cf}]+",
-                message = "must be a well-formed email address")
+        @WellFormedEmail
         String email) {}

@@ -54,7 +54,9 @@ public class CheckoutResource {
     @GET
     @Path("/sessions/{sessionId}")
     @Operation(summary = "The order behind a Checkout Session, where Stripe's success redirect starts")
-    public CheckoutSessionOrder order(@PathParam("sessionId") String sessionId) {
+    public CheckoutSessionOrder order(
+            @Parameter(schema = @Schema(pattern = "^cs_[A-Za-z0-9_]{1,250}$")) @PathParam("sessionId")
+                    String sessionId) {
         if (!SESSION_ID.matcher(sessionId).matches()) {
             throw ApiException.notFound("checkout session not found");
         }

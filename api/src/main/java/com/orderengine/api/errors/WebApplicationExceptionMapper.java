@@ -18,7 +18,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (exception instanceof NotFoundException) {
             message = "not found";
         } else if (exception instanceof NotAllowedException) {
-            message = "method not allowed";
+            // RFC 9110: a 405 names the methods the resource does take.
+            String allow = exception.getResponse().getHeaderString("Allow");
+            Response answer = JsonErrors.response(status, "method not allowed; use " + allow);
+            return Response.fromResponse(answer).header("Allow", allow).build();
         } else if (exception instanceof NotSupportedException) {
             message = "unsupported Content-Type: send application/json";
         } else if (status >= 500) {

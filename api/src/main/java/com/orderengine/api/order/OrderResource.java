@@ -4,6 +4,8 @@ import com.orderengine.api.errors.ApiException;
 import com.orderengine.infrastructure.logging.OrderLogContext;
 import com.orderengine.order.db.OrderDao;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
+
+    /** What an order id looks like; any other answers the same 404 as an unknown one. */
+    private static final String ORDER_ID = "^[A-Za-z0-9_-]{22}$";
 
     private final OrderDao orders;
     private final OrderViews views;
@@ -28,7 +33,7 @@ public class OrderResource {
     @GET
     @Path("/{orderId}")
     @Operation(summary = "An order: status, items, total and refunds; 404 for an unknown or malformed id")
-    public OrderView get(@PathParam("orderId") String orderId) {
+    public OrderView get(@Parameter(schema = @Schema(pattern = ORDER_ID)) @PathParam("orderId") String orderId) {
         OrderLogContext.set(orderId);
         // Malformed and unknown references take the same path (one indexed lookup) and get the same answer,
         // so neither the body nor the time tells an attacker which references exist.
@@ -43,7 +48,7 @@ public class OrderResource {
     @Operation(
             summary = "Cancels an unpaid order (its Stripe session is expired first); a cancelled order answers "
                     + "the same, a paid or otherwise final one 409")
-    public OrderView cancel(@PathParam("orderId") String orderId) {
+    public OrderView cancel(@Parameter(schema = @Schema(pattern = ORDER_ID)) @PathParam("orderId") String orderId) {
         OrderLogContext.set(orderId);
         return cancellation.cancel(orderId);
     }

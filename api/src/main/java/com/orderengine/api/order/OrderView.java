@@ -19,7 +19,13 @@ public record OrderView(
 
         List<OrderItemView> items,
         String createdAt,
+
+        @Schema(
+                types = {"string", "null"},
+                format = "date-time",
+                description = "null until the order is paid")
         String paidAt,
+
         List<RefundView> refunds) {
 
     public static OrderView of(OrderRecord order, List<OrderItemRecord> items, List<RefundRecord> refunds) {

@@ -12,6 +12,10 @@ public record RefundView(
         String amount,
 
         String currency,
+
+        @Schema(
+                types = {"string", "null"},
+                format = "date-time")
         String createdAt) {
 
     public static RefundView of(RefundRecord refund) {

@@ -3,6 +3,8 @@ package com.orderengine.api.product;
 import com.orderengine.api.errors.ApiException;
 import com.orderengine.product.db.ProductDao;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +31,7 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One product; 404 when there is none with that id")
-    public ProductView get(@PathParam("id") String id) {
+    public ProductView get(@Parameter(schema = @Schema(pattern = "^[0-9]{1,9}$")) @PathParam("id") String id) {
         int productId;
         try {
             productId = Integer.parseInt(id);

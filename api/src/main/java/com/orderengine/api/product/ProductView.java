@@ -12,8 +12,8 @@ public record ProductView(
         @Schema(pattern = ApiSchemas.MONEY, example = "14.00", description = ApiSchemas.MONEY_DESCRIPTION)
         String price,
 
-        String description,
-        String imageUrl) {
+        @Schema(types = {"string", "null"}) String description,
+        @Schema(types = {"string", "null"}) String imageUrl) {
 
     public static ProductView of(Product product) {
         return new ProductView(

@@ -50,6 +50,8 @@ class ProductResourceTest {
     void aWrongMethodIsAJson405() {
         Response response = resources.target("/products").request().delete();
         assertThat(response.getStatus()).isEqualTo(405);
-        assertThat(response.readEntity(ErrorResponse.class).error()).isEqualTo("method not allowed");
+        assertThat(response.getHeaderString("Allow")).contains("GET");
+        assertThat(response.readEntity(ErrorResponse.class).error())
+                .isEqualTo("method not allowed; use " + response.getHeaderString("Allow"));
     }
 }
