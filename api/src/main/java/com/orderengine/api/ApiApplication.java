@@ -120,9 +120,7 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         // Jetty's own answers: those of the application's context, and those given before a request reaches it.
         JettyErrors jettyErrors = new JettyErrors(pages.notFoundPage());
         environment.getApplicationContext().setErrorHandler(jettyErrors);
-        environment
-                .lifecycle()
-                .addServerLifecycleListener(server -> server.setErrorHandler(JettyErrors.beforeAnyContext()));
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         environment
                 .servlets()
                 .addFilter("not-found-answers", new NotFoundAnswers(jettyErrors))

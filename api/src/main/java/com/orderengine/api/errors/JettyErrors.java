@@ -10,20 +10,21 @@ import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.jetty.ee10.servlet.ErrorHandler;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
  * What Jetty answers by itself, before our code runs or beside it: a malformed request, headers too large, an
  * address nothing serves, a method a page or a static file does not take. Each gets the JSON
  * {@code {"error": …}} every other answer of the api has, except that a browser asking for a page the shop does
- * not have gets the shop's own "Page not found" page.
+ * not have gets the shop's own "Page not found" page. One handler serves both places Jetty answers from: the
+ * server (before a request reaches any context) and the application's servlet context.
  */
 public final class JettyErrors extends ErrorHandler {
 
@@ -67,40 +68,6 @@ public final class JettyErrors extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
         return ByteBuffer.wrap(json(describe(status, reason, null)));
-    }
-
-    /**
-     * The server's own handler, for requests refused before they reach any context (headers too large, a request
-     * line Jetty cannot read): the servlet context's handler above writes nothing for a request with no servlet.
-     */
-    public static org.eclipse.jetty.server.handler.ErrorHandler beforeAnyContext() {
-        return new org.eclipse.jetty.server.handler.ErrorHandler() {
-            @Override
-            public boolean errorPageForMethod(String method) {
-                return true;
-            }
-
-            @Override
-            protected boolean generateAcceptableResponse(
-                    Request request,
-                    Response response,
-                    Callback callback,
-                    String contentType,
-                    List<Charset> charsets,
-                    int code,
-                    String message,
-                    Throwable cause) {
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-                response.write(true, ByteBuffer.wrap(json(describe(code, message, null))), callback);
-                return true;
-            }
-
-            @Override
-            public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-                fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
-                return ByteBuffer.wrap(json(describe(status, reason, null)));
-            }
-        };
     }
 
     static String describe(int code, String message, String path) {
