@@ -1,0 +1,87 @@
+package com.orderengine.account.db;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Accounts, their sessions and their single-use tokens. Every statement stands alone, so two api instances racing
+ * (two sign-ups of one address, one token used twice) settle in the database: one wins, the other finds nothing.
+ * Tokens and sessions are looked up by the SHA-256 of what the customer holds, never by the value itself.
+ */
+@RegisterConstructorMapper(Account.class)
+@RegisterConstructorMapper(AccountSession.class)
+public interface AccountDao {
+
+    /** The new account's id; empty when the address (in any case) already has one. */
+    @SqlQuery("""
+            INSERT INTO users (email, password_hash, role) VALUES (:email, :passwordHash, 'customer')
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """)
+    Optional<Integer> create(@Bind("email") String email, @Bind("passwordHash") String passwordHash);
+
+    @SqlQuery("""
+            SELECT id, email, password_hash, role, created_at, verified_at FROM users
+            WHERE lower(email) = lower(:email) AND deleted_at IS NULL
+            """)
+    Optional<Account> findByEmail(@Bind("email") String email);
+
+    @SqlQuery("""
+            SELECT id, email, password_hash, role, created_at, verified_at FROM users
+            WHERE id = :id AND deleted_at IS NULL
+            """)
+    Optional<Account> findById(@Bind("id") int id);
+
+    /** True the first time only. */
+    @SqlUpdate("UPDATE users SET verified_at = :at WHERE id = :id AND verified_at IS NULL AND deleted_at IS NULL")
+    boolean markVerified(@Bind("id") int id, @Bind("at") Instant at);
+
+    @SqlUpdate("UPDATE users SET password_hash = :passwordHash WHERE id = :id AND deleted_at IS NULL")
+    boolean changePassword(@Bind("id") int id, @Bind("passwordHash") String passwordHash);
+
+    /** Guest orders placed with the account's address become its orders; only ever called once it is verified. */
+    @SqlUpdate("UPDATE orders SET user_id = :id WHERE user_id IS NULL AND lower(email) = lower(:email)")
+    int claimGuestOrders(@Bind("id") int id, @Bind("email") String email);
+
+    @SqlUpdate("""
+            INSERT INTO account_tokens (token_hash, user_id, purpose, expires_at)
+            VALUES (:tokenHash, :userId, :purpose, :expiresAt)
+            """)
+    void createToken(
+            @Bind("tokenHash") byte[] tokenHash,
+            @Bind("userId") int userId,
+            @Bind("purpose") String purpose,
+            @Bind("expiresAt") Instant expiresAt);
+
+    /** The token's account, marking the token used: once, before it expires, for its purpose only. */
+    @SqlQuery("""
+            UPDATE account_tokens SET used_at = :now
+            WHERE token_hash = :tokenHash AND purpose = :purpose AND used_at IS NULL AND expires_at > :now
+            RETURNING user_id
+            """)
+    Optional<Integer> useToken(
+            @Bind("tokenHash") byte[] tokenHash, @Bind("purpose") String purpose, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            INSERT INTO account_sessions (token_hash, user_id, created_at, last_seen_at)
+            VALUES (:tokenHash, :userId, :now, :now)
+            """)
+    void createSession(@Bind("tokenHash") byte[] tokenHash, @Bind("userId") int userId, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT user_id, created_at, last_seen_at FROM account_sessions WHERE token_hash = :tokenHash")
+    Optional<AccountSession> findSession(@Bind("tokenHash") byte[] tokenHash);
+
+    @SqlUpdate("UPDATE account_sessions SET last_seen_at = :now WHERE token_hash = :tokenHash")
+    void touchSession(@Bind("tokenHash") byte[] tokenHash, @Bind("now") Instant now);
+
+    @SqlUpdate("DELETE FROM account_sessions WHERE token_hash = :tokenHash")
+    void endSession(@Bind("tokenHash") byte[] tokenHash);
+
+    /** Every session of the account: a password change or reset, a deletion. */
+    @SqlUpdate("DELETE FROM account_sessions WHERE user_id = :userId")
+    int endSessions(@Bind("userId") int userId);
+}
