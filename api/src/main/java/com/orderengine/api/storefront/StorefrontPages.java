@@ -87,13 +87,9 @@ public class StorefrontPages implements Filter {
         }
         HttpServletResponse out = (HttpServletResponse) response;
         if (!"GET".equals(http.getMethod()) && !"HEAD".equals(http.getMethod())) {
-            // A page is only read; without this the servlet behind answers with Jetty's HTML error page.
-            out.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            // A page is only read. The error handler (JettyErrors) writes the JSON answer; Allow is the page's to say.
             out.setHeader("Allow", "GET, HEAD");
-            out.setContentType("application/json");
-            out.getOutputStream()
-                    .write(("{\"error\":\"" + http.getMethod() + " is not allowed on a page: use GET\"}")
-                            .getBytes(StandardCharsets.UTF_8));
+            out.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, http.getMethod() + " is not allowed on a page");
             return;
         }
         out.setContentType("text/html;charset=utf-8");

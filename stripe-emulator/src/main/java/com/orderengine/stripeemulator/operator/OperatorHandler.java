@@ -75,9 +75,12 @@ public final class OperatorHandler {
                 .add(
                         "GET",
                         api + "/sessions",
-                        request -> json(200, OperatorJson.sessions(sessions.list(), refunds::chargeOf)))
-                .add("GET", api + "/refunds", request -> json(200, OperatorJson.refunds(refunds.newestFirst())))
-                .add("GET", api + "/events", request -> json(200, eventsJson()))
+                        request -> Response.json(200, OperatorJson.sessions(sessions.list(), refunds::chargeOf)))
+                .add(
+                        "GET",
+                        api + "/refunds",
+                        request -> Response.json(200, OperatorJson.refunds(refunds.newestFirst())))
+                .add("GET", api + "/events", request -> Response.json(200, eventsJson()))
                 .add(
                         "POST",
                         api + "/events/{id}/redeliver",
@@ -87,11 +90,11 @@ public final class OperatorHandler {
                 .add(
                         "POST",
                         api + "/sessions/{id}/expire",
-                        json(this::expire, session -> json(200, CheckoutSessionJson.session(session))))
+                        json(this::expire, session -> Response.json(200, CheckoutSessionJson.session(session))))
                 .add(
                         "POST",
                         api + "/sessions/{id}/refund",
-                        json(this::refundInFull, refund -> json(200, RefundJson.refund(refund))))
+                        json(this::refundInFull, refund -> Response.json(200, RefundJson.refund(refund))))
                 .fallback(
                         api + "/",
                         request -> Response.json(
@@ -145,10 +148,6 @@ public final class OperatorHandler {
                 return Response.json(409, OperatorJson.error(e.getMessage()));
             }
         };
-    }
-
-    private static Response json(int status, Object json) {
-        return Response.json(status, json);
     }
 
     private StripeEvent redeliver(String eventId) {

@@ -3,6 +3,7 @@ package com.orderengine.dev.system.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderengine.dev.system.testing.ApiClient;
 import com.orderengine.dev.system.testing.ApiClient.Reply;
 import com.orderengine.dev.system.testing.OrderEngineStack;
@@ -34,6 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** POST /api/checkout, the catalogue and order reads, through the running api and worker. */
 class CheckoutSystemTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     @Order(0)
@@ -176,10 +179,17 @@ class CheckoutSystemTest {
             assertThat(head.headers().firstValueAsLong("Content-Length"))
                     .as("HEAD " + page + " announces the page GET sends")
                     .hasValue((long) get.body().getBytes(StandardCharsets.UTF_8).length);
-            Reply post = client.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + page))
-                    .POST(HttpRequest.BodyPublishers.noBody()));
-            assertThat(post.status()).as("POST " + page).isEqualTo(405);
-            assertThat(post.json().path("error").asText()).as("POST " + page).isNotBlank();
+            HttpResponse<String> post = http.send(
+                    HttpRequest.newBuilder(URI.create(client.baseUrl() + page))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).as("POST " + page).isEqualTo(405);
+            assertThat(post.headers().firstValue("Allow")).as("POST " + page).hasValue("GET, HEAD");
+            assertThat(post.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+            assertThat(JSON.readTree(post.body()).path("error").asText())
+                    .as("POST " + page)
+                    .isEqualTo("POST is not allowed on a page");
         }
 
         Reply script = client.get("/js/cart.js");
