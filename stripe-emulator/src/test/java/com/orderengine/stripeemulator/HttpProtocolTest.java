@@ -147,6 +147,31 @@ class HttpProtocolTest {
     }
 
     @Test
+    void everyGetRouteAnswersHeadWithItsHeadersAndNoBody() throws Exception {
+        String id = JSON.readTree(send(post("/v1/checkout/sessions", FORM)
+                                .header("Authorization", "Bearer " + TestStripe.API_KEY)
+                                .build())
+                        .body())
+                .get("id")
+                .asText();
+
+        HttpResponse<String> api = send(HttpRequest.newBuilder(uri("/v1/checkout/sessions/" + id))
+                .header("Authorization", "Bearer " + TestStripe.API_KEY)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
+        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/c/pay/" + id))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
+
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(api.body()).isEmpty();
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).isEmpty();
+    }
+
+    @Test
     void malformedBodiesAndUnknownQueryParametersAreInvalidRequests() throws Exception {
         HttpResponse<String> malformed = send(post("/v1/checkout/sessions", "mode=payment&mode[x]=1")
                 .header("Authorization", "Bearer " + TestStripe.API_KEY)
