@@ -58,11 +58,6 @@ public final class AccountSessions {
         return Optional.of(alive.userId());
     }
 
-    /** How long the cookie may live: no longer than the session can. */
-    public Duration cookieLifetime() {
-        return absolute;
-    }
-
     public void end(String token) {
         if (token != null && !token.isEmpty()) {
             accounts.endSession(Secrets.hash(token));

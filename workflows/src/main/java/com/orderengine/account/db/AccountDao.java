@@ -40,9 +40,6 @@ public interface AccountDao {
     @SqlUpdate("UPDATE users SET verified_at = :at WHERE id = :id AND verified_at IS NULL AND deleted_at IS NULL")
     boolean markVerified(@Bind("id") int id, @Bind("at") Instant at);
 
-    @SqlUpdate("UPDATE users SET password_hash = :passwordHash WHERE id = :id AND deleted_at IS NULL")
-    boolean changePassword(@Bind("id") int id, @Bind("passwordHash") String passwordHash);
-
     /** Guest orders placed with the account's address become its orders; only ever called once it is verified. */
     @SqlUpdate("UPDATE orders SET user_id = :id WHERE user_id IS NULL AND lower(email) = lower(:email)")
     int claimGuestOrders(@Bind("id") int id, @Bind("email") String email);
