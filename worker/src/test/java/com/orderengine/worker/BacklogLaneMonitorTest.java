@@ -6,12 +6,12 @@ import com.orderengine.infrastructure.temporal.TemporalConnection;
 import com.orderengine.infrastructure.tools.ProjectTools;
 import com.orderengine.infrastructure.tools.TemporalDevServer;
 import com.orderengine.order.OrderMetrics;
+import com.orderengine.testing.FreePorts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +22,7 @@ class BacklogLaneMonitorTest {
 
     @Test
     void tasksWaitingOnTheLaneShowInTheGauge() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.next();
         try (TemporalDevServer temporal = TemporalDevServer.start(TemporalDevServer.Options.inMemory(
                 ProjectTools.ofWorkingDirectory().require(ProjectTools.TEMPORAL),
                 port,

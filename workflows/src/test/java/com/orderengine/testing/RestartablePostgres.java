@@ -5,13 +5,11 @@ import com.orderengine.testing.TestPostgres.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Random;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -53,25 +51,7 @@ public final class RestartablePostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RestartablePostgres(dataDirectory, freePortBelowEphemeralRange());
-    }
-
-    /**
-     * A free port below Linux's ephemeral range (32768 and up). A port from {@code new ServerSocket(0)} is the
-     * kind the kernel hands the next outgoing connection too: the client polling for PostgreSQL while it starts
-     * can connect to itself on that very port, and PostgreSQL then fails to bind it ("Address already in use").
-     */
-    private static int freePortBelowEphemeralRange() {
-        Random random = new Random();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = 20_000 + random.nextInt(12_000);
-            try (ServerSocket socket = new ServerSocket(port)) {
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no free port between 20000 and 32000");
+        return new RestartablePostgres(dataDirectory, FreePorts.next());
     }
 
     /** The database; its coordinates stay valid across a stop and start. */

@@ -8,13 +8,13 @@ import com.orderengine.order.OrderLine;
 import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.OrderReference;
 import com.orderengine.order.db.OrderDao;
+import com.orderengine.testing.FreePorts;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,10 +46,7 @@ class PendingOrderRecoveryVisibilityTest {
 
     @BeforeAll
     static void startTemporal() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.next();
         temporal = TemporalDevServer.start(TemporalDevServer.Options.inMemory(
                 ProjectTools.ofWorkingDirectory().require(ProjectTools.TEMPORAL),
                 port,

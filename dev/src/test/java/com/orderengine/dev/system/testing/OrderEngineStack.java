@@ -5,6 +5,7 @@ import com.orderengine.dev.LocalStack;
 import com.orderengine.dev.LocalStackSettings;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.stripeemulator.StripeEmulator;
+import com.orderengine.testing.FreePorts;
 import com.orderengine.testing.TestPostgres;
 import com.orderengine.testing.TestPostgres.TestDatabase;
 import com.orderengine.worker.WorkerApplication;
@@ -17,7 +18,6 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -56,12 +56,25 @@ public final class OrderEngineStack implements AfterAllCallback {
     /** A stack on the given database, e.g. one on a server the test stops and starts. */
     public OrderEngineStack(TestDatabase database) {
         this.database = database;
-        try {
-            stack = LocalStack.startServices(settings(database), Path.of(CONFIG), TEST_VARIABLES);
-        } catch (Exception e) {
-            throw new IllegalStateException("The system test stack did not start: " + e.getMessage(), e);
-        }
+        this.stack = start(database);
         this.stripe = stack.stripe();
+    }
+
+    /**
+     * Temporal's dev server also binds ports of its own choosing for its internal services, which another process
+     * may take between its choice and its bind; a stack that loses that race starts again on fresh ports.
+     */
+    private static LocalStack start(TestDatabase database) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return LocalStack.startServices(settings(database), Path.of(CONFIG), TEST_VARIABLES);
+            } catch (Exception e) {
+                if (attempt < 3 && String.valueOf(e.getMessage()).contains("address already in use")) {
+                    continue;
+                }
+                throw new IllegalStateException("The system test stack did not start: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static LocalStackSettings settings(TestDatabase database) {
@@ -163,10 +176,6 @@ public final class OrderEngineStack implements AfterAllCallback {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 }
