@@ -81,4 +81,35 @@ public interface AccountDao {
     /** Every session of the account: a password change or reset, a deletion. */
     @SqlUpdate("DELETE FROM account_sessions WHERE user_id = :userId")
     int endSessions(@Bind("userId") int userId);
+
+    @SqlUpdate("UPDATE users SET password_hash = :passwordHash WHERE id = :id AND deleted_at IS NULL")
+    boolean changePassword(@Bind("id") int id, @Bind("passwordHash") String passwordHash);
+
+    /**
+     * A new sign-up for an address that was never verified takes it over: its password replaces the earlier one, so
+     * whoever registered the address first (perhaps not its owner) does not hold the account once it is verified.
+     */
+    @SqlUpdate("""
+            UPDATE users SET password_hash = :passwordHash
+            WHERE id = :id AND verified_at IS NULL AND deleted_at IS NULL""")
+    boolean replaceUnverifiedPassword(@Bind("id") int id, @Bind("passwordHash") String passwordHash);
+
+    /** Links mailed earlier for the purpose stop working: only the newest one does. */
+    @SqlUpdate("DELETE FROM account_tokens WHERE user_id = :userId AND purpose = :purpose AND used_at IS NULL")
+    int dropUnusedTokens(@Bind("userId") int userId, @Bind("purpose") String purpose);
+
+    /**
+     * Deletes the account in one statement: the row stays for the orders' foreign key, with nothing personal left
+     * in it (the address becomes {@code deleted-<id>@invalid}, no password), its orders stay in the shop's books
+     * without the link to it, and its sessions and links end.
+     */
+    @SqlQuery("""
+            WITH gone AS (
+                UPDATE users SET email = 'deleted-' || id || '@invalid', password_hash = NULL, deleted_at = :now
+                WHERE id = :id AND deleted_at IS NULL RETURNING id),
+            unlinked AS (UPDATE orders SET user_id = NULL WHERE user_id IN (SELECT id FROM gone)),
+            sessions AS (DELETE FROM account_sessions WHERE user_id IN (SELECT id FROM gone)),
+            tokens AS (DELETE FROM account_tokens WHERE user_id IN (SELECT id FROM gone))
+            SELECT count(*) FROM gone""")
+    int anonymise(@Bind("id") int id, @Bind("now") Instant now);
 }

@@ -38,10 +38,21 @@ public final class OrderEngineBootstrap {
         });
     }
 
-    /** The pooled data source behind JDBI (with a health check), migrated first when configured to. */
+    /** JDBI over the pooled data source (with a health check), migrated first when configured to. */
     public static Jdbi database(OrderEngineConfiguration configuration, Environment environment) {
+        return jdbi(configuration, environment, dataSource(configuration, environment));
+    }
+
+    /** The pooled data source, migrated first when configured to; for what needs JDBC itself. */
+    public static ManagedDataSource dataSource(OrderEngineConfiguration configuration, Environment environment) {
         ManagedDataSource dataSource = configuration.getDatabase().build(environment.metrics(), "postgresql");
         configuration.getMigrations().applyIfEnabled(dataSource);
+        return dataSource;
+    }
+
+    /** JDBI over {@code dataSource}, which it manages (opened and closed with the application). */
+    public static Jdbi jdbi(
+            OrderEngineConfiguration configuration, Environment environment, ManagedDataSource dataSource) {
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "postgresql");
         jdbi.installPlugin(new PostgresPlugin());
         // Replaces Dropwizard's statement-naming engine with one whose parsed templates Jdbi can cache.

@@ -33,6 +33,20 @@ public class OrderEngineConfiguration extends Configuration {
     @NotNull
     private BacklogFactory backlog = new BacklogFactory();
 
+    @Valid
+    @NotNull
+    private AccountsFactory accounts = new AccountsFactory();
+
+    @JsonProperty("accounts")
+    public AccountsFactory getAccounts() {
+        return accounts;
+    }
+
+    @JsonProperty("accounts")
+    public void setAccounts(AccountsFactory accounts) {
+        this.accounts = accounts;
+    }
+
     @JsonProperty("database")
     public DataSourceFactory getDatabase() {
         return database;

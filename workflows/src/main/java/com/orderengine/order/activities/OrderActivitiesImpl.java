@@ -86,7 +86,13 @@ public class OrderActivitiesImpl implements OrderActivities {
             // stands, as it was priced when the customer checked out.
             return storedOrder(order.orderId()).orElseThrow(() -> refused);
         }
-        if (orders.createOrder(order.orderId(), order.email(), order.currency(), priced.total(), priced.lines())
+        if (orders.createOrder(
+                        order.orderId(),
+                        order.email(),
+                        order.userId(),
+                        order.currency(),
+                        priced.total(),
+                        priced.lines())
                 .isPresent()) {
             return priced;
         }

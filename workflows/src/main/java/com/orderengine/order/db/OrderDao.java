@@ -27,6 +27,12 @@ public interface OrderDao {
     @SqlQuery("SELECT " + ORDER_COLUMNS + " FROM orders WHERE stripe_session_id = :sessionId")
     Optional<OrderRecord> findBySessionId(@Bind("sessionId") String sessionId);
 
+    /** A customer's orders with an id below {@code beforeId}, newest first: one page of their history. */
+    @SqlQuery("SELECT " + ORDER_COLUMNS + """
+             FROM orders WHERE user_id = :userId AND id < :beforeId
+            ORDER BY id DESC LIMIT :limit""")
+    List<OrderRecord> findByUser(@Bind("userId") int userId, @Bind("beforeId") int beforeId, @Bind("limit") int limit);
+
     /** The order a payment belongs to: {@code charge.refunded} names the payment intent, not the session. */
     @SqlQuery("SELECT " + ORDER_COLUMNS + " FROM orders WHERE stripe_payment_intent_id = :paymentIntent")
     Optional<OrderRecord> findByPaymentIntent(@Bind("paymentIntent") String paymentIntentId);
@@ -60,8 +66,8 @@ public interface OrderDao {
      */
     @SqlQuery("""
             WITH new_order AS (
-                INSERT INTO orders (reference, email, currency, total, status)
-                VALUES (:reference, :email, :currency, :total, 'pending')
+                INSERT INTO orders (reference, email, user_id, currency, total, status)
+                VALUES (:reference, :email, :userId, :currency, :total, 'pending')
                 ON CONFLICT (reference) DO NOTHING RETURNING id),
             items AS (
                 INSERT INTO order_items (order_id, product_id, product_name, quantity, price)
@@ -76,6 +82,7 @@ public interface OrderDao {
     Optional<Integer> insertOrderWithItems(
             @Bind("reference") String reference,
             @Bind("email") String email,
+            @Bind("userId") Integer userId,
             @Bind("currency") String currency,
             @Bind("total") BigDecimal total,
             @Bind("productIds") int[] productIds,
@@ -83,12 +90,22 @@ public interface OrderDao {
             @Bind("quantities") int[] quantities,
             @Bind("prices") String[] prices);
 
-    /** Creates the order with its items and first status; empty when the reference was already taken. */
+    /** A guest's order; see the next. */
     default Optional<Integer> createOrder(
             String reference, String email, String currency, BigDecimal total, List<PricedLine> lines) {
+        return createOrder(reference, email, null, currency, total, lines);
+    }
+
+    /**
+     * Creates the order with its items and first status, the account's when {@code userId} is not null; empty when
+     * the reference was already taken.
+     */
+    default Optional<Integer> createOrder(
+            String reference, String email, Integer userId, String currency, BigDecimal total, List<PricedLine> lines) {
         return insertOrderWithItems(
                 reference,
                 email,
+                userId,
                 currency,
                 total,
                 lines.stream().mapToInt(PricedLine::productId).toArray(),

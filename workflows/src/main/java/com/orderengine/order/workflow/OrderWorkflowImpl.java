@@ -109,7 +109,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     /** Prices and stores the order, creates its session; false when that failed and the order is final. */
     private boolean setUpCheckout(OrderInput input) {
-        NewOrder newOrder = new NewOrder(input.orderId(), input.email(), input.currency(), input.lines());
+        NewOrder newOrder =
+                new NewOrder(input.orderId(), input.email(), input.userId(), input.currency(), input.lines());
         // Pricing, storing and the session in one local activity: the URL comes out of the workflow's first task.
         try {
             progress.note("pricing the order and creating the Stripe Checkout Session");
