@@ -6,6 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.orderengine.account.db.AccountDao;
+import com.orderengine.api.account.AccountMails;
+import com.orderengine.api.account.AccountResource;
+import com.orderengine.api.account.AccountService;
+import com.orderengine.api.account.AccountSessions;
+import com.orderengine.api.account.PasswordHashing;
+import com.orderengine.api.account.PasswordPolicy;
+import com.orderengine.api.account.SessionCookie;
+import com.orderengine.api.account.SignInThrottle;
 import com.orderengine.api.checkout.CheckoutOutcomeFilter;
 import com.orderengine.api.checkout.CheckoutResource;
 import com.orderengine.api.checkout.CheckoutService;
@@ -21,6 +30,7 @@ import com.orderengine.api.errors.ValidationExceptionMapper;
 import com.orderengine.api.errors.WebApplicationExceptionMapper;
 import com.orderengine.api.http.RequestBodyLimit;
 import com.orderengine.api.http.RequestLogging;
+import com.orderengine.api.http.SameOriginRequests;
 import com.orderengine.api.order.OrderCancellation;
 import com.orderengine.api.order.OrderResource;
 import com.orderengine.api.order.OrderViews;
@@ -29,6 +39,7 @@ import com.orderengine.api.storefront.StorefrontPages;
 import com.orderengine.api.webhook.StripeEventForwarder;
 import com.orderengine.api.webhook.StripeWebhookResource;
 import com.orderengine.api.webhook.WebhookAdmission;
+import com.orderengine.infrastructure.config.AccountsFactory;
 import com.orderengine.infrastructure.config.BacklogFactory;
 import com.orderengine.infrastructure.config.OrderEngineBootstrap;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
@@ -45,9 +56,14 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 
 /** The HTTP API under {@code /api}. It starts and signals workflows; it never runs activities itself. */
@@ -77,7 +93,8 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
     @Override
     public void run(OrderEngineConfiguration configuration, Environment environment) {
         String webhookSecret = configuration.getStripe().requireWebhookSecret();
-        Jdbi jdbi = OrderEngineBootstrap.database(configuration, environment);
+        ManagedDataSource dataSource = OrderEngineBootstrap.dataSource(configuration, environment);
+        Jdbi jdbi = OrderEngineBootstrap.jdbi(configuration, environment, dataSource);
         configuration.getStripe().registerHealthCheck(environment, false, true);
         PrometheusMetrics metrics = OrderEngineBootstrap.metrics(environment);
         OrderMetrics orderMetrics = new OrderMetrics(metrics.registry());
@@ -99,10 +116,15 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
                 .servlets()
                 .addServlet("api-reference", new ApiReferencePage())
                 .addMapping(ApiReferencePage.PATH);
+        OrderViews views = new OrderViews(orders, jdbi.onDemand(RefundDao.class));
+        AccountSessions sessions = accountSessions(configuration.getAccounts(), jdbi);
+        registerAccounts(configuration, environment, jdbi, dataSource, views, sessions);
         environment
                 .jersey()
                 .register(new CheckoutResource(
-                        new CheckoutService(products, orders, workflows, configuration.getCheckout()), orders));
+                        new CheckoutService(products, orders, workflows, configuration.getCheckout()),
+                        orders,
+                        sessions));
         environment.jersey().register(new CheckoutOutcomeFilter(orderMetrics));
         environment
                 .servlets()
@@ -125,7 +147,6 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
                 .servlets()
                 .addFilter("not-found-answers", new NotFoundAnswers(jettyErrors))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        OrderViews views = new OrderViews(orders, jdbi.onDemand(RefundDao.class));
         environment
                 .jersey()
                 .register(new OrderResource(orders, views, new OrderCancellation(orders, views, workflows)));
@@ -144,6 +165,49 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
                                 Clock.systemUTC()),
                         backlog.getWebhookHandOverTimeout().toJavaDuration(),
                         backlog.getRetryAfter().toJavaDuration())));
+    }
+
+    private static AccountSessions accountSessions(AccountsFactory rules, Jdbi jdbi) {
+        return new AccountSessions(
+                jdbi.onDemand(AccountDao.class),
+                Clock.systemUTC(),
+                rules.getSessionIdleTimeout().toJavaDuration(),
+                rules.getSessionAbsoluteTimeout().toJavaDuration());
+    }
+
+    /** Customer accounts, and the same-origin rule for every request a browser could forge. */
+    private static void registerAccounts(
+            OrderEngineConfiguration configuration,
+            Environment environment,
+            Jdbi jdbi,
+            ManagedDataSource dataSource,
+            OrderViews views,
+            AccountSessions sessions) {
+        AccountsFactory rules = configuration.getAccounts();
+        String siteUrl = configuration.getCheckout().getSiteUrl();
+        ProxyManager<String> buckets = SignInThrottle.postgresBuckets(dataSource);
+        ScheduledExecutorService janitor = environment
+                .lifecycle()
+                .scheduledExecutorService("sign-in-throttle-cleanup")
+                .build();
+        // Buckets that are full again say nothing a new one would not: their rows go.
+        janitor.scheduleWithFixedDelay(
+                () -> ((ExpiredEntriesCleaner) buckets).removeExpired(1_000), 5, 5, TimeUnit.MINUTES);
+        AccountService accounts = new AccountService(
+                jdbi,
+                views,
+                sessions,
+                new PasswordHashing(),
+                new PasswordPolicy(),
+                new SignInThrottle(buckets, rules),
+                new AccountMails(siteUrl, "Order Engine Shop", "localhost"),
+                rules,
+                Clock.systemUTC());
+        environment
+                .jersey()
+                .register(new AccountResource(
+                        accounts, sessions, rules.getSessionAbsoluteTimeout().toJavaDuration()));
+        environment.jersey().register(new SameOriginRequests(siteUrl, SessionCookie.NAME));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.orderengine.api.account;
 
+import com.orderengine.account.db.Account;
 import com.orderengine.account.db.AccountDao;
 import com.orderengine.account.db.AccountSession;
 import java.time.Clock;
@@ -56,6 +57,11 @@ public final class AccountSessions {
             accounts.touchSession(hash, now);
         }
         return Optional.of(alive.userId());
+    }
+
+    /** The account signed in with {@code token}, if its session is alive and the account not deleted. */
+    public Optional<Account> accountOf(String token) {
+        return userOf(token).flatMap(accounts::findById);
     }
 
     public void end(String token) {

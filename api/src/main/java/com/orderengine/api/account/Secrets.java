@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * The secrets a customer holds (a session cookie, the token in a mailed link): 256 random bits, URL-safe. The
@@ -22,6 +23,11 @@ final class Secrets {
         byte[] bytes = new byte[BYTES];
         RANDOM.nextBytes(bytes);
         return ENCODER.encodeToString(bytes);
+    }
+
+    /** The hash as hex, for keys that should not carry what they identify (an email address). */
+    static String hashHex(String value) {
+        return HexFormat.of().formatHex(hash(value));
     }
 
     static byte[] hash(String secret) {

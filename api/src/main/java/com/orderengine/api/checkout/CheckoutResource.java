@@ -1,5 +1,7 @@
 package com.orderengine.api.checkout;
 
+import com.orderengine.api.account.AccountSessions;
+import com.orderengine.api.account.SessionCookie;
 import com.orderengine.api.errors.ApiException;
 import com.orderengine.infrastructure.logging.OrderLogContext;
 import com.orderengine.order.db.OrderDao;
@@ -10,6 +12,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -28,10 +31,12 @@ public class CheckoutResource {
 
     private final CheckoutService checkout;
     private final OrderDao orders;
+    private final AccountSessions sessions;
 
-    public CheckoutResource(CheckoutService checkout, OrderDao orders) {
+    public CheckoutResource(CheckoutService checkout, OrderDao orders, AccountSessions sessions) {
         this.checkout = checkout;
         this.orders = orders;
+        this.sessions = sessions;
     }
 
     @POST
@@ -46,8 +51,10 @@ public class CheckoutResource {
                                     + "creates nothing new; the same key with another cart answers 422",
                             schema = @Schema(maxLength = 255, example = "8a2b7c1e-checkout"))
                     @HeaderParam("Idempotency-Key")
-                    String idempotencyKey) {
-        return checkout.start(request, idempotencyKey);
+                    String idempotencyKey,
+            @Parameter(hidden = true) @CookieParam(SessionCookie.NAME) String session) {
+        // A cookie whose session ended checks out as a guest: the storefront shows the customer signed out.
+        return checkout.start(request, idempotencyKey, sessions.accountOf(session));
     }
 
     /** Stripe sends the customer back with {@code ?session_id=cs_…}; this turns it into the order. */

@@ -1,5 +1,6 @@
 package com.orderengine.api.checkout;
 
+import com.orderengine.account.db.Account;
 import com.orderengine.api.errors.ApiException;
 import com.orderengine.infrastructure.config.CheckoutFactory;
 import com.orderengine.infrastructure.logging.OrderLogContext;
@@ -56,21 +57,37 @@ public class CheckoutService {
         this.rules = rules;
     }
 
+    /** A guest's checkout. */
     public CheckoutResponse start(CheckoutRequest request, String idempotencyKey) {
+        return start(request, idempotencyKey, Optional.empty());
+    }
+
+    /**
+     * A checkout, the signed-in customer's when {@code customer} is present: the order is theirs and goes to
+     * their verified address, so another address in the request is refused rather than silently replaced.
+     */
+    public CheckoutResponse start(CheckoutRequest request, String idempotencyKey, Optional<Account> customer) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.badRequest("Idempotency-Key must be 1 to 255 printable ASCII characters");
         }
+        if (customer.isPresent()
+                && !customer.get().email().equalsIgnoreCase(request.email().trim())) {
+            throw ApiException.unprocessable("email must be the signed-in account's address, "
+                    + customer.get().email() + ", or sign out to check out as a guest");
+        }
+        Integer userId = customer.map(Account::id).orElse(null);
         List<OrderLine> lines = checkedLines(request.items());
         String orderId =
                 idempotencyKey == null ? OrderReference.random() : OrderReference.fromIdempotencyKey(idempotencyKey);
         OrderLogContext.set(orderId);
         OrderInput input = new OrderInput(
                 orderId,
-                request.email(),
+                customer.map(Account::email).orElse(request.email()),
+                userId,
                 rules.getCurrency(),
                 lines,
                 rules.getSessionTtl().toSeconds(),
-                fingerprint(request.email(), lines));
+                fingerprint(request.email(), userId, lines));
         try {
             CheckoutLink link =
                     workflows.startCheckout(input, rules.getUrlTimeout().toJavaDuration());
@@ -148,8 +165,11 @@ public class CheckoutService {
     }
 
     /** Identifies the request's content, so a reused Idempotency-Key with another cart is caught. */
-    static String fingerprint(String email, List<OrderLine> lines) {
+    static String fingerprint(String email, Integer userId, List<OrderLine> lines) {
         StringBuilder canonical = new StringBuilder(email.trim().toLowerCase(Locale.ROOT));
+        if (userId != null) {
+            canonical.append("|account ").append(userId);
+        }
         for (OrderLine line : lines) {
             canonical.append('|').append(line.productId()).append('x').append(line.quantity());
         }

@@ -34,6 +34,19 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, message);
     }
 
+    public static ApiException unauthorized(String message) {
+        return new ApiException(401, message);
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(403, message);
+    }
+
+    /** A 429 with {@code Retry-After}. */
+    public static ApiException tooManyRequests(String message, Duration retryAfter) {
+        return new ApiException(429, message, retryAfter);
+    }
+
     public static ApiException notFound(String message) {
         return new ApiException(404, message);
     }

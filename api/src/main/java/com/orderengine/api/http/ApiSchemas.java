@@ -8,5 +8,12 @@ public final class ApiSchemas {
 
     public static final String MONEY_DESCRIPTION = "an amount in the order's currency, as a decimal string";
 
+    /**
+     * WellFormedEmail's rule in a dialect every client's regex engine reads (control characters as ranges); the
+     * server also refuses Unicode format characters such as a right-to-left override.
+     */
+    public static final String EMAIL =
+            "^[^@\\s\\x00-\\x1f\\x7f-\\x9f]+@[^@\\s\\x00-\\x1f\\x7f-\\x9f]+\\.[^@\\s\\x00-\\x1f\\x7f-\\x9f]+$";
+
     private ApiSchemas() {}
 }

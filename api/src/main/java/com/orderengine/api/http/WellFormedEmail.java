@@ -1,4 +1,4 @@
-package com.orderengine.api.checkout;
+package com.orderengine.api.http;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.orderengine.account.db.AccountDao;
 import com.orderengine.testing.TestPostgres;
 import com.orderengine.testing.TestPostgres.TestDatabase;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -99,33 +96,5 @@ class AccountSessionsTest {
                 .contains("Path=/", "Max-Age=604800", "Secure", "HttpOnly", "SameSite=Lax")
                 .doesNotContain("Domain");
         assertThat(SessionCookie.expired().toString()).contains("Max-Age=0");
-    }
-
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -59,7 +59,8 @@ public final class ApiClient {
                     response.statusCode(),
                     response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    response.headers().firstValue("Set-Cookie").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -72,8 +73,11 @@ public final class ApiClient {
         return baseUrl;
     }
 
-    /** A response: status, body, and the body as JSON when it is JSON; {@code retryAfter} null when not sent. */
-    public record Reply(int status, String body, String contentType, String retryAfter) {
+    /**
+     * A response: status, body, and the body as JSON when it is JSON; {@code retryAfter} and {@code setCookie} null
+     * when not sent.
+     */
+    public record Reply(int status, String body, String contentType, String retryAfter, String setCookie) {
 
         public JsonNode json() {
             try {

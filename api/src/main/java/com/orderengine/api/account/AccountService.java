@@ -1,0 +1,269 @@
+package com.orderengine.api.account;
+
+import com.orderengine.account.db.Account;
+import com.orderengine.account.db.AccountDao;
+import com.orderengine.api.errors.ApiException;
+import com.orderengine.api.order.OrderViews;
+import com.orderengine.infrastructure.config.AccountsFactory;
+import com.orderengine.mail.OutgoingMail;
+import com.orderengine.mail.OutgoingMailDao;
+import com.orderengine.order.db.OrderDao;
+import com.orderengine.order.db.OrderRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a customer can do with an account. Every answer that could tell whether an address has an account (sign-up,
+ * sign-in, a reset) is the same either way, and takes the same work; a mail is added to the outbox in the same
+ * transaction as the token it carries, so a sign-up never waits for, nor fails with, the SMTP server.
+ */
+public final class AccountService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+    static final int HISTORY_PAGE = 20;
+    static final String WRONG_CREDENTIALS =
+            "the email and password do not match a verified account; if you just signed up, open the link we mailed";
+    private static final String VERIFY = "verify";
+    private static final String RESET = "reset";
+
+    private final Jdbi jdbi;
+    private final AccountDao accounts;
+    private final OrderDao orders;
+    private final OrderViews views;
+    private final AccountSessions sessions;
+    private final PasswordHashing hashing;
+    private final PasswordPolicy policy;
+    private final SignInThrottle throttle;
+    private final AccountMails mails;
+    private final AccountsFactory rules;
+    private final Clock clock;
+
+    public AccountService(
+            Jdbi jdbi,
+            OrderViews views,
+            AccountSessions sessions,
+            PasswordHashing hashing,
+            PasswordPolicy policy,
+            SignInThrottle throttle,
+            AccountMails mails,
+            AccountsFactory rules,
+            Clock clock) {
+        this.jdbi = jdbi;
+        this.accounts = jdbi.onDemand(AccountDao.class);
+        this.orders = jdbi.onDemand(OrderDao.class);
+        this.views = views;
+        this.sessions = sessions;
+        this.hashing = hashing;
+        this.policy = policy;
+        this.throttle = throttle;
+        this.mails = mails;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** A signed-in customer: the account and the session's value (for the cookie). */
+    public record SignedIn(Account account, String sessionToken) {}
+
+    public void signUp(String email, String password) {
+        refuseWeak(password);
+        String hash = hashing.hash(password);
+        jdbi.useTransaction(handle -> {
+            AccountDao dao = handle.attach(AccountDao.class);
+            Optional<Integer> created = dao.create(email, hash);
+            if (created.isPresent()) {
+                mailVerification(handle, created.get(), email);
+                log.info("account {} signed up; verification mailed", created.get());
+                return;
+            }
+            Account existing = dao.findByEmail(email).orElse(null);
+            if (existing == null) {
+                // Deleted accounts keep an anonymised row; the address itself is free again, so this is a race
+                // with a concurrent sign-up of the same address, which won: that one's mail is on its way.
+                return;
+            }
+            if (existing.isVerified()) {
+                add(handle, mails.alreadyRegistered(existing.email()));
+                log.info("sign-up for existing account {}; a reminder mailed", existing.id());
+            } else {
+                dao.replaceUnverifiedPassword(existing.id(), hash);
+                dao.dropUnusedTokens(existing.id(), VERIFY);
+                mailVerification(handle, existing.id(), existing.email());
+                log.info("account {} signed up again before verifying; a new link mailed", existing.id());
+            }
+        });
+    }
+
+    public SignedIn verify(String token) {
+        Account account = jdbi.inTransaction(handle -> {
+            AccountDao dao = handle.attach(AccountDao.class);
+            int userId = dao.useToken(Secrets.hash(token), VERIFY, clock.instant())
+                    .orElseThrow(() -> invalidLink("confirmation"));
+            return verified(dao, userId);
+        });
+        log.info("account {} signed in by its confirmation link", account.id());
+        return new SignedIn(account, sessions.start(account.id()));
+    }
+
+    public SignedIn signIn(String email, String password, String client) {
+        Optional<Duration> wait = throttle.waitBeforeTrying(email, client);
+        if (wait.isPresent()) {
+            throw ApiException.tooManyRequests(
+                    "too many failed sign-ins; try again in " + JsonSeconds.of(wait.get()) + " seconds", wait.get());
+        }
+        Optional<Account> account = accounts.findByEmail(email);
+        boolean matches = account.isPresent() && account.get().passwordHash() != null
+                ? hashing.verify(password, account.get().passwordHash())
+                : hashing.verifyNothing(password);
+        if (!matches || !account.get().isVerified()) {
+            throttle.failed(email, client);
+            throw ApiException.unauthorized(WRONG_CREDENTIALS);
+        }
+        log.info("account {} signed in", account.get().id());
+        return new SignedIn(account.get(), sessions.start(account.get().id()));
+    }
+
+    public void signOut(String sessionToken) {
+        sessions.end(sessionToken);
+    }
+
+    public Account account(int userId) {
+        return accounts.findById(userId).orElseThrow(() -> ApiException.unauthorized("sign in first"));
+    }
+
+    public OrderHistoryPage orders(int userId, String cursor) {
+        int before = cursor == null || cursor.isEmpty() ? Integer.MAX_VALUE : Cursor.decode(cursor);
+        List<OrderRecord> page = orders.findByUser(userId, before, HISTORY_PAGE + 1);
+        boolean more = page.size() > HISTORY_PAGE;
+        List<OrderRecord> shown = more ? page.subList(0, HISTORY_PAGE) : page;
+        return new OrderHistoryPage(
+                shown.stream().map(views::of).toList(),
+                more ? Cursor.encode(shown.get(shown.size() - 1).id()) : null);
+    }
+
+    public void requestReset(String email) {
+        jdbi.useTransaction(handle -> {
+            AccountDao dao = handle.attach(AccountDao.class);
+            Optional<Account> account = dao.findByEmail(email);
+            if (account.isEmpty()) {
+                return;
+            }
+            dao.dropUnusedTokens(account.get().id(), RESET);
+            String token = Secrets.generate();
+            Duration lifetime = rules.getResetLinkLifetime().toJavaDuration();
+            dao.createToken(
+                    Secrets.hash(token),
+                    account.get().id(),
+                    RESET,
+                    clock.instant().plus(lifetime));
+            add(handle, mails.passwordReset(account.get().email(), token, lifetime));
+            log.info(
+                    "account {} asked for a password reset; link mailed",
+                    account.get().id());
+        });
+    }
+
+    /**
+     * Sets the new password and ends every session. Opening the mailed link proves the address, so an account not
+     * yet verified is verified now, and its guest orders are claimed.
+     */
+    public void resetPassword(String token, String password) {
+        refuseWeak(password);
+        String hash = hashing.hash(password);
+        jdbi.useTransaction(handle -> {
+            AccountDao dao = handle.attach(AccountDao.class);
+            int userId =
+                    dao.useToken(Secrets.hash(token), RESET, clock.instant()).orElseThrow(() -> invalidLink("reset"));
+            dao.changePassword(userId, hash);
+            verified(dao, userId);
+            int ended = dao.endSessions(userId);
+            log.info("account {} reset its password; {} sessions ended", userId, ended);
+        });
+    }
+
+    public void delete(int userId, String password, String client) {
+        Account account = account(userId);
+        Optional<Duration> wait = throttle.waitBeforeTrying(account.email(), client);
+        if (wait.isPresent()) {
+            throw ApiException.tooManyRequests(
+                    "too many wrong passwords; try again in " + JsonSeconds.of(wait.get()) + " seconds", wait.get());
+        }
+        if (account.passwordHash() == null || !hashing.verify(password, account.passwordHash())) {
+            throttle.failed(account.email(), client);
+            throw ApiException.forbidden("the password is wrong; the account was not deleted");
+        }
+        accounts.anonymise(userId, clock.instant());
+        log.info("account {} deleted; its orders kept without it", userId);
+    }
+
+    private Account verified(AccountDao dao, int userId) {
+        Account account = dao.findById(userId).orElseThrow(() -> invalidLink("account"));
+        if (dao.markVerified(userId, clock.instant())) {
+            int claimed = dao.claimGuestOrders(userId, account.email());
+            log.info("account {} verified; {} guest orders claimed", userId, claimed);
+        }
+        return dao.findById(userId).orElseThrow();
+    }
+
+    private void mailVerification(Handle handle, int userId, String email) {
+        String token = Secrets.generate();
+        Duration lifetime = rules.getVerificationLinkLifetime().toJavaDuration();
+        handle.attach(AccountDao.class)
+                .createToken(
+                        Secrets.hash(token), userId, VERIFY, clock.instant().plus(lifetime));
+        add(handle, mails.verification(email, token, lifetime));
+    }
+
+    private static void add(Handle handle, OutgoingMail mail) {
+        handle.attach(OutgoingMailDao.class).add(mail);
+    }
+
+    private void refuseWeak(String password) {
+        policy.refusal(password).ifPresent(reason -> {
+            throw ApiException.unprocessable(reason);
+        });
+    }
+
+    private static ApiException invalidLink(String what) {
+        return ApiException.badRequest("this " + what
+                + " link is not valid: it was used already, has expired, or a newer one was mailed since");
+    }
+
+    /** The history's cursor: opaque to clients, the id of the last order shown. */
+    static final class Cursor {
+        private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+        static String encode(int orderId) {
+            return ENCODER.encodeToString(("before:" + orderId).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        static int decode(String cursor) {
+            try {
+                String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+                if (text.startsWith("before:")) {
+                    int id = Integer.parseInt(text.substring("before:".length()));
+                    if (id > 0) {
+                        return id;
+                    }
+                }
+            } catch (IllegalArgumentException malformed) {
+                // answered below
+            }
+            throw ApiException.badRequest("cursor is not one this api gave out");
+        }
+    }
+
+    private static final class JsonSeconds {
+        static long of(Duration duration) {
+            return Math.max(1, (duration.toMillis() + 999) / 1000);
+        }
+    }
+}

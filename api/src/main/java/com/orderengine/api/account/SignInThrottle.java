@@ -1,0 +1,94 @@
+package com.orderengine.api.account;
+
+import com.orderengine.infrastructure.config.AccountsFactory;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Slows password guessing down without letting anyone lock a customer out. Only failed sign-ins count, in three
+ * token buckets kept in PostgreSQL (so the limit holds across api instances):
+ *
+ * <ul>
+ *   <li>one account from one client address: the tight limit, which meets a guesser first and which nobody else can
+ *       spend for the customer, who signs in from another address;
+ *   <li>one client address, whatever the account: a guesser trying one password on many accounts;
+ *   <li>one account from everywhere: a guess spread over many addresses. It is loose, so only such an attack
+ *       reaches it, and then everyone waits at most the time one failure takes to refill, never hours.
+ * </ul>
+ *
+ * Unknown addresses have buckets like known ones, so the answers tell nobody which accounts exist.
+ */
+public final class SignInThrottle {
+
+    private final ProxyManager<String> buckets;
+    private final BucketConfiguration perAccountAndClient;
+    private final BucketConfiguration perClient;
+    private final BucketConfiguration perAccount;
+
+    public SignInThrottle(ProxyManager<String> buckets, AccountsFactory rules) {
+        this.buckets = buckets;
+        Duration window = rules.getFailureWindow().toJavaDuration();
+        this.perAccountAndClient = allowance(rules.getFailuresPerAccountAndClient(), window);
+        this.perClient = allowance(rules.getFailuresPerClient(), window);
+        this.perAccount = allowance(rules.getFailuresPerAccount(), window);
+    }
+
+    /** The buckets in {@code sign_in_throttle}; a row goes once its bucket would be full again. */
+    public static ProxyManager<String> postgresBuckets(DataSource dataSource) {
+        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("sign_in_throttle")
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .build();
+    }
+
+    private static BucketConfiguration allowance(int failures, Duration window) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(failures)
+                        .refillGreedy(failures, window)
+                        .build())
+                .build();
+    }
+
+    /** How long the client must wait before it may try this account again; empty when it may try now. */
+    public Optional<Duration> waitBeforeTrying(String email, String client) {
+        long nanos = 0;
+        for (Key key : keys(email, client)) {
+            EstimationProbe probe =
+                    buckets.builder().build(key.id(), () -> key.configuration()).estimateAbilityToConsume(1);
+            if (!probe.canBeConsumed()) {
+                nanos = Math.max(nanos, probe.getNanosToWaitForRefill());
+            }
+        }
+        return nanos == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
+    }
+
+    /** A wrong password, an unknown address or an unverified account: all three cost the same. */
+    public void failed(String email, String client) {
+        for (Key key : keys(email, client)) {
+            buckets.builder().build(key.id(), () -> key.configuration()).tryConsume(1);
+        }
+    }
+
+    private List<Key> keys(String email, String client) {
+        String account = Secrets.hashHex(email.toLowerCase(Locale.ROOT));
+        return List.of(
+                new Key("account-client:" + account + ":" + client, perAccountAndClient),
+                new Key("client:" + client, perClient),
+                new Key("account:" + account, perAccount));
+    }
+
+    private record Key(String id, BucketConfiguration configuration) {}
+}
