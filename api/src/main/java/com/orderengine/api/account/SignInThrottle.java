@@ -8,6 +8,10 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -45,12 +49,44 @@ public final class SignInThrottle {
 
     /** The buckets in {@code sign_in_throttle}; a row goes once its bucket would be full again. */
     public static ProxyManager<String> postgresBuckets(DataSource dataSource) {
-        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(autoCommitRestored(dataSource))
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("sign_in_throttle")
                 .expirationAfterWrite(
                         ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
+    }
+
+    /**
+     * bucket4j turns auto-commit off on the connections it borrows and hands them back so. Back in a pool, such a
+     * connection makes JDBI believe a transaction is open on it and never commit the next request's work: each
+     * connection goes back with auto-commit on again, as every other user of the pool expects.
+     */
+    static DataSource autoCommitRestored(DataSource pool) {
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(method, pool, args);
+                    return result instanceof Connection connection ? autoCommitRestoredOnClose(connection) : result;
+                });
+    }
+
+    private static Connection autoCommitRestoredOnClose(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close") && !connection.isClosed() && !connection.getAutoCommit()) {
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                    }
+                    return invoke(method, connection, args);
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static BucketConfiguration allowance(int failures, Duration window) {

@@ -2,6 +2,11 @@ package com.orderengine.dev.system.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
 import com.orderengine.dev.system.testing.ApiClient;
 import com.orderengine.dev.system.testing.ApiClient.Reply;
 import com.orderengine.dev.system.testing.OrderEngineStack;
@@ -9,7 +14,9 @@ import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -18,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /**
  * Customer accounts through the running api: the cookie, the same-origin rule, sign-in's answers and throttle,
@@ -190,6 +198,75 @@ class AccountSystemTest {
         assertThat(get("/api/account/orders", null).status()).isEqualTo(401);
         assertThat(stack.database.count("SELECT count(*) FROM users WHERE email LIKE '%weak@example.com'"))
                 .isZero();
+    }
+
+    @Test
+    void noPasswordTokenOrCookieReachesALogLine() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger ours = (Logger) LoggerFactory.getLogger("com.orderengine");
+        Level configured = ours.getLevel();
+        root.addAppender(lines);
+        ours.setLevel(Level.DEBUG);
+        List<String> secrets = new ArrayList<>();
+        try {
+            String email = unique("private@example.com");
+            String newPassword = "a brand new passphrase";
+            secrets.add(PASSWORD);
+            secrets.add(newPassword);
+            post("/api/account/signup", credentials(email, PASSWORD), null, Map.of());
+            String verifyToken = mailedToken(email);
+            secrets.add(verifyToken);
+            Reply verified = post("/api/account/verify", "{\"token\":\"" + verifyToken + "\"}", null, Map.of());
+            secrets.add(session(verified));
+            post("/api/account/signin", credentials(email, "a wrong password"), null, Map.of());
+            Reply signedIn = post("/api/account/signin", credentials(email, PASSWORD), null, Map.of());
+            secrets.add(session(signedIn));
+            post("/api/account/password-reset", "{\"email\":\"" + email + "\"}", null, Map.of());
+            String resetToken = mailedToken(email);
+            secrets.add(resetToken);
+            Reply weak = post(
+                    "/api/account/password-reset/confirm",
+                    "{\"token\":\"" + resetToken + "\",\"password\":\"password\"}",
+                    null,
+                    Map.of());
+            assertThat(weak.status()).isEqualTo(422);
+            Reply reset = post(
+                    "/api/account/password-reset/confirm",
+                    "{\"token\":\"" + resetToken + "\",\"password\":\"" + newPassword + "\"}",
+                    null,
+                    Map.of());
+            assertThat(reset.status()).as(reset.body()).isEqualTo(204);
+            Reply again = post("/api/account/signin", credentials(email, newPassword), null, Map.of());
+            secrets.add(session(again));
+            post("/api/account/signout", "", session(again), sameOrigin());
+            secrets.add(stack.database
+                    .jdbi()
+                    .withHandle(handle -> handle.createQuery("SELECT password_hash FROM users WHERE email = :email")
+                            .bind("email", email)
+                            .mapTo(String.class)
+                            .one()));
+        } finally {
+            ours.setLevel(configured);
+            root.detachAppender(lines);
+        }
+        List<ILoggingEvent> captured = List.copyOf(lines.list);
+        assertThat(captured)
+                .as("the flow was logged at all")
+                .anySatisfy(line -> assertThat(line.getFormattedMessage()).contains("reset its password"));
+        for (ILoggingEvent line : captured) {
+            StringBuilder everything =
+                    new StringBuilder(line.getFormattedMessage()).append(' ').append(line.getMDCPropertyMap());
+            for (IThrowableProxy cause = line.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+                everything.append(' ').append(cause.getMessage());
+            }
+            for (String secret : secrets) {
+                assertThat(everything.toString())
+                        .as("a log line of %s", line.getLoggerName())
+                        .doesNotContain(secret);
+            }
+        }
     }
 
     private String signedIn(String email) {
