@@ -149,26 +149,16 @@ public final class AccountService {
                 more ? Cursor.encode(shown.get(shown.size() - 1).id()) : null);
     }
 
+    /** The same work whatever the address: the statement finds the account or not. */
     public void requestReset(String email) {
-        jdbi.useTransaction(handle -> {
-            AccountDao dao = handle.attach(AccountDao.class);
-            Optional<Account> account = dao.findByEmail(email);
-            if (account.isEmpty()) {
-                return;
-            }
-            dao.dropUnusedTokens(account.get().id(), RESET);
-            String token = Secrets.generate();
-            Duration lifetime = rules.getResetLinkLifetime().toJavaDuration();
-            dao.createToken(
-                    Secrets.hash(token),
-                    account.get().id(),
-                    RESET,
-                    clock.instant().plus(lifetime));
-            add(handle, mails.passwordReset(account.get().email(), token, lifetime));
-            log.info(
-                    "account {} asked for a password reset; link mailed",
-                    account.get().id());
-        });
+        String token = Secrets.generate();
+        Duration lifetime = rules.getResetLinkLifetime().toJavaDuration();
+        accounts.addResetLink(
+                        email,
+                        Secrets.hash(token),
+                        clock.instant().plus(lifetime),
+                        mails.passwordReset(email, token, lifetime))
+                .ifPresent(id -> log.info("account {} asked for a password reset; link mailed", id));
     }
 
     /**

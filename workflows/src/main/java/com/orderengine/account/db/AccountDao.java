@@ -1,9 +1,11 @@
 package com.orderengine.account.db;
 
+import com.orderengine.mail.OutgoingMail;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -112,4 +114,29 @@ public interface AccountDao {
             tokens AS (DELETE FROM account_tokens WHERE user_id IN (SELECT id FROM gone))
             SELECT count(*) FROM gone""")
     int anonymise(@Bind("id") int id, @Bind("now") Instant now);
+
+    /**
+     * A password reset in one statement, whether or not the address has an account: earlier reset links of the
+     * account stop working, the new token is stored and its mail added. For an unknown address the same statement
+     * finds no account and writes nothing, in the same round trip, so the answer's time tells nobody which it was.
+     * Returns the account's id, or empty.
+     */
+    @SqlQuery("""
+            WITH account AS (
+                SELECT id, email FROM users WHERE lower(email) = lower(:email) AND deleted_at IS NULL),
+            dropped AS (
+                DELETE FROM account_tokens
+                WHERE user_id IN (SELECT id FROM account) AND purpose = 'reset' AND used_at IS NULL),
+            token AS (
+                INSERT INTO account_tokens (token_hash, user_id, purpose, expires_at)
+                SELECT :tokenHash, id, 'reset', :expiresAt FROM account),
+            mail AS (
+                INSERT INTO outgoing_mail (message_id, kind, recipient, subject, text_body, html_body)
+                SELECT :mail.messageId, :mail.kind, email, :mail.subject, :mail.text, :mail.html FROM account)
+            SELECT id FROM account""")
+    Optional<Integer> addResetLink(
+            @Bind("email") String email,
+            @Bind("tokenHash") byte[] tokenHash,
+            @Bind("expiresAt") Instant expiresAt,
+            @BindMethods("mail") OutgoingMail mail);
 }
