@@ -84,6 +84,8 @@ async function choosePassword(token, event) {
   heading.focus();
 }
 
+// Another mailed link opened in this tab changes only the fragment, which loads nothing: load it.
+window.addEventListener('hashchange', () => window.location.reload());
 const token = tokenFromFragment();
 if (token) {
   setHeading('Choose a new password');

@@ -58,5 +58,7 @@ async function start() {
   window.location.replace('/account');
 }
 
+// Another mailed link opened in this tab changes only the fragment, which loads nothing: load it.
+window.addEventListener('hashchange', () => window.location.reload());
 bindCartBadge();
 start();
