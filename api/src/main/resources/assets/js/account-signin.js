@@ -1,6 +1,6 @@
 // Sign-in: the API answers the same 401 to a wrong password, an unknown or an unconfirmed address, and 429 with
 // the seconds to wait after repeated failures; both come as {"error"}, shown as they are.
-import { accountChanged, currentAccount, nextPath } from './account.js';
+import { accountChanged, canKeepSession, currentAccount, nextPath } from './account.js';
 import { signIn } from './api.js';
 import { bindCartBadge } from './cart.js';
 import { h, setError } from './dom.js';
@@ -15,6 +15,10 @@ const signedInNote = document.getElementById('signed-in-note');
 async function submit(event) {
   event.preventDefault();
   setError(errorRegion, '');
+  if (!canKeepSession()) {
+    setError(errorRegion, 'Signing in needs a secure connection: open this shop at its https:// address.');
+    return;
+  }
   const email = checkedEmail(emailInput, errorRegion);
   if (email === null) return;
   const password = checkedPassword(passwordInput, errorRegion);

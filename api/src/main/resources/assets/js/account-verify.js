@@ -1,6 +1,6 @@
 // The mailed link is /account/verify#token=…: the token sits in the fragment so that no server, log or Referer
 // ever sees it. It is read, taken out of the address bar and history, and posted; the answer signs the customer in.
-import { accountChanged, currentAccount } from './account.js';
+import { accountChanged, canKeepSession, currentAccount } from './account.js';
 import { ApiError, verifyEmail } from './api.js';
 import { bindCartBadge } from './cart.js';
 import { setError } from './dom.js';
@@ -50,6 +50,12 @@ async function start() {
     } else {
       fail('We could not confirm your address', `${messageOf(error)} Open the link from the mail again to retry.`);
     }
+    return;
+  }
+  if (!canKeepSession()) {
+    // The address is confirmed, but the browser dropped the Secure session cookie on this plain-http page.
+    heading.textContent = 'Your address is confirmed';
+    status.textContent = 'Sign in at the shop’s https:// address to see your account.';
     return;
   }
   accountChanged(account);

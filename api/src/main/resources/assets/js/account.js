@@ -20,6 +20,14 @@ export function currentAccount() {
   return answer;
 }
 
+/**
+ * Whether this page can keep the session cookie: it is a __Host- cookie, so Secure, which a browser keeps only in a
+ * secure context (https, or http://localhost).
+ */
+export function canKeepSession() {
+  return window.isSecureContext;
+}
+
 /** For a page that signed the customer in or out without loading another page: the header follows. */
 export function accountChanged(account) {
   answer = Promise.resolve(account);
