@@ -48,6 +48,7 @@ class BrowserAccountTest {
         browser = shop.browser();
         wait = shop.waitUpTo();
         site = stack.storefrontUrl();
+        browser.manage().timeouts().scriptTimeout(Duration.ofMinutes(2));
     }
 
     @AfterAll
@@ -249,6 +250,70 @@ class BrowserAccountTest {
                         .getText())
                 .isEqualTo("paid");
         assertThat(browser.findElements(By.cssSelector("#orders > li"))).hasSize(1);
+    }
+
+    @Test
+    void theHistoryShowsTwentyOrdersAndLoadsTheRestOnDemand() {
+        String email = unique("lovelace@example.com");
+        signUpAndVerify(email);
+        // 21 checkouts through the api from the signed-in page, as the cart would start them: one more than a page.
+        Object started = browser.executeAsyncScript("""
+                const [email, done] = arguments;
+                (async () => {
+                  for (let i = 0; i < 21; i++) {
+                    const answer = await fetch('/api/checkout', {
+                      method: 'POST',
+                      headers: {'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID()},
+                      body: JSON.stringify({items: [{productId: 1, quantity: 1 + (i % 3)}], email}),
+                      credentials: 'same-origin',
+                    });
+                    if (answer.status !== 200) return `checkout ${i}: ${answer.status} ${await answer.text()}`;
+                  }
+                  return 21;
+                })().then(done, (error) => done(String(error)));
+                """, email);
+        assertThat(started).isEqualTo(21L);
+
+        browser.get(site + "/account");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#orders > li"), 20));
+        click("[data-testid=load-more]");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#orders > li"), 21));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid=load-more]")));
+        assertThat(browser.findElements(By.cssSelector("#orders [data-testid=order-id]")).stream()
+                        .map(WebElement::getText)
+                        .distinct())
+                .hasSize(21);
+        assertThat(browser.switchTo().activeElement().getDomAttribute("data-testid"))
+                .as("the keyboard goes on from the first order the click brought")
+                .isEqualTo(browser.findElements(By.cssSelector("#orders > li"))
+                        .get(20)
+                        .getDomAttribute("data-testid"));
+        assertThat(text("#orders-status")).contains("21 orders shown, all of them");
+    }
+
+    @Test
+    void deletingTheAccountTakesItsPasswordAndSignsOut() {
+        String email = unique("turing@example.com");
+        signUpAndVerify(email);
+
+        type("[data-testid=delete-password]", "not the password");
+        click("[data-testid=delete]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid=delete-error]"), "password is wrong"));
+        assertThat(count("SELECT count(*) FROM users WHERE email = ?", email)).isEqualTo(1);
+
+        type("[data-testid=delete-password]", PASSWORD);
+        click("[data-testid=delete]");
+        visible("[data-testid=deleted]");
+        visible("[data-testid=signin-link]");
+        assertThat(browser.manage().getCookieNamed("__Host-session")).isNull();
+        assertThat(count("SELECT count(*) FROM users WHERE email = ?", email))
+                .as("the address is gone from the account")
+                .isZero();
+        browser.get(site + "/account/signin");
+        signIn(email, PASSWORD);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#signin-form [role=alert]"), "do not match"));
     }
 
     /**
