@@ -72,6 +72,8 @@ async function request(method, path, { body, headers = {}, timeoutMs = DEFAULT_T
     throw new ApiError(serverMessage || fallbackMessage(response.status), response.status, data);
   }
   if (data === null) {
+    // 204 is an answer with nothing to say (sign-out, a changed password, a deleted account).
+    if (response.status === 204) return null;
     throw new ApiError('The shop sent an unexpected answer. Please try again.', response.status);
   }
   return data;
@@ -99,6 +101,56 @@ export function getCheckoutSession(sessionId) {
 /** GET /api/orders/{id} → {orderId, status, email, currency, total, items, createdAt, paidAt} */
 export function getOrder(orderId) {
   return request('GET', `/api/orders/${encodeURIComponent(orderId)}`);
+}
+
+// ---------- accounts ----------
+// Every change under /api/account must send a JSON body (the api's same-origin rule refuses anything an HTML form
+// could send), so even sign-out posts {}.
+
+/** GET /api/account → {email, role, verified, createdAt}; ApiError 401 when signed out. */
+export function getAccount() {
+  return request('GET', '/api/account');
+}
+
+/** POST /api/account/signup → 202 {status: "verification_sent"}, the same for every address. */
+export function signUp(email, password) {
+  return request('POST', '/api/account/signup', { body: { email, password } });
+}
+
+/** POST /api/account/verify → the account; the answer sets the session cookie. */
+export function verifyEmail(token) {
+  return request('POST', '/api/account/verify', { body: { token } });
+}
+
+/** POST /api/account/signin → the account; the answer sets the session cookie. */
+export function signIn(email, password) {
+  return request('POST', '/api/account/signin', { body: { email, password } });
+}
+
+/** POST /api/account/signout → 204; the answer clears the session cookie. */
+export function signOut() {
+  return request('POST', '/api/account/signout', { body: {} });
+}
+
+/** GET /api/account/orders → {orders: [order…], nextCursor: string|null}, newest first. */
+export function getAccountOrders(cursor) {
+  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+  return request('GET', `/api/account/orders${query}`);
+}
+
+/** POST /api/account/password-reset → 202, the same for every address. */
+export function requestPasswordReset(email) {
+  return request('POST', '/api/account/password-reset', { body: { email } });
+}
+
+/** POST /api/account/password-reset/confirm → 204. */
+export function confirmPasswordReset(token, password) {
+  return request('POST', '/api/account/password-reset/confirm', { body: { token, password } });
+}
+
+/** DELETE /api/account → 204; 403 for a wrong password. */
+export function deleteAccount(password) {
+  return request('DELETE', '/api/account', { body: { password } });
 }
 
 /** A random key for Idempotency-Key; crypto.randomUUID needs a secure context, so fall back to getRandomValues. */

@@ -1,5 +1,6 @@
 // Cart page: lines priced from the current /api/products, totals in integer cents,
 // and the hand-off to Stripe Checkout through POST /api/checkout.
+import { currentAccount } from './account.js';
 import { ApiError, getProducts, newIdempotencyKey, startCheckout } from './api.js';
 import { MAX_QTY, bindCartBadge, cartCount, onCartChange, readCart, removeFromCart, setQuantity } from './cart.js';
 import { announce, h, setError, srOnly, withImageFallback } from './dom.js';
@@ -29,6 +30,8 @@ let catalog = null;
 /** product id → the line's elements */
 const lines = new Map();
 let busy = false;
+/** Signed in, the order must carry the account's address (the API refuses another), so the field is fixed. */
+let accountEmail = null;
 let rendering = false;
 /** The submission in flight or to retry: {fingerprint, key}. */
 let submission = null;
@@ -232,7 +235,7 @@ function setBusy(value) {
   busy = value;
   checkoutButton.textContent = value ? 'Redirecting to payment…' : 'Checkout';
   checkoutButton.setAttribute('aria-busy', String(value));
-  emailInput.readOnly = value;
+  emailInput.readOnly = value || accountEmail !== null;
   render();
 }
 
@@ -356,6 +359,23 @@ if (session() && session().getItem(CHECKOUT_STARTED_KEY) !== null) {
   showReturnNotice();
 }
 emailInput.value = session()?.getItem(EMAIL_KEY) || '';
+currentAccount().then(
+  (account) => {
+    if (account) {
+      accountEmail = account.email;
+      emailInput.value = account.email;
+      emailInput.readOnly = true;
+      emailInput.setAttribute('aria-describedby', 'email-error account-note');
+      emailError.hidden = true;
+      document.getElementById('account-note').hidden = false;
+    } else {
+      document.getElementById('guest-note').hidden = false;
+    }
+  },
+  () => {
+    // The shop could not say who is signed in: the page stays a guest's, and checkout's answer tells the rest.
+  },
+);
 emailInput.addEventListener('input', () => {
   if (!emailError.hidden) validEmail();
   if (!busy) checkoutButton.textContent = 'Checkout';

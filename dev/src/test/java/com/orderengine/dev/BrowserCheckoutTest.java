@@ -172,17 +172,11 @@ class BrowserCheckoutTest {
     }
 
     private String orderOf(String sessionId) {
-        return stack.stripe().checkoutSession(sessionId).orElseThrow().clientReferenceId();
+        return shop.orderOf(sessionId);
     }
 
-    /** Presses the hosted page's button for an action (pay, pay-later, decline, cancel, settle, fail). */
     private void press(String action) {
-        String css = switch (action) {
-            case "pay-later", "decline" -> "button[formaction$='/" + action + "']";
-            case "pay" -> "form[action$='/pay'] button.primary";
-            default -> "form[action$='/" + action + "'] button";
-        };
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        shop.pressOnHostedPage(action);
     }
 
     private void click(String css) {

@@ -3,7 +3,9 @@ package com.orderengine.dev;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A local stack on free ports and a headless Chromium to drive it: what every browser test starts with. */
@@ -25,6 +27,22 @@ record BrowserStack(LocalStack stack, ChromeDriver browser, WebDriverWait waitUp
     /** Waits, as long as the browser waits, until the order's row in the database has {@code status}. */
     void awaitOrderStatus(String orderId, String status) {
         waitUpTo.until(driver -> status.equals(TestStacks.orderStatus(stack.settings(), orderId)));
+    }
+
+    /** The order a Checkout Session was made for, as the emulator knows it. */
+    String orderOf(String sessionId) {
+        return stack.stripe().checkoutSession(sessionId).orElseThrow().clientReferenceId();
+    }
+
+    /** Presses the hosted page's button for an action (pay, pay-later, decline, cancel, settle, fail). */
+    void pressOnHostedPage(String action) {
+        String css = switch (action) {
+            case "pay-later", "decline" -> "button[formaction$='/" + action + "']";
+            case "pay" -> "form[action$='/pay'] button.primary";
+            default -> "form[action$='/" + action + "'] button";
+        };
+        waitUpTo.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
+                .click();
     }
 
     @Override

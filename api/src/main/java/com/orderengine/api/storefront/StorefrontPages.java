@@ -18,19 +18,31 @@ import java.util.Set;
 /**
  * Serves the storefront's pages. Each is an HTML file among the static assets with a {@code <!-- site-header -->}
  * line where the header every page shares goes ({@code storefront/site-header.html}, written once), put together
- * once at start-up. They answer at the shop's root and at the paths Stripe Checkout returns to ({@code /cart},
- * {@code /checkout/success}); the files' own names answer the same, so a page is never served without its header.
+ * once at start-up. They answer at the shop's root, at the paths Stripe Checkout returns to ({@code /cart},
+ * {@code /checkout/success}) and under {@code /account}, where the mailed links lead; the files' own names answer
+ * the same, so a page is never served without its header.
  */
 public class StorefrontPages implements Filter {
 
     /** Page path → asset file. */
-    public static final Map<String, String> PAGES = Map.of(
-            "/", "index.html",
-            "/index.html", "index.html",
-            "/cart", "cart.html",
-            "/cart.html", "cart.html",
-            "/checkout/success", "success.html",
-            "/success.html", "success.html");
+    public static final Map<String, String> PAGES = Map.ofEntries(
+            Map.entry("/", "index.html"),
+            Map.entry("/index.html", "index.html"),
+            Map.entry("/cart", "cart.html"),
+            Map.entry("/cart.html", "cart.html"),
+            Map.entry("/checkout/success", "success.html"),
+            Map.entry("/success.html", "success.html"),
+            Map.entry("/account", "account.html"),
+            Map.entry("/account.html", "account.html"),
+            Map.entry("/account/signup", "account/signup.html"),
+            Map.entry("/account/signup.html", "account/signup.html"),
+            Map.entry("/account/signin", "account/signin.html"),
+            Map.entry("/account/signin.html", "account/signin.html"),
+            // The mailed links: /account/verify#token=… and /account/reset#token=… (or /account/reset alone).
+            Map.entry("/account/verify", "account/verify.html"),
+            Map.entry("/account/verify.html", "account/verify.html"),
+            Map.entry("/account/reset", "account/reset.html"),
+            Map.entry("/account/reset.html", "account/reset.html"));
 
     static final String HEADER_MARKER = "<!-- site-header -->";
     private static final String CART_LINK = "<a class=\"cart-link\" href=\"/cart\">";
