@@ -33,6 +33,10 @@ public class OrderEngineConfiguration extends Configuration {
     @NotNull
     private BacklogFactory backlog = new BacklogFactory();
 
+    @Valid
+    @NotNull
+    private MailFactory mail = new MailFactory();
+
     @JsonProperty("database")
     public DataSourceFactory getDatabase() {
         return database;
@@ -91,5 +95,15 @@ public class OrderEngineConfiguration extends Configuration {
     @JsonProperty("backlog")
     public void setBacklog(BacklogFactory backlog) {
         this.backlog = backlog;
+    }
+
+    @JsonProperty("mail")
+    public MailFactory getMail() {
+        return mail;
+    }
+
+    @JsonProperty("mail")
+    public void setMail(MailFactory mail) {
+        this.mail = mail;
     }
 }
