@@ -1,10 +1,13 @@
 package com.orderengine.worker;
 
 import com.orderengine.infrastructure.config.BacklogFactory;
+import com.orderengine.infrastructure.config.MailFactory;
 import com.orderengine.infrastructure.config.OrderEngineBootstrap;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.infrastructure.metrics.PrometheusMetrics;
 import com.orderengine.infrastructure.temporal.TemporalConnection;
+import com.orderengine.mail.MailMetrics;
+import com.orderengine.mail.MailRelay;
 import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.activities.OrderActivitiesImpl;
 import com.orderengine.order.db.OrderDao;
@@ -70,6 +73,18 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
                                 backlog.getLaneWorkflowTaskSlots(),
                                 backlog.getLaneActivitySlots(),
                                 backlog.getLaneActivitiesPerSecond())));
+
+        // Mail to customers waits in outgoing_mail, added by whoever decided to write (a workflow's activity, a
+        // sign-up); every worker runs a relay, and they share the table without sending a mail twice.
+        MailFactory mail = configuration.getMail();
+        environment
+                .lifecycle()
+                .manage(new MailRelay(
+                        jdbi,
+                        mail.build(),
+                        java.time.Duration.ofMillis(mail.getPollInterval().toMilliseconds()),
+                        java.time.Duration.ofMillis(mail.getRetryMaxDelay().toMilliseconds()),
+                        new MailMetrics(metrics.registry())));
 
         PendingOrderRecovery recovery = new PendingOrderRecovery(
                 jdbi.onDemand(OrderDao.class),
