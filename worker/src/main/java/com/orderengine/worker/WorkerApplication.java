@@ -10,6 +10,7 @@ import com.orderengine.mail.MailMetrics;
 import com.orderengine.mail.MailRelay;
 import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.activities.OrderActivitiesImpl;
+import com.orderengine.order.activities.OrderMails;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.stripe.StripeCheckoutSessions;
 import com.orderengine.order.stripe.StripeRefunds;
@@ -59,8 +60,13 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
         PrometheusMetrics metrics = OrderEngineBootstrap.metrics(environment);
         TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment, metrics);
         OrderMetrics orderMetrics = new OrderMetrics(metrics.registry());
-        OrderActivitiesImpl activities =
-                new OrderActivitiesImpl(jdbi, checkoutSessions, new StripeRefunds(stripe), orderMetrics);
+        MailFactory mail = configuration.getMail();
+        OrderActivitiesImpl activities = new OrderActivitiesImpl(
+                jdbi,
+                checkoutSessions,
+                new StripeRefunds(stripe),
+                orderMetrics,
+                new OrderMails(mail.getShopName(), configuration.getCheckout().getSiteUrl(), mail.messageIdDomain()));
         BacklogFactory backlog = configuration.getBacklog();
         environment
                 .lifecycle()
@@ -76,7 +82,6 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
 
         // Mail to customers waits in outgoing_mail, added by whoever decided to write (a workflow's activity, a
         // sign-up); every worker runs a relay, and they share the table without sending a mail twice.
-        MailFactory mail = configuration.getMail();
         environment
                 .lifecycle()
                 .manage(new MailRelay(
