@@ -16,7 +16,11 @@ class PackageDependenciesTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.orderengine.order", "com.orderengine.product", "com.orderengine.infrastructure");
+            .importPackages(
+                    "com.orderengine.order",
+                    "com.orderengine.product",
+                    "com.orderengine.mail",
+                    "com.orderengine.infrastructure");
 
     @Test
     void noPackageDependsOnItselfThroughOthers() {
@@ -55,6 +59,18 @@ class PackageDependenciesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("com.orderengine.order.activities..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void mailKnowsNothingOfWhatItIsAbout() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.orderengine.mail..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.orderengine.order..", "com.orderengine.product..", "com.orderengine.infrastructure..")
                 .check(CLASSES);
     }
 

@@ -200,7 +200,10 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
                 new PasswordHashing(),
                 new PasswordPolicy(),
                 new SignInThrottle(buckets, rules),
-                new AccountMails(siteUrl, "Order Engine Shop", "localhost"),
+                new AccountMails(
+                        siteUrl,
+                        configuration.getMail().getShopName(),
+                        configuration.getMail().messageIdDomain()),
                 rules,
                 Clock.systemUTC());
         environment

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole shop on one machine, with nothing to install by hand: embedded PostgreSQL, Temporal's own dev server
- * with its Web UI (see {@link LocalTemporal}), the Stripe emulator (hosted checkout page, signed webhooks), the
- * worker and the api with the storefront, all configured from the root config.yml. The same stack runs the browser
- * tests and demos.
+ * with its Web UI (see {@link LocalTemporal}), the Stripe emulator (hosted checkout page, signed webhooks), a mail
+ * server that keeps what the shop sends (see {@link LocalMail}), the worker and the api with the storefront, all
+ * configured from the root config.yml. The same stack runs the browser tests and demos.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -46,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
 
     private StripeEmulator stripe;
     private LocalTemporal temporal;
+    private LocalMail mail;
 
     private LocalStack(LocalStackSettings settings, Map<String, String> configVariables) {
         this.settings = settings;
@@ -89,6 +90,11 @@ public final class LocalStack implements AutoCloseable {
     /** The stack's emulator; null when STRIPE_API_BASE names another Stripe. */
     public StripeEmulator stripe() {
         return stripe;
+    }
+
+    /** The stack's mail server: what the worker's relay sent. */
+    public LocalMail mail() {
+        return mail;
     }
 
     public String storefrontUrl() {
@@ -162,6 +168,9 @@ public final class LocalStack implements AutoCloseable {
         if (settings.startsDatabase()) {
             PortCheck.requireFree("PostgreSQL", settings.postgresPort(), "POSTGRES_PORT");
         }
+        PortCheck.requireFree("mail (SMTP)", settings.smtpPort(), "MAIL_SMTP_PORT");
+        PortCheck.requireFree("mail (IMAP)", settings.imapPort(), "MAIL_IMAP_PORT");
+        PortCheck.requireFree("mail page", settings.mailPagePort(), "MAIL_PAGE_PORT");
         // Found (or built, which takes minutes once per machine) before anything starts, so a failed build
         // leaves nothing running.
         Optional<Path> temporalCli = settings.startsTemporal()
@@ -184,6 +193,8 @@ public final class LocalStack implements AutoCloseable {
         } else {
             log.info("Using the Temporal at {} (TEMPORAL_ADDRESS)", settings.temporalAddress());
         }
+        mail = LocalMail.start(settings.host(), settings.smtpPort(), settings.imapPort(), settings.mailPagePort());
+        running.push(new Part("mail server", mail));
         if (settings.usesEmulator()) {
             stripe = StripeEmulator.start(emulatorOptions(settings));
             running.push(new Part("Stripe emulator", stripe));
@@ -227,6 +238,9 @@ public final class LocalStack implements AutoCloseable {
         variables.put("STRIPE_WEBHOOK_SECRET", settings.webhookSecret());
         variables.put("STRIPE_API_BASE", settings.stripeApiBase());
         variables.put("SITE_URL", settings.siteUrl());
+        variables.put("MAIL_SMTP_HOST", settings.host());
+        variables.put("MAIL_SMTP_PORT", String.valueOf(settings.smtpPort()));
+        variables.put("MAIL_SMTP_TLS", "none");
         // Quiet by default: the engine's own lines (com.orderengine stays INFO in config.yml) and warnings.
         variables.put("LOG_LEVEL", System.getenv().getOrDefault("LOG_LEVEL", "WARN"));
         variables.putAll(configVariables);
@@ -268,6 +282,7 @@ public final class LocalStack implements AutoCloseable {
                  API            %s/api/products
                  Health         http://localhost:%d/healthcheck
                  Stripe         %s
+                 Mail           %s  (IMAP %s: user name the recipient, any password)
                  Temporal       %s (namespace default, task queue orders)
                  %s
                  PostgreSQL     %s (user %s, data in %s)
@@ -282,6 +297,8 @@ public final class LocalStack implements AutoCloseable {
                 settings.usesEmulator()
                         ? stripe.baseUrl() + "  (emulator; operator page " + stripe.baseUrl() + "/_emulator/)"
                         : settings.stripeApiBase() + "  (real Stripe)",
+                mail.pageUrl(),
+                mail.imapAddress(),
                 settings.temporalAddress(),
                 temporalLine(),
                 settings.jdbcUrl(),

@@ -7,7 +7,7 @@ import java.util.function.Function;
 /**
  * Ports, secrets and the data directory of the local stack; every value can be set by an environment variable.
  * {@code externalTemporal} is the address of a Temporal to use instead of starting one, or null;
- * {@code externalDatabase} likewise a PostgreSQL database. {@code emulatorWebhooks} off leaves the emulator's
+ * {@code externalDatabase} likewise a PostgreSQL database. The mail server (SMTP, IMAP and its page) always runs. {@code emulatorWebhooks} off leaves the emulator's
  * events unsent, for tests that deliver them themselves.
  */
 public record LocalStackSettings(
@@ -20,6 +20,9 @@ public record LocalStackSettings(
         int temporalUiPort,
         int stripePort,
         int postgresPort,
+        int smtpPort,
+        int imapPort,
+        int mailPagePort,
         Path dataDirectory,
         String stripeSecretKey,
         String webhookSecret,
@@ -48,6 +51,9 @@ public record LocalStackSettings(
                 port(read, "TEMPORAL_UI_PORT", temporalPort + 1000 <= 65_535 ? temporalPort + 1000 : 8233),
                 stripePort,
                 port(read, "POSTGRES_PORT", 15432),
+                port(read, "MAIL_SMTP_PORT", 3025),
+                port(read, "MAIL_IMAP_PORT", 3143),
+                port(read, "MAIL_PAGE_PORT", 8025),
                 Path.of(env.getOrDefault("DATA_DIR", ".data")).toAbsolutePath(),
                 env.getOrDefault("STRIPE_SECRET_KEY", "sk_test_local_emulator"),
                 env.getOrDefault("STRIPE_WEBHOOK_SECRET", "whsec_local_emulator_secret"),
@@ -82,6 +88,9 @@ public record LocalStackSettings(
                 temporalUiPort,
                 stripePort,
                 postgresPort,
+                smtpPort,
+                imapPort,
+                mailPagePort,
                 dataDirectory,
                 stripeSecretKey,
                 webhookSecret,

@@ -3,6 +3,7 @@ package com.orderengine.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,17 @@ class LocalStackSettingsTest {
         assertThat(LocalStackSettings.fromEnvironment(Map.of("STRIPE_API_BASE", "https://api.stripe.com"))
                         .usesEmulator())
                 .isFalse();
+    }
+
+    @Test
+    void theMailServerListensOnGreenMailsUsualPortsUnlessToldOtherwise() {
+        LocalStackSettings defaults = LocalStackSettings.fromEnvironment(Map.of());
+        assertThat(List.of(defaults.smtpPort(), defaults.imapPort(), defaults.mailPagePort()))
+                .containsExactly(3025, 3143, 8025);
+        LocalStackSettings moved = LocalStackSettings.fromEnvironment(
+                Map.of("MAIL_SMTP_PORT", "13025", "MAIL_IMAP_PORT", "13143", "MAIL_PAGE_PORT", "18025"));
+        assertThat(List.of(moved.smtpPort(), moved.imapPort(), moved.mailPagePort()))
+                .containsExactly(13025, 13143, 18025);
     }
 
     @Test

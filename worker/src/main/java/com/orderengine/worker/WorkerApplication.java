@@ -1,12 +1,16 @@
 package com.orderengine.worker;
 
 import com.orderengine.infrastructure.config.BacklogFactory;
+import com.orderengine.infrastructure.config.MailFactory;
 import com.orderengine.infrastructure.config.OrderEngineBootstrap;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.infrastructure.metrics.PrometheusMetrics;
 import com.orderengine.infrastructure.temporal.TemporalConnection;
+import com.orderengine.mail.MailMetrics;
+import com.orderengine.mail.MailRelay;
 import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.activities.OrderActivitiesImpl;
+import com.orderengine.order.activities.OrderMails;
 import com.orderengine.order.db.OrderDao;
 import com.orderengine.order.stripe.StripeCheckoutSessions;
 import com.orderengine.order.stripe.StripeRefunds;
@@ -56,8 +60,13 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
         PrometheusMetrics metrics = OrderEngineBootstrap.metrics(environment);
         TemporalConnection temporal = OrderEngineBootstrap.temporal(configuration, environment, metrics);
         OrderMetrics orderMetrics = new OrderMetrics(metrics.registry());
-        OrderActivitiesImpl activities =
-                new OrderActivitiesImpl(jdbi, checkoutSessions, new StripeRefunds(stripe), orderMetrics);
+        MailFactory mail = configuration.getMail();
+        OrderActivitiesImpl activities = new OrderActivitiesImpl(
+                jdbi,
+                checkoutSessions,
+                new StripeRefunds(stripe),
+                orderMetrics,
+                new OrderMails(mail.getShopName(), configuration.getCheckout().getSiteUrl(), mail.messageIdDomain()));
         BacklogFactory backlog = configuration.getBacklog();
         environment
                 .lifecycle()
@@ -70,6 +79,17 @@ public class WorkerApplication extends Application<OrderEngineConfiguration> {
                                 backlog.getLaneWorkflowTaskSlots(),
                                 backlog.getLaneActivitySlots(),
                                 backlog.getLaneActivitiesPerSecond())));
+
+        // Mail to customers waits in outgoing_mail, added by whoever decided to write (a workflow's activity, a
+        // sign-up); every worker runs a relay, and they share the table without sending a mail twice.
+        environment
+                .lifecycle()
+                .manage(new MailRelay(
+                        jdbi,
+                        mail.build(),
+                        java.time.Duration.ofMillis(mail.getPollInterval().toMilliseconds()),
+                        java.time.Duration.ofMillis(mail.getRetryMaxDelay().toMilliseconds()),
+                        new MailMetrics(metrics.registry())));
 
         PendingOrderRecovery recovery = new PendingOrderRecovery(
                 jdbi.onDemand(OrderDao.class),

@@ -23,7 +23,7 @@ public final class MinorUnits {
         return BigDecimal.valueOf(minorUnits, fractionDigits(currency));
     }
 
-    static int fractionDigits(String currency) {
+    public static int fractionDigits(String currency) {
         int digits = Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getDefaultFractionDigits();
         return Math.max(digits, 0);
     }

@@ -1,5 +1,6 @@
 package com.orderengine.api.account;
 
+import com.orderengine.mail.Html;
 import com.orderengine.mail.OutgoingMail;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -103,22 +104,5 @@ public final class AccountMails {
     private static String minutes(Duration lifetime) {
         long minutes = lifetime.toMinutes();
         return minutes + (minutes == 1 ? " minute" : " minutes");
-    }
-
-    private static final class Html {
-        static String escape(String text) {
-            StringBuilder out = new StringBuilder(text.length());
-            for (char c : text.toCharArray()) {
-                switch (c) {
-                    case '<' -> out.append("&lt;");
-                    case '>' -> out.append("&gt;");
-                    case '&' -> out.append("&amp;");
-                    case '"' -> out.append("&quot;");
-                    case '\'' -> out.append("&#39;");
-                    default -> out.append(c);
-                }
-            }
-            return out.toString();
-        }
     }
 }

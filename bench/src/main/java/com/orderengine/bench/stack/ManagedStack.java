@@ -56,7 +56,7 @@ public final class ManagedStack implements AutoCloseable {
 
     public static ManagedStack start(String serverHeap, TemporalMode temporalMode, Path logDirectory) {
         Path root = ProjectRoot.find();
-        List<Integer> ports = FreePorts.pick(8);
+        List<Integer> ports = FreePorts.pick(11);
         int apiPort = ports.get(0);
         int adminPort = ports.get(1);
         int postgresPort = ports.get(5);
@@ -96,6 +96,10 @@ public final class ManagedStack implements AutoCloseable {
             // A port of its own, so that STRIPE_API_BASE never reads as the stack's own emulator.
             environment.put("STRIPE_EMULATOR_PORT", String.valueOf(ports.get(4)));
             environment.put("POSTGRES_PORT", String.valueOf(postgresPort));
+            // The stack's mail server (the worker's SMTP, IMAP, the mail page), away from a local stack's ports.
+            environment.put("MAIL_SMTP_PORT", String.valueOf(ports.get(8)));
+            environment.put("MAIL_IMAP_PORT", String.valueOf(ports.get(9)));
+            environment.put("MAIL_PAGE_PORT", String.valueOf(ports.get(10)));
             environment.put("DATA_DIR", dataDirectory.toString());
             environment.put("DEMO_PRODUCTS", "true");
             environment.put("STRIPE_SECRET_KEY", secretKey);

@@ -47,6 +47,10 @@ public class OrderEngineConfiguration extends Configuration {
         this.accounts = accounts;
     }
 
+    @Valid
+    @NotNull
+    private MailFactory mail = new MailFactory();
+
     @JsonProperty("database")
     public DataSourceFactory getDatabase() {
         return database;
@@ -105,5 +109,15 @@ public class OrderEngineConfiguration extends Configuration {
     @JsonProperty("backlog")
     public void setBacklog(BacklogFactory backlog) {
         this.backlog = backlog;
+    }
+
+    @JsonProperty("mail")
+    public MailFactory getMail() {
+        return mail;
+    }
+
+    @JsonProperty("mail")
+    public void setMail(MailFactory mail) {
+        this.mail = mail;
     }
 }

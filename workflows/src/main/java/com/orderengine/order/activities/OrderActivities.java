@@ -4,7 +4,10 @@ import com.orderengine.order.db.RefundRecord;
 import com.orderengine.order.stripe.CheckoutSessionState;
 import io.temporal.activity.ActivityInterface;
 
-/** Everything the order workflow does to the outside world: the database and Stripe. Each call is idempotent. */
+/**
+ * Everything the order workflow does to the outside world: the database, Stripe and the mail to the customer. Each
+ * call is idempotent.
+ */
 @ActivityInterface
 public interface OrderActivities {
 
@@ -32,4 +35,13 @@ public interface OrderActivities {
 
     /** Applies the change if the order's current status allows it; false when nothing moved. */
     boolean changeStatus(StatusChange change);
+
+    /**
+     * Adds the paid order's confirmation to the outgoing mail, composed from the order as stored; the worker's
+     * relay sends it. One per order: false when an earlier attempt added it.
+     */
+    boolean mailConfirmation(String orderId);
+
+    /** Adds the notice that a payment after the order closed was refunded in full; one per order, as above. */
+    boolean mailLateRefund(String orderId, RefundRecord refund);
 }

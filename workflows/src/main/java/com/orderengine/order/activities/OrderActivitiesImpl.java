@@ -1,5 +1,7 @@
 package com.orderengine.order.activities;
 
+import com.orderengine.mail.OutgoingMail;
+import com.orderengine.mail.OutgoingMailDao;
 import com.orderengine.order.OrderLine;
 import com.orderengine.order.OrderMetrics;
 import com.orderengine.order.OrderStatus;
@@ -47,15 +49,23 @@ public class OrderActivitiesImpl implements OrderActivities {
     private final StripeCheckoutSessions checkoutSessions;
     private final StripeRefunds refunds;
     private final OrderMetrics metrics;
+    private final OutgoingMailDao outbox;
+    private final OrderMails mails;
 
     public OrderActivitiesImpl(
-            Jdbi jdbi, StripeCheckoutSessions checkoutSessions, StripeRefunds refunds, OrderMetrics metrics) {
+            Jdbi jdbi,
+            StripeCheckoutSessions checkoutSessions,
+            StripeRefunds refunds,
+            OrderMetrics metrics,
+            OrderMails mails) {
         this.orders = jdbi.onDemand(OrderDao.class);
         this.products = jdbi.onDemand(ProductDao.class);
         this.recordedRefunds = jdbi.onDemand(RefundDao.class);
+        this.outbox = jdbi.onDemand(OutgoingMailDao.class);
         this.checkoutSessions = checkoutSessions;
         this.refunds = refunds;
         this.metrics = metrics;
+        this.mails = mails;
     }
 
     @Override
@@ -211,6 +221,31 @@ public class OrderActivitiesImpl implements OrderActivities {
                 moved.isPresent() ? "" : " (already applied)");
         moved.ifPresent(row -> count(change, row));
         return moved.isPresent();
+    }
+
+    @Override
+    public boolean mailConfirmation(String orderId) {
+        OrderRecord order = orders.findByReference(orderId)
+                .orElseThrow(() -> new IllegalStateException("order " + orderId + " is not stored"));
+        return addMail(orderId, mails.confirmation(order, orders.findItems(order.id())));
+    }
+
+    @Override
+    public boolean mailLateRefund(String orderId, RefundRecord refund) {
+        OrderRecord order = orders.findByReference(orderId)
+                .orElseThrow(() -> new IllegalStateException("order " + orderId + " is not stored"));
+        return addMail(orderId, mails.lateRefund(order, refund));
+    }
+
+    private boolean addMail(String orderId, OutgoingMail mail) {
+        boolean added = outbox.add(mail);
+        log.info(
+                "Order {}: mail {} <{}> {}",
+                orderId,
+                mail.kind(),
+                mail.messageId(),
+                added ? "added to the outgoing mail" : "was added before");
+        return added;
     }
 
     /** Counted only when the row moved, so a retried or replayed change is never counted twice. */

@@ -101,7 +101,10 @@ final class OrderProgress {
         return false;
     }
 
-    /** Every way a payment is learnt of goes through here: the amount and currency must be the order's. */
+    /**
+     * Every way a payment is learnt of goes through here: the amount and currency must be the order's. A paid order
+     * is confirmed to the customer.
+     */
     void markPaid(Payment payment) {
         if (!payment.matches(order)) {
             Workflow.getMetricsScope().counter(PAYMENT_MISMATCH_METRIC).inc(1);
@@ -111,6 +114,9 @@ final class OrderProgress {
         }
         paymentIntentId = payment.paymentIntentId();
         moveTo(PAID, "paid (" + payment.how() + ")", payment.eventId());
+        if (status == PAID) {
+            steps.mailConfirmation();
+        }
     }
 
     /**

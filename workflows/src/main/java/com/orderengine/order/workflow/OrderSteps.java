@@ -114,6 +114,17 @@ final class OrderSteps {
     }
 
     /**
+     * The customer's confirmation goes into the outgoing mail in the same workflow task that recorded the payment,
+     * as the status change does; the worker's relay sends it.
+     */
+    void mailConfirmation() {
+        locallyFirst(
+                "adding the order confirmation to the outgoing mail",
+                () -> localDatabase.mailConfirmation(orderId),
+                () -> activities.mailConfirmation(orderId));
+    }
+
+    /**
      * Runs a step as a local activity and, when its local attempts ran out without a final answer, once more as an
      * ordinary activity, which waits out a long outage of Stripe or the database. Every step is idempotent, so the
      * second try repeats nothing the first one did. A failure Stripe or the database gives for good is not tried

@@ -400,8 +400,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     /**
      * Events for an order that is already final: a payment for an expired or cancelled order is refunded in full
-     * (the customer paid in a tab left open, or a delayed payment settled after the cancel); a refund of a paid
-     * order makes it refunded. Everything else is only logged.
+     * (the customer paid in a tab left open, or a delayed payment settled after the cancel), and the customer is told
+     * why the money comes back; a refund of a paid order makes it refunded. Everything else is only logged.
      */
     private void settleLateEvents() {
         while (!inbox.isEmpty() && progress.status().isFinal()) {
@@ -433,14 +433,16 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             progress.flag(why + " but names no payment intent to refund");
             return;
         }
+        RefundRecord refund;
         try {
-            RefundRecord refund =
-                    activities.refundPayment(new RefundRequest(input.orderId(), event.paymentIntentId(), why));
-            progress.note(why + "; refunded " + refund.amount().toPlainString() + " " + refund.currency() + " ("
-                    + refund.stripeRefundId() + ")");
+            refund = activities.refundPayment(new RefundRequest(input.orderId(), event.paymentIntentId(), why));
         } catch (ActivityFailure e) {
             // Only a refund Stripe refuses for good ends up here (outages are retried): a person must look.
             progress.flag(why + "; Stripe refused the refund: " + rootMessage(e));
+            return;
         }
+        progress.note(why + "; refunded " + refund.amount().toPlainString() + " " + refund.currency() + " ("
+                + refund.stripeRefundId() + ")");
+        activities.mailLateRefund(input.orderId(), refund);
     }
 }

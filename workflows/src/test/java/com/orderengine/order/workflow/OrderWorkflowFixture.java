@@ -6,6 +6,7 @@ import com.orderengine.order.OrderReference;
 import com.orderengine.order.PricedOrder;
 import com.orderengine.order.activities.NewOrder;
 import com.orderengine.order.activities.OrderActivitiesImpl;
+import com.orderengine.order.activities.OrderMails;
 import com.orderengine.order.stripe.CheckoutSessionRequest;
 import com.orderengine.order.stripe.CheckoutSessionState;
 import com.orderengine.order.stripe.StripeCheckoutSessions;
@@ -30,6 +31,8 @@ import java.util.List;
 final class OrderWorkflowFixture {
 
     static final String SITE_URL = "http://shop.test";
+    static final String SHOP_NAME = "Test Shop";
+    static final String MAIL_DOMAIN = "shop.test";
 
     /** The engine's meters and, through the SDK's metrics scope, the workflows' ones. */
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
@@ -44,8 +47,12 @@ final class OrderWorkflowFixture {
             .build();
     final StripeCheckoutSessions checkoutSessions = new StripeCheckoutSessions(
             stripeClient, SITE_URL + "/checkout/success?session_id={CHECKOUT_SESSION_ID}", SITE_URL + "/cart");
-    final OrderActivitiesImpl activities =
-            new OrderActivitiesImpl(database.jdbi(), checkoutSessions, new StripeRefunds(stripeClient), orderMetrics);
+    final OrderActivitiesImpl activities = new OrderActivitiesImpl(
+            database.jdbi(),
+            checkoutSessions,
+            new StripeRefunds(stripeClient),
+            orderMetrics,
+            new OrderMails(SHOP_NAME, SITE_URL, MAIL_DOMAIN));
 
     TestWorkflowExtension extension() {
         return extension(OrderWorkflowImpl.class);

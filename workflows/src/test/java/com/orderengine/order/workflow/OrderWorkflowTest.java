@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,9 +109,24 @@ class OrderWorkflowTest {
         assertThat(searchAttribute(orderId, "OrderStatus")).contains("paid");
         assertThat(searchAttribute(orderId, "OrderId")).contains(orderId);
 
+        // The confirmation waits in the outgoing mail, with the order's page and its lines as priced.
+        assertThat(mails(orderId)).singleElement().satisfies(mail -> {
+            assertThat(mail.get("message_id")).isEqualTo("order-" + orderId + ".paid@shop.test");
+            assertThat(mail.get("kind")).isEqualTo("order.paid");
+            assertThat(mail.get("recipient")).isEqualTo("buyer@example.com");
+            assertThat((String) mail.get("text_body"))
+                    .contains(
+                            "2 x Ceramic Mug at 14.00 USD: 28.00 USD",
+                            "1 x Canvas Tote at 19.99 USD: 19.99 USD",
+                            "Total: 47.99 USD",
+                            OrderWorkflowFixture.SITE_URL + "/checkout/success?session_id=" + paid.id());
+            assertThat((String) mail.get("html_body")).contains("47.99 USD", "Test Shop");
+        });
+
         // A delivery after the workflow closed finds no running workflow and changes nothing.
         assertThat(orders.deliver(orderId, event)).isFalse();
         assertThat(changes(done)).hasSize(2);
+        assertThat(mails(orderId)).hasSize(1);
         recordHistory(orderId, "order-paid.json");
     }
 
@@ -177,6 +193,40 @@ class OrderWorkflowTest {
         assertThat(changes(order(orderId)))
                 .extracting(StatusChangeRecord::toStatus)
                 .containsExactly("pending", "paid");
+        assertThat(mails(orderId))
+                .extracting(mail -> mail.get("message_id"))
+                .containsExactly("order-" + orderId + ".paid@shop.test");
+    }
+
+    @Test
+    void aPaidOrderIsConfirmedOnceHoweverOftenThePaymentOrTheStepComesAgain() {
+        String orderId = OrderReference.random();
+        orders.startCheckout(OrderWorkflowFixture.input(orderId, List.of(new OrderLine(2, 1))), Duration.ofSeconds(30));
+        CheckoutSessionView paid =
+                fixture.stripe.completeCheckoutSession(order(orderId).stripeSessionId());
+        // The same payment told three ways: the webhook, the same event redelivered, and another event type for it.
+        orders.deliver(orderId, completed("evt_confirm_1", paid));
+        orders.deliver(orderId, completed("evt_confirm_1", paid));
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("paid");
+        orders.deliverToFinishedOrder(
+                orderId,
+                "usd",
+                new PaymentEvent(
+                        "evt_confirm_2",
+                        PaymentEvent.CHECKOUT_SESSION_ASYNC_PAYMENT_SUCCEEDED,
+                        paid.id(),
+                        "paid",
+                        paid.paymentIntent(),
+                        paid.amountTotal(),
+                        "usd"));
+        assertThat(stub(orderId).getResult(OrderOutcome.class).status()).isEqualTo("paid");
+
+        // The step retried after its first attempt committed (a worker that died before reporting it).
+        assertThat(fixture.activities.mailConfirmation(orderId)).isFalse();
+
+        assertThat(mails(orderId))
+                .extracting(mail -> mail.get("message_id"))
+                .containsExactly("order-" + orderId + ".paid@shop.test");
     }
 
     @Test
@@ -193,6 +243,7 @@ class OrderWorkflowTest {
         // The session is closed at Stripe too, so no payment can land after the order expired.
         assertThat(fixture.stripe.checkoutSession(sessionId).orElseThrow().status())
                 .isEqualTo("expired");
+        assertThat(mails(orderId)).as("nothing to tell the customer").isEmpty();
         recordHistory(orderId, "order-expired.json");
     }
 
@@ -553,6 +604,7 @@ class OrderWorkflowTest {
         assertThat(outcome.status()).isEqualTo("paid");
         assertThat(outcome.detail()).contains("recovering");
         assertThat(order(orderId).stripePaymentIntentId()).isEqualTo(paid.paymentIntent());
+        assertThat(mails(orderId)).extracting(mail -> mail.get("recipient")).containsExactly("lost@example.com");
     }
 
     @Test
@@ -701,6 +753,15 @@ class OrderWorkflowTest {
         assertThat(stored.statusDetail())
                 .contains("refunded 28.00 usd (" + refunds.get(0).id() + ")");
         assertThat(changes(stored)).extracting(StatusChangeRecord::toStatus).containsExactly("pending", "cancelled");
+        assertThat(mails(orderId)).singleElement().satisfies(mail -> {
+            assertThat(mail.get("message_id")).isEqualTo("order-" + orderId + ".late-refund@shop.test");
+            assertThat(mail.get("kind")).isEqualTo("order.late-refund");
+            assertThat((String) mail.get("text_body"))
+                    .contains(
+                            "Your payment of 28.00 USD for order " + orderId,
+                            "after the order was cancelled",
+                            "refunded it in full (refund " + refunds.get(0).id() + ")");
+        });
         recordHistory(orderId, "order-late-payment-refunded.json");
 
         // Stripe delivers the event again, days later: a new run finds the refund recorded and gives nothing twice.
@@ -711,6 +772,7 @@ class OrderWorkflowTest {
                 .hasSize(1);
         assertThat(fixture.stripe.requestCount(StripeOperation.CREATE_REFUND)).isEqualTo(refundRequestsBefore + 1);
         assertThat(meter(OrderMetrics.REFUNDS)).as("counted once").isEqualTo(refundsIssued + 1);
+        assertThat(mails(orderId)).as("told once").hasSize(1);
     }
 
     @Test
@@ -865,6 +927,17 @@ class OrderWorkflowTest {
         var search = fixture.metrics.find(name).tags(tags);
         return search.counters().stream().mapToDouble(Counter::count).sum()
                 + search.timers().stream().mapToDouble(Timer::count).sum();
+    }
+
+    /** The order's rows in the outgoing mail, oldest first. */
+    private List<Map<String, Object>> mails(String orderId) {
+        return fixture.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT * FROM outgoing_mail WHERE starts_with(message_id, :prefix) ORDER BY id")
+                        .bind("prefix", "order-" + orderId + ".")
+                        .mapToMap()
+                        .list());
     }
 
     private List<RefundRecord> refunds(String orderId) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Whether an address has an account must not show, in the answer or in its time. Each pair of cases is measured
  * interleaved, 50 times each after a warm-up, through the running api; the medians must be within 20 % of each
- * other. The throttle is raised here so that it does not answer instead (it has its own tests).
+ * other. The throttle is raised here so that it does not answer instead (it has its own tests). No worker runs, so
+ * nothing else competes for the machine and the mails stay in the outbox, where the test reads its links.
  */
 class AccountEnumerationSystemTest {
 

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import com.orderengine.dev.ReceivedMail;
 import com.orderengine.dev.system.testing.ApiClient;
 import com.orderengine.dev.system.testing.ApiClient.Reply;
 import com.orderengine.dev.system.testing.OrderEngineStack;
@@ -14,6 +15,7 @@ import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,6 @@ import org.slf4j.LoggerFactory;
 class AccountSystemTest {
 
     private static final String PASSWORD = "correct horse battery staple";
-    private static final Pattern LINK_TOKEN = Pattern.compile("#token=([A-Za-z0-9_-]+)");
     private static final Pattern SESSION = Pattern.compile("__Host-session=([A-Za-z0-9_-]+)");
 
     @RegisterExtension
@@ -64,7 +65,8 @@ class AccountSystemTest {
         assertThat(signUp.json().path("status").asText()).isEqualTo("verification_sent");
         assertThat(signUp.setCookie()).isNull();
 
-        Reply verified = post("/api/account/verify", "{\"token\":\"" + mailedToken(email) + "\"}", null, Map.of());
+        Reply verified =
+                post("/api/account/verify", "{\"token\":\"" + mailedToken(email, "verify") + "\"}", null, Map.of());
 
         assertThat(verified.status()).isEqualTo(200);
         assertThat(verified.json().path("email").asText()).isEqualTo(email);
@@ -216,7 +218,7 @@ class AccountSystemTest {
             secrets.add(PASSWORD);
             secrets.add(newPassword);
             post("/api/account/signup", credentials(email, PASSWORD), null, Map.of());
-            String verifyToken = mailedToken(email);
+            String verifyToken = mailedToken(email, "verify");
             secrets.add(verifyToken);
             Reply verified = post("/api/account/verify", "{\"token\":\"" + verifyToken + "\"}", null, Map.of());
             secrets.add(session(verified));
@@ -224,7 +226,7 @@ class AccountSystemTest {
             Reply signedIn = post("/api/account/signin", credentials(email, PASSWORD), null, Map.of());
             secrets.add(session(signedIn));
             post("/api/account/password-reset", "{\"email\":\"" + email + "\"}", null, Map.of());
-            String resetToken = mailedToken(email);
+            String resetToken = mailedToken(email, "reset");
             secrets.add(resetToken);
             Reply weak = post(
                     "/api/account/password-reset/confirm",
@@ -273,22 +275,33 @@ class AccountSystemTest {
         assertThat(post("/api/account/signup", credentials(email, PASSWORD), null, Map.of())
                         .status())
                 .isEqualTo(202);
-        Reply verified = post("/api/account/verify", "{\"token\":\"" + mailedToken(email) + "\"}", null, Map.of());
+        Reply verified =
+                post("/api/account/verify", "{\"token\":\"" + mailedToken(email, "verify") + "\"}", null, Map.of());
         assertThat(verified.status()).isEqualTo(200);
         return session(verified);
     }
 
-    private String mailedToken(String email) {
-        String text = stack.database
-                .jdbi()
-                .withHandle(handle -> handle.createQuery(
-                                "SELECT text_body FROM outgoing_mail WHERE recipient = :email ORDER BY id DESC LIMIT 1")
-                        .bind("email", email)
-                        .mapTo(String.class)
-                        .one());
-        Matcher matcher = LINK_TOKEN.matcher(text);
-        assertThat(matcher.find()).as(text).isTrue();
-        return matcher.group(1);
+    /** The token of the newest {@code page} link mailed to the address, once the stack's mail server has it. */
+    private static String mailedToken(String email, String page) {
+        Pattern link = Pattern.compile("/account/" + page + "#token=([A-Za-z0-9_-]+)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            for (ReceivedMail mail : stack.mail().received()) {
+                Matcher matcher = link.matcher(mail.text());
+                if (mail.to().contains(email) && matcher.find()) {
+                    return matcher.group(1);
+                }
+            }
+            assertThat(System.nanoTime())
+                    .as("a %s link mailed to %s", page, email)
+                    .isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static String session(Reply reply) {

@@ -1,8 +1,10 @@
 package com.orderengine.dev.system.testing;
 
 import com.orderengine.api.ApiApplication;
+import com.orderengine.dev.LocalMail;
 import com.orderengine.dev.LocalStack;
 import com.orderengine.dev.LocalStackSettings;
+import com.orderengine.dev.ReceivedMail;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import com.orderengine.stripeemulator.StripeEmulator;
 import com.orderengine.testing.FreePorts;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The whole engine for system tests, started by the {@link LocalStack} like the shop on a laptop and the
- * benchmark: its services (Temporal's dev server, the Stripe emulator) on free ports with a fresh data directory,
+ * benchmark: its services (Temporal's dev server, the Stripe emulator, the mail server) on free ports with a fresh data directory,
  * on a fresh database of the shared test PostgreSQL, with the emulator's webhooks off (the tests deliver events
  * themselves). The api and the worker are Dropwizard test applications, configured by the stack's own
  * {@link LocalStack#variables} from the root config.yml, each with its own property prefix for a test's overrides.
@@ -95,6 +98,9 @@ public final class OrderEngineStack implements AfterAllCallback {
                 freePort(),
                 stripePort,
                 0,
+                freePort(),
+                freePort(),
+                freePort(),
                 data,
                 SECRET_KEY,
                 WEBHOOK_SECRET,
@@ -103,6 +109,35 @@ public final class OrderEngineStack implements AfterAllCallback {
                 null,
                 new LocalStackSettings.ExternalDatabase(database.jdbcUrl(), database.user(), database.password()),
                 false);
+    }
+
+    /** The stack's mail server, where the worker's relay sends. */
+    public LocalMail mail() {
+        return stack.mail();
+    }
+
+    /** The mail with this Message-ID (without angle brackets) once the mail server has it, or a failed assertion. */
+    public ReceivedMail awaitMail(String messageId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (ReceivedMail mail : stack.mail().received()) {
+                if (("<" + messageId + ">").equals(mail.messageId())) {
+                    return mail;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no mail <" + messageId + "> within " + timeout + "; received: "
+                        + stack.mail().received().stream()
+                                .map(ReceivedMail::messageId)
+                                .toList());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public String temporalTarget() {
