@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -149,12 +150,10 @@ public final class OrderEngineStack implements AfterAllCallback {
     }
 
     /** A worker under its own name, which is also its Temporal identity: several can run side by side. */
-    public DropwizardAppExtension<OrderEngineConfiguration> worker(String name) {
-        return application(
-                WorkerApplication.class,
-                name,
-                temporalTarget(),
-                ConfigOverride.config(name, "temporal.identity", name));
+    public DropwizardAppExtension<OrderEngineConfiguration> worker(String name, ConfigOverride... extra) {
+        ConfigOverride[] overrides = Arrays.copyOf(extra, extra.length + 1);
+        overrides[extra.length] = ConfigOverride.config(name, "temporal.identity", name);
+        return application(WorkerApplication.class, name, temporalTarget(), overrides);
     }
 
     public DropwizardAppExtension<OrderEngineConfiguration> api() {
