@@ -80,8 +80,10 @@ public class AccountResource {
                             content = @Content(schema = @Schema(implementation = AccountView.class))))
     public Response signIn(
             @RequestBody(required = true) @NotNull @Valid AccountRequests.SignIn request,
+            @Parameter(hidden = true) @CookieParam(SessionCookie.DEVICE_NAME) String device,
             @Context HttpServletRequest http) {
-        return signedIn(accounts.signIn(request.email(), request.password(), ClientAddress.of(http.getRemoteAddr())));
+        return signedIn(
+                accounts.signIn(request.email(), request.password(), ClientAddress.of(http.getRemoteAddr()), device));
     }
 
     @POST
@@ -152,9 +154,12 @@ public class AccountResource {
     }
 
     private Response signedIn(AccountService.SignedIn signedIn) {
-        return Response.ok(AccountView.of(signedIn.account()))
-                .cookie(SessionCookie.issue(signedIn.sessionToken(), cookieLifetime))
-                .build();
+        Response.ResponseBuilder response = Response.ok(AccountView.of(signedIn.account()))
+                .cookie(SessionCookie.issue(signedIn.sessionToken(), cookieLifetime));
+        if (signedIn.deviceToken() != null) {
+            response.cookie(SessionCookie.device(signedIn.deviceToken()));
+        }
+        return response.build();
     }
 
     private int signedInUser(String session) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -70,8 +71,11 @@ public final class AccountService {
         this.clock = clock;
     }
 
-    /** A signed-in customer: the account and the session's value (for the cookie). */
-    public record SignedIn(Account account, String sessionToken) {}
+    /**
+     * A signed-in customer: the account, the session's value, and the device cookie's value when the browser is to
+     * be given one (null when the one it sent stays).
+     */
+    public record SignedIn(Account account, String sessionToken, String deviceToken) {}
 
     public void signUp(String email, String password) {
         refuseWeak(password);
@@ -110,25 +114,52 @@ public final class AccountService {
             return verified(dao, userId);
         });
         log.info("account {} signed in by its confirmation link", account.id());
-        return new SignedIn(account, sessions.start(account.id()));
+        return new SignedIn(account, sessions.start(account.id()), newDevice(account.id()));
     }
 
     public SignedIn signIn(String email, String password, String client) {
-        Optional<Duration> wait = throttle.waitBeforeTrying(email, client);
+        return signIn(email, password, client, null);
+    }
+
+    /** {@code deviceCookie}: the device cookie the browser sent, or null. */
+    public SignedIn signIn(String email, String password, String client, String deviceCookie) {
+        Optional<Account> account = accounts.findByEmail(email);
+        Optional<String> trustedDevice = trustedDevice(account, deviceCookie);
+        Optional<Duration> wait = throttle.waitBeforeTrying(email, client, trustedDevice);
         if (wait.isPresent()) {
             throw ApiException.tooManyRequests(
                     "too many failed sign-ins; try again in " + JsonSeconds.of(wait.get()) + " seconds", wait.get());
         }
-        Optional<Account> account = accounts.findByEmail(email);
         boolean matches = account.isPresent() && account.get().passwordHash() != null
                 ? hashing.verify(password, account.get().passwordHash())
                 : hashing.verifyNothing(password);
         if (!matches || !account.get().isVerified()) {
-            throttle.failed(email, client);
+            throttle.failed(email, client, trustedDevice);
             throw ApiException.unauthorized(WRONG_CREDENTIALS);
         }
-        log.info("account {} signed in", account.get().id());
-        return new SignedIn(account.get(), sessions.start(account.get().id()));
+        int id = account.get().id();
+        log.info("account {} signed in", id);
+        return new SignedIn(account.get(), sessions.start(id), trustedDevice.isPresent() ? null : newDevice(id));
+    }
+
+    /** The hash of the device cookie, when it is one the account gave out. */
+    private Optional<String> trustedDevice(Optional<Account> account, String deviceCookie) {
+        if (deviceCookie == null || deviceCookie.isEmpty() || deviceCookie.length() > 64) {
+            return Optional.empty();
+        }
+        byte[] hash = Secrets.hash(deviceCookie);
+        Optional<Integer> owner = accounts.deviceOwner(hash);
+        return owner.isPresent()
+                        && account.isPresent()
+                        && owner.get() == account.get().id()
+                ? Optional.of(HexFormat.of().formatHex(hash))
+                : Optional.empty();
+    }
+
+    private String newDevice(int userId) {
+        String token = Secrets.generate();
+        accounts.addDevice(Secrets.hash(token), userId, clock.instant());
+        return token;
     }
 
     public void signOut(String sessionToken) {
@@ -175,6 +206,7 @@ public final class AccountService {
             dao.changePassword(userId, hash);
             verified(dao, userId);
             int ended = dao.endSessions(userId);
+            dao.forgetDevices(userId);
             log.info("account {} reset its password; {} sessions ended", userId, ended);
         });
     }

@@ -13,19 +13,31 @@ public final class SessionCookie {
 
     public static final String NAME = "__Host-session";
 
+    /**
+     * The device cookie: marks a browser the account signed in from, so that its sign-ins are throttled on their
+     * own (see {@link SignInThrottle}). It signs nobody in; a year, like the browser's memory of the customer.
+     */
+    public static final String DEVICE_NAME = "__Host-device";
+
+    static final Duration DEVICE_LIFETIME = Duration.ofDays(365);
+
     private SessionCookie() {}
 
     public static NewCookie issue(String token, Duration lifetime) {
-        return cookie(token, (int) Math.min(Integer.MAX_VALUE, lifetime.toSeconds()));
+        return cookie(NAME, token, (int) Math.min(Integer.MAX_VALUE, lifetime.toSeconds()));
+    }
+
+    public static NewCookie device(String token) {
+        return cookie(DEVICE_NAME, token, (int) DEVICE_LIFETIME.toSeconds());
     }
 
     /** Tells the browser to forget the cookie. */
     public static NewCookie expired() {
-        return cookie("", 0);
+        return cookie(NAME, "", 0);
     }
 
-    private static NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(NAME)
+    private static NewCookie cookie(String name, String value, int maxAge) {
+        return new NewCookie.Builder(name)
                 .value(value)
                 .path("/")
                 .maxAge(maxAge)

@@ -30,7 +30,10 @@ import javax.sql.DataSource;
  *       reaches it, and then everyone waits at most the time one failure takes to refill, never hours.
  * </ul>
  *
- * Unknown addresses have buckets like known ones, so the answers tell nobody which accounts exist.
+ * A browser the account has signed in from before (it holds the account's device cookie, as OWASP's "device
+ * cookies" advise) counts against an allowance of its own instead: however many addresses guess at the account,
+ * the customer's own browser still signs in. Unknown addresses have buckets like known ones, so the answers tell
+ * nobody which accounts exist.
  */
 public final class SignInThrottle {
 
@@ -100,8 +103,13 @@ public final class SignInThrottle {
 
     /** How long the client must wait before it may try this account again; empty when it may try now. */
     public Optional<Duration> waitBeforeTrying(String email, String client) {
+        return waitBeforeTrying(email, client, Optional.empty());
+    }
+
+    /** As above; {@code trustedDevice} is the hash of the account's device cookie the browser sent, if any. */
+    public Optional<Duration> waitBeforeTrying(String email, String client, Optional<String> trustedDevice) {
         long nanos = 0;
-        for (Key key : keys(email, client)) {
+        for (Key key : keys(email, client, trustedDevice)) {
             EstimationProbe probe =
                     buckets.builder().build(key.id(), () -> key.configuration()).estimateAbilityToConsume(1);
             if (!probe.canBeConsumed()) {
@@ -113,12 +121,19 @@ public final class SignInThrottle {
 
     /** A wrong password, an unknown address or an unverified account: all three cost the same. */
     public void failed(String email, String client) {
-        for (Key key : keys(email, client)) {
+        failed(email, client, Optional.empty());
+    }
+
+    public void failed(String email, String client, Optional<String> trustedDevice) {
+        for (Key key : keys(email, client, trustedDevice)) {
             buckets.builder().build(key.id(), () -> key.configuration()).tryConsume(1);
         }
     }
 
-    private List<Key> keys(String email, String client) {
+    private List<Key> keys(String email, String client, Optional<String> trustedDevice) {
+        if (trustedDevice.isPresent()) {
+            return List.of(new Key("device:" + trustedDevice.get(), perAccountAndClient));
+        }
         String account = Secrets.hashHex(email.toLowerCase(Locale.ROOT));
         return List.of(
                 new Key("account-client:" + account + ":" + client, perAccountAndClient),

@@ -40,16 +40,20 @@ class AccountServiceTest {
     private final AccountSessions sessions = new AccountSessions(
             database.jdbi().onDemand(AccountDao.class), clock, Duration.ofDays(7), Duration.ofDays(30));
     private final AccountsFactory rules = new AccountsFactory();
-    private final AccountService accounts = new AccountService(
-            database.jdbi(),
-            new OrderViews(orders, database.jdbi().onDemand(RefundDao.class)),
-            sessions,
-            new PasswordHashing(),
-            new PasswordPolicy(),
-            new SignInThrottle(SignInThrottle.postgresBuckets(database.dataSource()), rules),
-            new AccountMails("http://shop.test", "Test Shop", "shop.test"),
-            rules,
-            clock);
+    private final AccountService accounts = service(rules);
+
+    private AccountService service(AccountsFactory rules) {
+        return new AccountService(
+                database.jdbi(),
+                new OrderViews(orders, database.jdbi().onDemand(RefundDao.class)),
+                sessions,
+                new PasswordHashing(),
+                new PasswordPolicy(),
+                new SignInThrottle(SignInThrottle.postgresBuckets(database.dataSource()), rules),
+                new AccountMails("http://shop.test", "Test Shop", "shop.test"),
+                rules,
+                clock);
+    }
 
     @Test
     void aSignUpStoresAnArgon2idHashAndMailsASingleUseLink() {
@@ -175,6 +179,64 @@ class AccountServiceTest {
         assertThat(accounts.signIn(email, PASSWORD, "198.51.100.20").account().email())
                 .as("the customer, elsewhere, is not locked out")
                 .isEqualTo(email);
+    }
+
+    @Test
+    void guessesFromEverywhereDoNotLockTheCustomersOwnBrowserOut() {
+        AccountsFactory tight = new AccountsFactory();
+        tight.setFailuresPerAccount(10);
+        AccountService shop = service(tight);
+        String email = signedUp(unique("popular@example.com"));
+        String device = shop.signIn(email, PASSWORD, "198.51.100.60").deviceToken();
+        assertThat(device)
+                .as("a browser that signed in is given a device cookie")
+                .isNotNull();
+
+        for (int i = 0; i < 10; i++) {
+            String guesser = "203.0.113." + (100 + i);
+            assertThatThrownBy(() -> shop.signIn(email, "guess", guesser))
+                    .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(401));
+        }
+
+        assertThatThrownBy(() -> shop.signIn(email, PASSWORD, "198.51.100.61"))
+                .as("a browser the account does not know waits out the spread guessing")
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(429));
+        AccountService.SignedIn own = shop.signIn(email, PASSWORD, "198.51.100.61", device);
+        assertThat(own.account().email())
+                .as("the customer's own browser does not")
+                .isEqualTo(email);
+        assertThat(own.deviceToken()).as("its device cookie stays").isNull();
+
+        for (int i = 0; i < tight.getFailuresPerAccountAndClient(); i++) {
+            assertThatThrownBy(() -> shop.signIn(email, "guess", "198.51.100.62", device))
+                    .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(401));
+        }
+        assertThatThrownBy(() -> shop.signIn(email, PASSWORD, "198.51.100.62", device))
+                .as("a stolen device cookie buys a guesser only the device's own few tries")
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(429));
+    }
+
+    @Test
+    void aDeviceCookieOfAnotherAccountOrForgottenByAResetCountsForNothing() {
+        AccountsFactory tight = new AccountsFactory();
+        tight.setFailuresPerAccount(3);
+        AccountService shop = service(tight);
+        String email = signedUp(unique("mine@example.com"));
+        String someoneElses = shop.signIn(signedUp(unique("theirs@example.com")), PASSWORD, "198.51.100.70")
+                .deviceToken();
+        String mine = shop.signIn(email, PASSWORD, "198.51.100.71").deviceToken();
+        for (int i = 0; i < 3; i++) {
+            String guesser = "203.0.113." + (200 + i);
+            assertThatThrownBy(() -> shop.signIn(email, "guess", guesser)).isInstanceOf(ApiException.class);
+        }
+
+        assertThatThrownBy(() -> shop.signIn(email, PASSWORD, "198.51.100.72", someoneElses))
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(429));
+        shop.requestReset(email);
+        shop.resetPassword(token(email, AccountMails.RESET), "a brand new passphrase");
+        assertThatThrownBy(() -> shop.signIn(email, "a brand new passphrase", "198.51.100.73", mine))
+                .as("after a reset no browser is trusted until it signs in again")
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(429));
     }
 
     @Test

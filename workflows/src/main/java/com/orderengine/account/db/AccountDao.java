@@ -103,7 +103,7 @@ public interface AccountDao {
     /**
      * Deletes the account in one statement: the row stays for the orders' foreign key, with nothing personal left
      * in it (the address becomes {@code deleted-<id>@invalid}, no password), its orders stay in the shop's books
-     * without the link to it, and its sessions and links end.
+     * without the link to it, and its sessions, links and trusted browsers end.
      */
     @SqlQuery("""
             WITH gone AS (
@@ -111,7 +111,8 @@ public interface AccountDao {
                 WHERE id = :id AND deleted_at IS NULL RETURNING id),
             unlinked AS (UPDATE orders SET user_id = NULL WHERE user_id IN (SELECT id FROM gone)),
             sessions AS (DELETE FROM account_sessions WHERE user_id IN (SELECT id FROM gone)),
-            tokens AS (DELETE FROM account_tokens WHERE user_id IN (SELECT id FROM gone))
+            tokens AS (DELETE FROM account_tokens WHERE user_id IN (SELECT id FROM gone)),
+            devices AS (DELETE FROM account_devices WHERE user_id IN (SELECT id FROM gone))
             SELECT count(*) FROM gone""")
     int anonymise(@Bind("id") int id, @Bind("now") Instant now);
 
@@ -139,4 +140,15 @@ public interface AccountDao {
             @Bind("tokenHash") byte[] tokenHash,
             @Bind("expiresAt") Instant expiresAt,
             @BindMethods("mail") OutgoingMail mail);
+
+    @SqlUpdate("INSERT INTO account_devices (token_hash, user_id, created_at) VALUES (:tokenHash, :userId, :now)")
+    void addDevice(@Bind("tokenHash") byte[] tokenHash, @Bind("userId") int userId, @Bind("now") Instant now);
+
+    /** The account a device cookie was given to, if it still counts. */
+    @SqlQuery("SELECT user_id FROM account_devices WHERE token_hash = :tokenHash")
+    Optional<Integer> deviceOwner(@Bind("tokenHash") byte[] tokenHash);
+
+    /** After a password reset no browser is trusted until it signs in again. */
+    @SqlUpdate("DELETE FROM account_devices WHERE user_id = :userId")
+    int forgetDevices(@Bind("userId") int userId);
 }

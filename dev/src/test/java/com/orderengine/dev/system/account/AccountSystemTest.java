@@ -74,6 +74,11 @@ class AccountSystemTest {
         assertThat(verified.setCookie())
                 .contains("Path=/", "Secure", "HttpOnly", "SameSite=Lax", "Max-Age=2592000")
                 .doesNotContain("Domain");
+        assertThat(verified.setCookie().lines())
+                .as("the browser is also marked as the account's own, for the sign-in throttle")
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("__Host-device=")
+                        .contains("Path=/", "Secure", "HttpOnly", "SameSite=Lax", "Max-Age=31536000"));
         String session = session(verified);
         Reply account = get("/api/account", session);
         assertThat(account.status()).isEqualTo(200);

@@ -60,7 +60,9 @@ public final class ApiClient {
                     response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Retry-After").orElse(null),
-                    response.headers().firstValue("Set-Cookie").orElse(null));
+                    response.headers().allValues("Set-Cookie").isEmpty()
+                            ? null
+                            : String.join("\n", response.headers().allValues("Set-Cookie")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -74,8 +76,8 @@ public final class ApiClient {
     }
 
     /**
-     * A response: status, body, and the body as JSON when it is JSON; {@code retryAfter} and {@code setCookie} null
-     * when not sent.
+     * A response: status, body, and the body as JSON when it is JSON; {@code retryAfter} null when not sent,
+     * {@code setCookie} every Set-Cookie header, one a line, or null when none was sent.
      */
     public record Reply(int status, String body, String contentType, String retryAfter, String setCookie) {
 
