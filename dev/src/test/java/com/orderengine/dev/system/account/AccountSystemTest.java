@@ -227,6 +227,9 @@ class AccountSystemTest {
             secrets.add(verifyToken);
             Reply verified = post("/api/account/verify", "{\"token\":\"" + verifyToken + "\"}", null, Map.of());
             secrets.add(session(verified));
+            Matcher device = Pattern.compile("__Host-device=([A-Za-z0-9_-]+)").matcher(verified.setCookie());
+            assertThat(device.find()).isTrue();
+            secrets.add(device.group(1));
             post("/api/account/signin", credentials(email, "a wrong password"), null, Map.of());
             Reply signedIn = post("/api/account/signin", credentials(email, PASSWORD), null, Map.of());
             secrets.add(session(signedIn));
