@@ -39,15 +39,16 @@ export function onAccountChange(listener) {
 }
 
 /**
- * A same-origin path to go to after signing in, from ?next=…; anything else (another origin, "//host") is
- * ignored so the sign-in page cannot be made to send a customer elsewhere.
+ * A same-origin address to go to after signing in, from ?next=…; anything else (another origin, "//host") is
+ * ignored so the sign-in page cannot be made to send a customer elsewhere. The answer is the whole URL: a path
+ * alone can normalise into "//host" ("/.//evil.com"), which a browser reads as another origin.
  */
 export function nextPath(fallback = '/account') {
   const wanted = new URLSearchParams(window.location.search).get('next');
   if (!wanted || !wanted.startsWith('/') || wanted.startsWith('//') || wanted.startsWith('/\\')) return fallback;
   try {
     const url = new URL(wanted, window.location.origin);
-    return url.origin === window.location.origin ? url.pathname + url.search : fallback;
+    return url.origin === window.location.origin ? url.href : fallback;
   } catch {
     return fallback;
   }

@@ -11,6 +11,7 @@ import com.orderengine.api.account.AccountMails;
 import com.orderengine.api.account.AccountResource;
 import com.orderengine.api.account.AccountService;
 import com.orderengine.api.account.AccountSessions;
+import com.orderengine.api.account.MailThrottle;
 import com.orderengine.api.account.PasswordHashing;
 import com.orderengine.api.account.PasswordPolicy;
 import com.orderengine.api.account.SessionCookie;
@@ -31,6 +32,7 @@ import com.orderengine.api.errors.WebApplicationExceptionMapper;
 import com.orderengine.api.http.RequestBodyLimit;
 import com.orderengine.api.http.RequestLogging;
 import com.orderengine.api.http.SameOriginRequests;
+import com.orderengine.api.http.SecurityHeaders;
 import com.orderengine.api.order.OrderCancellation;
 import com.orderengine.api.order.OrderResource;
 import com.orderengine.api.order.OrderViews;
@@ -65,6 +67,7 @@ import java.util.EnumSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP API under {@code /api}. It starts and signals workflows; it never runs activities itself. */
 public class ApiApplication extends Application<OrderEngineConfiguration> {
@@ -128,6 +131,10 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
         environment.jersey().register(new CheckoutOutcomeFilter(orderMetrics));
         environment
                 .servlets()
+                .addFilter("security-headers", new SecurityHeaders())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        environment
+                .servlets()
                 .addFilter("request-logging", new RequestLogging())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment
@@ -140,7 +147,7 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
                 .addFilter("storefront-pages", pages)
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, StorefrontPages.urlPatterns());
         // Jetty's own answers: those of the application's context, and those given before a request reaches it.
-        JettyErrors jettyErrors = new JettyErrors(pages.notFoundPage());
+        JettyErrors jettyErrors = new JettyErrors(pages.notFoundPage(), SecurityHeaders.EVERY_ANSWER);
         environment.getApplicationContext().setErrorHandler(jettyErrors);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         environment
@@ -190,9 +197,6 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
                 .lifecycle()
                 .scheduledExecutorService("sign-in-throttle-cleanup")
                 .build();
-        // Buckets that are full again say nothing a new one would not: their rows go.
-        janitor.scheduleWithFixedDelay(
-                () -> ((ExpiredEntriesCleaner) buckets).removeExpired(1_000), 5, 5, TimeUnit.MINUTES);
         AccountService accounts = new AccountService(
                 jdbi,
                 views,
@@ -200,12 +204,28 @@ public class ApiApplication extends Application<OrderEngineConfiguration> {
                 new PasswordHashing(),
                 new PasswordPolicy(),
                 new SignInThrottle(buckets, rules),
+                new MailThrottle(buckets, rules),
                 new AccountMails(
                         siteUrl,
                         configuration.getMail().getShopName(),
                         configuration.getMail().messageIdDomain()),
                 rules,
                 Clock.systemUTC());
+        // Buckets that are full again say nothing a new one would not, nor do sessions, links and devices past
+        // their time: their rows go. A failed round is logged and tried again at the next.
+        janitor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        ((ExpiredEntriesCleaner) buckets).removeExpired(1_000);
+                        accounts.forgetExpired();
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(ApiApplication.class)
+                                .warn("Could not forget expired throttle buckets and sessions: {}", e.toString());
+                    }
+                },
+                5,
+                5,
+                TimeUnit.MINUTES);
         environment
                 .jersey()
                 .register(new AccountResource(

@@ -2,12 +2,16 @@ package com.orderengine.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -312,6 +316,22 @@ class BrowserAccountTest {
         signIn(email, PASSWORD);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#signin-form [role=alert]"), "do not match"));
+    }
+
+    @Test
+    void signingInReturnsToThePageItCameFromAndNeverToAnotherSite() throws Exception {
+        String email = unique("returning@example.com");
+        signUpAndVerify(email);
+        for (String next : List.of("/.//evil.example", "/x/..//evil.example", "/./\\evil.example", "/cart")) {
+            browser.manage().deleteCookieNamed("__Host-session");
+            browser.get(site + "/account/signin?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            signIn(email, PASSWORD);
+            wait.until(driver -> !driver.getCurrentUrl().contains("/account/signin"));
+            assertThat(new URI(browser.getCurrentUrl()).getHost())
+                    .as("after ?next=%s: %s", next, browser.getCurrentUrl())
+                    .isEqualTo(new URI(site).getHost());
+        }
+        assertThat(browser.getCurrentUrl()).isEqualTo(site + "/cart");
     }
 
     /**

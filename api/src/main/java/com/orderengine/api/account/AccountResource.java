@@ -50,8 +50,10 @@ public class AccountResource {
                             responseCode = "202",
                             description = "a mail is on its way",
                             content = @Content(schema = @Schema(implementation = MailSentAnswer.class))))
-    public Response signUp(@RequestBody(required = true) @NotNull @Valid AccountRequests.SignUp request) {
-        accounts.signUp(request.email(), request.password());
+    public Response signUp(
+            @RequestBody(required = true) @NotNull @Valid AccountRequests.SignUp request,
+            @Context HttpServletRequest http) {
+        accounts.signUp(request.email(), request.password(), ClientAddress.of(http.getRemoteAddr()));
         return Response.accepted(MailSentAnswer.VERIFICATION).build();
     }
 
@@ -64,8 +66,10 @@ public class AccountResource {
                             responseCode = "200",
                             description = "signed in",
                             content = @Content(schema = @Schema(implementation = AccountView.class))))
-    public Response verify(@RequestBody(required = true) @NotNull @Valid AccountRequests.Token request) {
-        return signedIn(accounts.verify(request.token()));
+    public Response verify(
+            @RequestBody(required = true) @NotNull @Valid AccountRequests.Token request,
+            @Parameter(hidden = true) @CookieParam(SessionCookie.NAME) String session) {
+        return signedIn(accounts.verify(request.token(), session));
     }
 
     @POST
@@ -81,9 +85,10 @@ public class AccountResource {
     public Response signIn(
             @RequestBody(required = true) @NotNull @Valid AccountRequests.SignIn request,
             @Parameter(hidden = true) @CookieParam(SessionCookie.DEVICE_NAME) String device,
+            @Parameter(hidden = true) @CookieParam(SessionCookie.NAME) String session,
             @Context HttpServletRequest http) {
-        return signedIn(
-                accounts.signIn(request.email(), request.password(), ClientAddress.of(http.getRemoteAddr()), device));
+        return signedIn(accounts.signIn(
+                request.email(), request.password(), ClientAddress.of(http.getRemoteAddr()), device, session));
     }
 
     @POST
@@ -125,8 +130,10 @@ public class AccountResource {
                             responseCode = "202",
                             description = "a mail is on its way if the account exists",
                             content = @Content(schema = @Schema(implementation = MailSentAnswer.class))))
-    public Response requestReset(@RequestBody(required = true) @NotNull @Valid AccountRequests.ResetRequest request) {
-        accounts.requestReset(request.email());
+    public Response requestReset(
+            @RequestBody(required = true) @NotNull @Valid AccountRequests.ResetRequest request,
+            @Context HttpServletRequest http) {
+        accounts.requestReset(request.email(), ClientAddress.of(http.getRemoteAddr()));
         return Response.accepted(MailSentAnswer.RESET).build();
     }
 

@@ -12,6 +12,7 @@ import com.orderengine.order.db.OrderRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class AccountService {
     private final PasswordHashing hashing;
     private final PasswordPolicy policy;
     private final SignInThrottle throttle;
+    private final MailThrottle mailThrottle;
     private final AccountMails mails;
     private final AccountsFactory rules;
     private final Clock clock;
@@ -55,6 +57,7 @@ public final class AccountService {
             PasswordHashing hashing,
             PasswordPolicy policy,
             SignInThrottle throttle,
+            MailThrottle mailThrottle,
             AccountMails mails,
             AccountsFactory rules,
             Clock clock) {
@@ -66,6 +69,7 @@ public final class AccountService {
         this.hashing = hashing;
         this.policy = policy;
         this.throttle = throttle;
+        this.mailThrottle = mailThrottle;
         this.mails = mails;
         this.rules = rules;
         this.clock = clock;
@@ -77,8 +81,13 @@ public final class AccountService {
      */
     public record SignedIn(Account account, String sessionToken, String deviceToken) {}
 
-    public void signUp(String email, String password) {
+    public void signUp(String email, String password, String client) {
         refuseWeak(password);
+        mailAllowed(client);
+        if (!mailThrottle.takeForRecipient(email)) {
+            log.info("sign-up not mailed: the address was mailed enough lately");
+            return;
+        }
         String hash = hashing.hash(password);
         jdbi.useTransaction(handle -> {
             AccountDao dao = handle.attach(AccountDao.class);
@@ -94,38 +103,47 @@ public final class AccountService {
                 // with a concurrent sign-up of the same address, which won: that one's mail is on its way.
                 return;
             }
-            if (existing.isVerified()) {
-                add(handle, mails.alreadyRegistered(existing.email()));
-                log.info("sign-up for existing account {}; a reminder mailed", existing.id());
-            } else {
-                dao.replaceUnverifiedPassword(existing.id(), hash);
-                dao.dropUnusedTokens(existing.id(), VERIFY);
-                mailVerification(handle, existing.id(), existing.email());
-                log.info("account {} signed up again before verifying; a new link mailed", existing.id());
-            }
+            // Confirmed or not, the account keeps its password: a later sign-up (perhaps not by the address's owner)
+            // must not choose the password an earlier link confirms. The owner resets it from the mailbox instead.
+            add(handle, mails.alreadyRegistered(existing.email()));
+            log.info("sign-up for existing account {}; a reminder mailed", existing.id());
         });
     }
 
     public SignedIn verify(String token) {
+        return verify(token, null);
+    }
+
+    /** {@code currentSession}: the session cookie the browser sent, or null; it ends, as at any sign-in. */
+    public SignedIn verify(String token, String currentSession) {
         Account account = jdbi.inTransaction(handle -> {
             AccountDao dao = handle.attach(AccountDao.class);
             int userId = dao.useToken(Secrets.hash(token), VERIFY, clock.instant())
                     .orElseThrow(() -> invalidLink("confirmation"));
             return verified(dao, userId);
         });
+        sessions.end(currentSession);
         log.info("account {} signed in by its confirmation link", account.id());
         return new SignedIn(account, sessions.start(account.id()), newDevice(account.id()));
     }
 
     public SignedIn signIn(String email, String password, String client) {
-        return signIn(email, password, client, null);
+        return signIn(email, password, client, null, null);
     }
 
-    /** {@code deviceCookie}: the device cookie the browser sent, or null. */
     public SignedIn signIn(String email, String password, String client, String deviceCookie) {
+        return signIn(email, password, client, deviceCookie, null);
+    }
+
+    /**
+     * {@code deviceCookie}: the device cookie the browser sent, or null; {@code currentSession}: the session cookie
+     * it sent, or null, which ends once the new session starts (a session never outlives a sign-in).
+     */
+    public SignedIn signIn(String email, String password, String client, String deviceCookie, String currentSession) {
         Optional<Account> account = accounts.findByEmail(email);
-        Optional<String> trustedDevice = trustedDevice(account, deviceCookie);
-        Optional<Duration> wait = throttle.waitBeforeTrying(email, client, trustedDevice);
+        SignInThrottle.Attempt attempt = SignInThrottle.Attempt.of(
+                account.map(Account::id), email, client, trustedDevice(account, deviceCookie));
+        Optional<Duration> wait = throttle.take(attempt);
         if (wait.isPresent()) {
             throw ApiException.tooManyRequests(
                     "too many failed sign-ins; try again in " + JsonSeconds.of(wait.get()) + " seconds", wait.get());
@@ -134,12 +152,14 @@ public final class AccountService {
                 ? hashing.verify(password, account.get().passwordHash())
                 : hashing.verifyNothing(password);
         if (!matches || !account.get().isVerified()) {
-            throttle.failed(email, client, trustedDevice);
             throw ApiException.unauthorized(WRONG_CREDENTIALS);
         }
+        throttle.giveBack(attempt);
         int id = account.get().id();
+        sessions.end(currentSession);
         log.info("account {} signed in", id);
-        return new SignedIn(account.get(), sessions.start(id), trustedDevice.isPresent() ? null : newDevice(id));
+        return new SignedIn(
+                account.get(), sessions.start(id), attempt.trustedDevice().isPresent() ? null : newDevice(id));
     }
 
     /** The hash of the device cookie, when it is one the account gave out. */
@@ -148,7 +168,7 @@ public final class AccountService {
             return Optional.empty();
         }
         byte[] hash = Secrets.hash(deviceCookie);
-        Optional<Integer> owner = accounts.deviceOwner(hash);
+        Optional<Integer> owner = accounts.deviceOwner(hash, clock.instant().minus(SessionCookie.DEVICE_LIFETIME));
         return owner.isPresent()
                         && account.isPresent()
                         && owner.get() == account.get().id()
@@ -181,7 +201,12 @@ public final class AccountService {
     }
 
     /** The same work whatever the address: the statement finds the account or not. */
-    public void requestReset(String email) {
+    public void requestReset(String email, String client) {
+        mailAllowed(client);
+        if (!mailThrottle.takeForRecipient(email)) {
+            log.info("reset not mailed: the address was mailed enough lately");
+            return;
+        }
         String token = Secrets.generate();
         Duration lifetime = rules.getResetLinkLifetime().toJavaDuration();
         accounts.addResetLink(
@@ -197,6 +222,10 @@ public final class AccountService {
      * yet verified is verified now, and its guest orders are claimed.
      */
     public void resetPassword(String token, String password) {
+        // A link that cannot work is refused before a password hash is spent on it.
+        if (!accounts.tokenIsUsable(Secrets.hash(token), RESET, clock.instant())) {
+            throw invalidLink("reset");
+        }
         refuseWeak(password);
         String hash = hashing.hash(password);
         jdbi.useTransaction(handle -> {
@@ -213,17 +242,28 @@ public final class AccountService {
 
     public void delete(int userId, String password, String client) {
         Account account = account(userId);
-        Optional<Duration> wait = throttle.waitBeforeTrying(account.email(), client);
+        SignInThrottle.Attempt attempt =
+                SignInThrottle.Attempt.of(Optional.of(userId), account.email(), client, Optional.empty());
+        Optional<Duration> wait = throttle.take(attempt);
         if (wait.isPresent()) {
             throw ApiException.tooManyRequests(
                     "too many wrong passwords; try again in " + JsonSeconds.of(wait.get()) + " seconds", wait.get());
         }
         if (account.passwordHash() == null || !hashing.verify(password, account.passwordHash())) {
-            throttle.failed(account.email(), client);
             throw ApiException.forbidden("the password is wrong; the account was not deleted");
         }
         accounts.anonymise(userId, clock.instant());
         log.info("account {} deleted; its orders kept without it", userId);
+    }
+
+    /** Sessions, links and device cookies past their time; run now and then. */
+    public int forgetExpired() {
+        Instant now = clock.instant();
+        return accounts.forgetExpired(
+                now,
+                now.minus(rules.getSessionIdleTimeout().toJavaDuration()),
+                now.minus(rules.getSessionAbsoluteTimeout().toJavaDuration()),
+                now.minus(SessionCookie.DEVICE_LIFETIME));
     }
 
     private Account verified(AccountDao dao, int userId) {
@@ -246,6 +286,16 @@ public final class AccountService {
 
     private static void add(Handle handle, OutgoingMail mail) {
         handle.attach(OutgoingMailDao.class).add(mail);
+    }
+
+    private void mailAllowed(String client) {
+        Optional<Duration> wait = mailThrottle.takeForClient(client);
+        if (wait.isPresent()) {
+            throw ApiException.tooManyRequests(
+                    "too many sign-up and reset requests from this address; try again in " + JsonSeconds.of(wait.get())
+                            + " seconds",
+                    wait.get());
+        }
     }
 
     private void refuseWeak(String password) {

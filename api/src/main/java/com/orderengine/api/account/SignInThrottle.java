@@ -2,8 +2,9 @@ package com.orderengine.api.account;
 
 import com.orderengine.infrastructure.config.AccountsFactory;
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -13,14 +14,16 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Slows password guessing down without letting anyone lock a customer out. Only failed sign-ins count, in three
- * token buckets kept in PostgreSQL (so the limit holds across api instances):
+ * Slows password guessing down without letting anyone lock a customer out. Only failed sign-ins count (a try is
+ * taken before the password is checked and given back when it was right), in three token buckets kept in
+ * PostgreSQL (so the limit holds across api instances):
  *
  * <ul>
  *   <li>one account from one client address: the tight limit, which meets a guesser first and which nobody else can
@@ -50,11 +53,12 @@ public final class SignInThrottle {
         this.perAccount = allowance(rules.getFailuresPerAccount(), window);
     }
 
-    /** The buckets in {@code sign_in_throttle}; a row goes once its bucket would be full again. */
+    /** The buckets in {@code throttle_buckets}, for this and {@link MailThrottle}; a row goes once its bucket would
+     * be full again. */
     public static ProxyManager<String> postgresBuckets(DataSource dataSource) {
         return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(autoCommitRestored(dataSource))
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("sign_in_throttle")
+                .table("throttle_buckets")
                 .expirationAfterWrite(
                         ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
@@ -92,7 +96,7 @@ public final class SignInThrottle {
         }
     }
 
-    private static BucketConfiguration allowance(int failures, Duration window) {
+    static BucketConfiguration allowance(int failures, Duration window) {
         return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(failures)
@@ -101,44 +105,60 @@ public final class SignInThrottle {
                 .build();
     }
 
-    /** How long the client must wait before it may try this account again; empty when it may try now. */
-    public Optional<Duration> waitBeforeTrying(String email, String client) {
-        return waitBeforeTrying(email, client, Optional.empty());
+    /**
+     * Who is trying to sign in: the account when the address has one (every spelling of its address then shares its
+     * allowances, whatever case folding the client tries), else the address as typed, lower-cased; the client's
+     * address; and the hash of the account's device cookie when the browser sent one.
+     */
+    public record Attempt(String account, String client, Optional<String> trustedDevice) {
+
+        public static Attempt of(Optional<Integer> accountId, String email, String client, Optional<String> device) {
+            String account = accountId
+                    .map(id -> "id:" + id)
+                    .orElseGet(() -> "email:" + Secrets.hashHex(email.toLowerCase(Locale.ROOT)));
+            return new Attempt(account, client, device);
+        }
     }
 
-    /** As above; {@code trustedDevice} is the hash of the account's device cookie the browser sent, if any. */
-    public Optional<Duration> waitBeforeTrying(String email, String client, Optional<String> trustedDevice) {
-        long nanos = 0;
-        for (Key key : keys(email, client, trustedDevice)) {
-            EstimationProbe probe =
-                    buckets.builder().build(key.id(), () -> key.configuration()).estimateAbilityToConsume(1);
-            if (!probe.canBeConsumed()) {
-                nanos = Math.max(nanos, probe.getNanosToWaitForRefill());
+    /**
+     * Takes one try from each allowance before the password is checked, in one step per allowance, so that guesses
+     * sent at once cannot all pass a check none of them has counted yet. Empty when the attempt may go ahead;
+     * otherwise how long to wait, and nothing is taken. A wrong password keeps what it took; a right one gives it
+     * back ({@link #giveBack}), so only failures count.
+     */
+    public Optional<Duration> take(Attempt attempt) {
+        List<Bucket> taken = new ArrayList<>();
+        long wait = 0;
+        for (Key key : keys(attempt)) {
+            Bucket bucket = buckets.builder().build(key.id(), () -> key.configuration());
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            if (probe.isConsumed()) {
+                taken.add(bucket);
+            } else {
+                wait = Math.max(wait, Math.max(1, probe.getNanosToWaitForRefill()));
             }
         }
-        return nanos == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
+        if (wait == 0) {
+            return Optional.empty();
+        }
+        taken.forEach(bucket -> bucket.addTokens(1));
+        return Optional.of(Duration.ofNanos(wait));
     }
 
-    /** A wrong password, an unknown address or an unverified account: all three cost the same. */
-    public void failed(String email, String client) {
-        failed(email, client, Optional.empty());
-    }
-
-    public void failed(String email, String client, Optional<String> trustedDevice) {
-        for (Key key : keys(email, client, trustedDevice)) {
-            buckets.builder().build(key.id(), () -> key.configuration()).tryConsume(1);
+    public void giveBack(Attempt attempt) {
+        for (Key key : keys(attempt)) {
+            buckets.builder().build(key.id(), () -> key.configuration()).addTokens(1);
         }
     }
 
-    private List<Key> keys(String email, String client, Optional<String> trustedDevice) {
-        if (trustedDevice.isPresent()) {
-            return List.of(new Key("device:" + trustedDevice.get(), perAccountAndClient));
+    private List<Key> keys(Attempt attempt) {
+        if (attempt.trustedDevice().isPresent()) {
+            return List.of(new Key("device:" + attempt.trustedDevice().get(), perAccountAndClient));
         }
-        String account = Secrets.hashHex(email.toLowerCase(Locale.ROOT));
         return List.of(
-                new Key("account-client:" + account + ":" + client, perAccountAndClient),
-                new Key("client:" + client, perClient),
-                new Key("account:" + account, perAccount));
+                new Key("account-client:" + attempt.account() + ":" + attempt.client(), perAccountAndClient),
+                new Key("client:" + attempt.client(), perClient),
+                new Key("account:" + attempt.account(), perAccount));
     }
 
     private record Key(String id, BucketConfiguration configuration) {}

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -31,9 +32,15 @@ public final class JettyErrors extends ErrorHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final byte[] notFoundPage;
+    private final Map<String, String> everyAnswersHeaders;
 
-    public JettyErrors(byte[] notFoundPage) {
+    /**
+     * {@code everyAnswersHeaders}: headers every answer carries, which a servlet filter sets on the others; an error
+     * answer starts from a reset response and gets them here.
+     */
+    public JettyErrors(byte[] notFoundPage, Map<String, String> everyAnswersHeaders) {
         this.notFoundPage = notFoundPage.clone();
+        this.everyAnswersHeaders = Map.copyOf(everyAnswersHeaders);
     }
 
     /** Every method gets a body, not only Jetty's default GET, POST and HEAD. */
@@ -58,6 +65,7 @@ public final class JettyErrors extends ErrorHandler {
                 && !isApi(path)
                 && wantsHtml(request.getHeaders().get(HttpHeader.ACCEPT));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, page ? "text/html;charset=utf-8" : "application/json");
+        everyAnswersHeaders.forEach(response.getHeaders()::put);
         byte[] body = page ? notFoundPage : json(describe(code, message, path));
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
@@ -67,6 +75,7 @@ public final class JettyErrors extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
+        everyAnswersHeaders.forEach(fields::put);
         return ByteBuffer.wrap(json(describe(status, reason, null)));
     }
 
@@ -89,6 +98,7 @@ public final class JettyErrors extends ErrorHandler {
         boolean page = !isApi(request.getRequestURI()) && wantsHtml(request.getHeader("Accept"));
         response.setContentType(page ? "text/html;charset=utf-8" : "application/json");
         response.setHeader("Cache-Control", "no-cache");
+        everyAnswersHeaders.forEach(response::setHeader);
         byte[] body = page ? notFoundPage : json(describe(HttpStatus.NOT_FOUND_404, null, request.getRequestURI()));
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

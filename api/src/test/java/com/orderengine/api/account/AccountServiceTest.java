@@ -39,8 +39,16 @@ class AccountServiceTest {
     private final OrderDao orders = database.jdbi().onDemand(OrderDao.class);
     private final AccountSessions sessions = new AccountSessions(
             database.jdbi().onDemand(AccountDao.class), clock, Duration.ofDays(7), Duration.ofDays(30));
-    private final AccountsFactory rules = new AccountsFactory();
+    private final AccountsFactory rules = rules();
     private final AccountService accounts = service(rules);
+
+    /** The defaults, but mail allowances no test here reaches unless it means to: they share one client address. */
+    private static AccountsFactory rules() {
+        AccountsFactory rules = new AccountsFactory();
+        rules.setMailsPerClient(100_000);
+        rules.setMailsPerRecipient(100_000);
+        return rules;
+    }
 
     private AccountService service(AccountsFactory rules) {
         return new AccountService(
@@ -50,6 +58,7 @@ class AccountServiceTest {
                 new PasswordHashing(),
                 new PasswordPolicy(),
                 new SignInThrottle(SignInThrottle.postgresBuckets(database.dataSource()), rules),
+                new MailThrottle(SignInThrottle.postgresBuckets(database.dataSource()), rules),
                 new AccountMails("http://shop.test", "Test Shop", "shop.test"),
                 rules,
                 clock);
@@ -59,7 +68,7 @@ class AccountServiceTest {
     void aSignUpStoresAnArgon2idHashAndMailsASingleUseLink() {
         String email = unique("ada@example.com");
 
-        accounts.signUp(email, PASSWORD);
+        accounts.signUp(email, PASSWORD, CLIENT);
 
         String stored = database.jdbi()
                 .withHandle(handle -> handle.createQuery("SELECT password_hash FROM users WHERE email = :email")
@@ -91,10 +100,10 @@ class AccountServiceTest {
     @Test
     void aSecondSignUpOfAnAccountMailsAReminderAndChangesNothing() {
         String email = unique("grace@example.com");
-        accounts.signUp(email, PASSWORD);
+        accounts.signUp(email, PASSWORD, CLIENT);
         accounts.verify(token(email, AccountMails.VERIFY));
 
-        accounts.signUp(email.toUpperCase(), "another fine password");
+        accounts.signUp(email.toUpperCase(), "another fine password", CLIENT);
 
         assertThat(database.count("SELECT count(*) FROM users WHERE lower(email) = lower(?)", email))
                 .isEqualTo(1);
@@ -105,25 +114,55 @@ class AccountServiceTest {
     }
 
     @Test
-    void aNewSignUpOfAnUnverifiedAddressTakesItOverAndVoidsTheEarlierLink() {
-        String email = unique("squatted@example.com");
-        accounts.signUp(email, "the squatter's password");
-        String earlier = token(email, AccountMails.VERIFY);
+    void aLaterSignUpOfAnUnconfirmedAddressChangesNotThePasswordTheEarlierLinkConfirms() {
+        String email = unique("owner@example.com");
+        accounts.signUp(email, PASSWORD, CLIENT);
+        String ownersLink = token(email, AccountMails.VERIFY);
 
-        accounts.signUp(email, PASSWORD);
+        accounts.signUp(email, "the squatter's password", CLIENT);
 
-        assertThatThrownBy(() -> accounts.verify(earlier)).isInstanceOf(ApiException.class);
-        String latest = latestToken(email, AccountMails.VERIFY);
-        accounts.verify(latest);
+        assertThat(mails(email, AccountMails.ALREADY_REGISTERED)).isEqualTo(1);
+        assertThat(mails(email, AccountMails.VERIFY))
+                .as("no link for the second sign-up")
+                .isEqualTo(1);
+        accounts.verify(ownersLink);
         assertThat(accounts.signIn(email, PASSWORD, CLIENT)).isNotNull();
         assertThatThrownBy(() -> accounts.signIn(email, "the squatter's password", "198.51.100.1"))
                 .isInstanceOf(ApiException.class);
     }
 
     @Test
+    void anAddressRegisteredBySomeoneElseIsTakenBackByAResetFromTheMailbox() {
+        String email = unique("preempted@example.com");
+        accounts.signUp(email, "the squatter's password", CLIENT);
+
+        accounts.signUp(email, PASSWORD, CLIENT);
+        assertThat(mails(email, AccountMails.ALREADY_REGISTERED)).isEqualTo(1);
+        accounts.requestReset(email, CLIENT);
+        accounts.resetPassword(token(email, AccountMails.RESET), PASSWORD);
+
+        assertThat(accounts.signIn(email, PASSWORD, CLIENT).account().isVerified())
+                .as("the reset link proved the mailbox")
+                .isTrue();
+        assertThatThrownBy(() -> accounts.signIn(email, "the squatter's password", "198.51.100.2"))
+                .isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void signingInEndsTheSessionTheBrowserHad() {
+        String email = signedUp(unique("twice@example.com"));
+        String first = accounts.signIn(email, PASSWORD, CLIENT).sessionToken();
+
+        String second = accounts.signIn(email, PASSWORD, CLIENT, null, first).sessionToken();
+
+        assertThat(sessions.userOf(first)).isEmpty();
+        assertThat(sessions.userOf(second)).isPresent();
+    }
+
+    @Test
     void aVerificationLinkExpiresAfter24Hours() {
         String email = unique("late@example.com");
-        accounts.signUp(email, PASSWORD);
+        accounts.signUp(email, PASSWORD, CLIENT);
         clock.advance(Duration.ofHours(24).plusSeconds(1));
 
         assertThatThrownBy(() -> accounts.verify(token(email, AccountMails.VERIFY)))
@@ -134,7 +173,7 @@ class AccountServiceTest {
     void verifyingClaimsTheGuestOrdersOfTheAddressAndOnlyThen() {
         String email = unique("guest@example.com");
         String guestOrder = guestOrder(email.toUpperCase());
-        accounts.signUp(email, PASSWORD);
+        accounts.signUp(email, PASSWORD, CLIENT);
         assertThat(database.count("SELECT count(*) FROM orders WHERE reference = ? AND user_id IS NULL", guestOrder))
                 .as("an unverified sign-up claims nothing")
                 .isEqualTo(1);
@@ -149,7 +188,7 @@ class AccountServiceTest {
     void wrongPasswordUnknownAddressAndUnverifiedAccountAnswerAlike() {
         String verified = signedUp(unique("known@example.com"));
         String unverified = unique("unverified@example.com");
-        accounts.signUp(unverified, PASSWORD);
+        accounts.signUp(unverified, PASSWORD, CLIENT);
 
         List<String> messages = new ArrayList<>();
         for (String[] attempt : new String[][] {
@@ -183,7 +222,7 @@ class AccountServiceTest {
 
     @Test
     void guessesFromEverywhereDoNotLockTheCustomersOwnBrowserOut() {
-        AccountsFactory tight = new AccountsFactory();
+        AccountsFactory tight = rules();
         tight.setFailuresPerAccount(10);
         AccountService shop = service(tight);
         String email = signedUp(unique("popular@example.com"));
@@ -218,7 +257,7 @@ class AccountServiceTest {
 
     @Test
     void aDeviceCookieOfAnotherAccountOrForgottenByAResetCountsForNothing() {
-        AccountsFactory tight = new AccountsFactory();
+        AccountsFactory tight = rules();
         tight.setFailuresPerAccount(3);
         AccountService shop = service(tight);
         String email = signedUp(unique("mine@example.com"));
@@ -232,7 +271,7 @@ class AccountServiceTest {
 
         assertThatThrownBy(() -> shop.signIn(email, PASSWORD, "198.51.100.72", someoneElses))
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(429));
-        shop.requestReset(email);
+        shop.requestReset(email, CLIENT);
         shop.resetPassword(token(email, AccountMails.RESET), "a brand new passphrase");
         assertThatThrownBy(() -> shop.signIn(email, "a brand new passphrase", "198.51.100.73", mine))
                 .as("after a reset no browser is trusted until it signs in again")
@@ -245,8 +284,8 @@ class AccountServiceTest {
         AccountService.SignedIn elsewhere = accounts.signIn(email, PASSWORD, CLIENT);
         String nobody = unique("nobody@example.com");
 
-        accounts.requestReset(nobody);
-        accounts.requestReset(email);
+        accounts.requestReset(nobody, CLIENT);
+        accounts.requestReset(email, CLIENT);
 
         assertThat(database.count("SELECT count(*) FROM outgoing_mail WHERE recipient = ?", nobody))
                 .isZero();
@@ -267,9 +306,60 @@ class AccountServiceTest {
     }
 
     @Test
+    void nobodyCanMakeTheShopFloodAMailboxOrHashPasswordsWithoutEnd() {
+        AccountsFactory tight = rules();
+        tight.setMailsPerRecipient(2);
+        tight.setMailsPerClient(4);
+        AccountService shop = service(tight);
+        String email = unique("flooded@example.com");
+        String flooder = "203.0.113." + (10 + (int) (Math.random() * 80));
+
+        shop.signUp(email, PASSWORD, flooder);
+        shop.signUp(email, PASSWORD, flooder);
+        shop.requestReset(email, flooder);
+
+        assertThat(database.count("SELECT count(*) FROM outgoing_mail WHERE recipient = ?", email))
+                .as("the third mail to the address is quietly not sent")
+                .isEqualTo(2);
+        shop.requestReset(unique("other@example.com"), flooder);
+        assertThatThrownBy(() -> shop.signUp(unique("another@example.com"), PASSWORD, flooder))
+                .as("the client past its allowance")
+                .satisfies(e -> {
+                    assertThat(((ApiException) e).status()).isEqualTo(429);
+                    assertThat(((ApiException) e).retryAfter()).isPositive();
+                });
+        assertThatThrownBy(() -> shop.resetPassword("not-a-token", "password"))
+                .as("a link that cannot work is refused before anything else")
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
+    }
+
+    @Test
+    void sessionsLinksAndDevicesPastTheirTimeAreForgotten() {
+        String email = signedUp(unique("old@example.com"));
+        AccountService.SignedIn signedIn = accounts.signIn(email, PASSWORD, CLIENT);
+        accounts.requestReset(email, CLIENT);
+        int id = signedIn.account().id();
+        clock.advance(Duration.ofDays(366));
+
+        int forgotten = accounts.forgetExpired();
+
+        assertThat(forgotten).isGreaterThanOrEqualTo(3);
+        assertThat(database.count("SELECT count(*) FROM account_sessions WHERE user_id = ?", id))
+                .isZero();
+        assertThat(database.count("SELECT count(*) FROM account_tokens WHERE user_id = ?", id))
+                .isZero();
+        assertThat(database.count("SELECT count(*) FROM account_devices WHERE user_id = ?", id))
+                .isZero();
+        assertThat(accounts.signIn(email, PASSWORD, CLIENT, signedIn.deviceToken())
+                        .deviceToken())
+                .as("a device cookie past its year is a stranger's, given a new one")
+                .isNotNull();
+    }
+
+    @Test
     void aResetLinkExpiresAfter30Minutes() {
         String email = signedUp(unique("slow@example.com"));
-        accounts.requestReset(email);
+        accounts.requestReset(email, CLIENT);
         clock.advance(Duration.ofMinutes(30).plusSeconds(1));
 
         assertThatThrownBy(() -> accounts.resetPassword(token(email, AccountMails.RESET), "a brand new passphrase"))
@@ -280,7 +370,7 @@ class AccountServiceTest {
     void deletingAnonymisesTheAccountAndKeepsItsOrders() {
         String email = unique("leaving@example.com");
         String order = guestOrder(email);
-        accounts.signUp(email, PASSWORD);
+        accounts.signUp(email, PASSWORD, CLIENT);
         AccountService.SignedIn signedIn = accounts.verify(token(email, AccountMails.VERIFY));
         int id = signedIn.account().id();
 
@@ -301,7 +391,7 @@ class AccountServiceTest {
         assertThat(sessions.userOf(signedIn.sessionToken())).isEmpty();
         assertThatThrownBy(() -> accounts.signIn(email, PASSWORD, "198.51.100.40"))
                 .isInstanceOf(ApiException.class);
-        accounts.signUp(email, PASSWORD);
+        accounts.signUp(email, PASSWORD, CLIENT);
         assertThat(mails(email, AccountMails.VERIFY))
                 .as("the address is free again")
                 .isEqualTo(2);
@@ -315,7 +405,7 @@ class AccountServiceTest {
             placed.add(guestOrder(email));
         }
         guestOrder(unique("someone-else@example.com"));
-        accounts.signUp(email, PASSWORD);
+        accounts.signUp(email, PASSWORD, CLIENT);
         int id = accounts.verify(token(email, AccountMails.VERIFY)).account().id();
 
         OrderHistoryPage first = accounts.orders(id, null);
@@ -333,7 +423,7 @@ class AccountServiceTest {
     }
 
     private String signedUp(String email) {
-        accounts.signUp(email, PASSWORD);
+        accounts.signUp(email, PASSWORD, CLIENT);
         accounts.verify(token(email, AccountMails.VERIFY));
         return email;
     }

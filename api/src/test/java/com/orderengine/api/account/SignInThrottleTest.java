@@ -6,7 +6,13 @@ import com.orderengine.infrastructure.config.AccountsFactory;
 import com.orderengine.testing.TestPostgres;
 import com.orderengine.testing.TestPostgres.TestDatabase;
 import io.dropwizard.util.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.tomcat.jdbc.pool.DataSource;
 import org.apache.tomcat.jdbc.pool.PoolProperties;
 import org.jdbi.v3.core.Jdbi;
@@ -28,30 +34,66 @@ class SignInThrottleTest {
     }
 
     @Test
-    void onlyFailuresCountAndTheLimitIsPerAccountAndClient() {
-        String email = UUID.randomUUID() + "@example.com";
+    void aTryIsTakenBeforeThePasswordIsCheckedAndARightOneGivesItBack() {
+        SignInThrottle.Attempt attempt = attempt(UUID.randomUUID() + "@example.com", "203.0.113.1");
+        for (int i = 0; i < 10; i++) {
+            assertThat(throttle.take(attempt)).as("right passwords").isEmpty();
+            throttle.giveBack(attempt);
+        }
         for (int i = 0; i < 3; i++) {
-            assertThat(throttle.waitBeforeTrying(email, "203.0.113.1")).isEmpty();
-            throttle.failed(email, "203.0.113.1");
+            assertThat(throttle.take(attempt))
+                    .as("wrong passwords keep their try")
+                    .isEmpty();
         }
 
-        assertThat(throttle.waitBeforeTrying(email, "203.0.113.1"))
+        assertThat(throttle.take(attempt))
                 .hasValueSatisfying(
                         wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(java.time.Duration.ofMinutes(5)));
-        assertThat(throttle.waitBeforeTrying(email.toUpperCase(), "203.0.113.1"))
-                .as("an address in another case is the same account")
-                .isPresent();
-        assertThat(throttle.waitBeforeTrying(email, "198.51.100.1"))
+        assertThat(throttle.take(new SignInThrottle.Attempt(attempt.account(), "198.51.100.1", Optional.empty())))
                 .as("another client")
-                .isEmpty();
-        assertThat(throttle.waitBeforeTrying("other-" + email, "203.0.113.1"))
-                .as("another account")
                 .isEmpty();
     }
 
     @Test
+    void everySpellingOfAnAccountsAddressSharesItsAllowance() {
+        String email = UUID.randomUUID() + "-victim@example.com";
+        Optional<Integer> account = Optional.of(4242);
+        for (int i = 0; i < 3; i++) {
+            throttle.take(SignInThrottle.Attempt.of(account, email, "203.0.113.3", Optional.empty()));
+        }
+
+        assertThat(throttle.take(SignInThrottle.Attempt.of(
+                        account, email.replace("i", "\u0130"), "203.0.113.3", Optional.empty())))
+                .as("a spelling PostgreSQL folds to the same account, Java not")
+                .isPresent();
+    }
+
+    @Test
+    void guessesSentAtOnceAreCountedAsTheyCome() throws Exception {
+        SignInThrottle.Attempt attempt = attempt(UUID.randomUUID() + "@example.com", "203.0.113.4");
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(clients.submit(() -> throttle.take(attempt).isEmpty()));
+            }
+            long allowed = 0;
+            for (Future<Boolean> answer : answers) {
+                allowed += answer.get() ? 1 : 0;
+            }
+            assertThat(allowed).isEqualTo(rules.getFailuresPerAccountAndClient());
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static SignInThrottle.Attempt attempt(String email, String client) {
+        return SignInThrottle.Attempt.of(Optional.empty(), email, client, Optional.empty());
+    }
+
+    @Test
     void aConnectionTheThrottleUsedCommitsItsNextUsersWork() {
-        throttle.failed(UUID.randomUUID() + "@example.com", "203.0.113.2");
+        throttle.take(attempt(UUID.randomUUID() + "@example.com", "203.0.113.2"));
         Jdbi jdbi = Jdbi.create(pool);
         String email = UUID.randomUUID() + "@example.com";
 

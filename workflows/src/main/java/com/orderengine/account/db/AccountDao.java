@@ -56,6 +56,13 @@ public interface AccountDao {
             @Bind("purpose") String purpose,
             @Bind("expiresAt") Instant expiresAt);
 
+    /** Whether the token could be used now; {@link #useToken} is still what decides, once. */
+    @SqlQuery("""
+            SELECT EXISTS (SELECT 1 FROM account_tokens
+                WHERE token_hash = :tokenHash AND purpose = :purpose AND used_at IS NULL AND expires_at > :now)""")
+    boolean tokenIsUsable(
+            @Bind("tokenHash") byte[] tokenHash, @Bind("purpose") String purpose, @Bind("now") Instant now);
+
     /** The token's account, marking the token used: once, before it expires, for its purpose only. */
     @SqlQuery("""
             UPDATE account_tokens SET used_at = :now
@@ -86,19 +93,6 @@ public interface AccountDao {
 
     @SqlUpdate("UPDATE users SET password_hash = :passwordHash WHERE id = :id AND deleted_at IS NULL")
     boolean changePassword(@Bind("id") int id, @Bind("passwordHash") String passwordHash);
-
-    /**
-     * A new sign-up for an address that was never verified takes it over: its password replaces the earlier one, so
-     * whoever registered the address first (perhaps not its owner) does not hold the account once it is verified.
-     */
-    @SqlUpdate("""
-            UPDATE users SET password_hash = :passwordHash
-            WHERE id = :id AND verified_at IS NULL AND deleted_at IS NULL""")
-    boolean replaceUnverifiedPassword(@Bind("id") int id, @Bind("passwordHash") String passwordHash);
-
-    /** Links mailed earlier for the purpose stop working: only the newest one does. */
-    @SqlUpdate("DELETE FROM account_tokens WHERE user_id = :userId AND purpose = :purpose AND used_at IS NULL")
-    int dropUnusedTokens(@Bind("userId") int userId, @Bind("purpose") String purpose);
 
     /**
      * Deletes the account in one statement: the row stays for the orders' foreign key, with nothing personal left
@@ -144,9 +138,26 @@ public interface AccountDao {
     @SqlUpdate("INSERT INTO account_devices (token_hash, user_id, created_at) VALUES (:tokenHash, :userId, :now)")
     void addDevice(@Bind("tokenHash") byte[] tokenHash, @Bind("userId") int userId, @Bind("now") Instant now);
 
-    /** The account a device cookie was given to, if it still counts. */
-    @SqlQuery("SELECT user_id FROM account_devices WHERE token_hash = :tokenHash")
-    Optional<Integer> deviceOwner(@Bind("tokenHash") byte[] tokenHash);
+    /** The account a device cookie was given to, if it was given after {@code since} (it lasts a year). */
+    @SqlQuery("SELECT user_id FROM account_devices WHERE token_hash = :tokenHash AND created_at > :since")
+    Optional<Integer> deviceOwner(@Bind("tokenHash") byte[] tokenHash, @Bind("since") Instant since);
+
+    /**
+     * Forgets what can no longer be used: sessions past either timeout, links past their expiry (used or not), and
+     * device cookies older than their lifetime. Returns how many rows went.
+     */
+    @SqlQuery("""
+            WITH sessions AS (
+                DELETE FROM account_sessions WHERE last_seen_at < :idleSince OR created_at < :absoluteSince
+                RETURNING 1),
+            tokens AS (DELETE FROM account_tokens WHERE expires_at < :now RETURNING 1),
+            devices AS (DELETE FROM account_devices WHERE created_at < :devicesSince RETURNING 1)
+            SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM tokens) + (SELECT count(*) FROM devices)""")
+    int forgetExpired(
+            @Bind("now") Instant now,
+            @Bind("idleSince") Instant idleSince,
+            @Bind("absoluteSince") Instant absoluteSince,
+            @Bind("devicesSince") Instant devicesSince);
 
     /** After a password reset no browser is trusted until it signs in again. */
     @SqlUpdate("DELETE FROM account_devices WHERE user_id = :userId")

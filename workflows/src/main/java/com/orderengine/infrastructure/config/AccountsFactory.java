@@ -48,6 +48,49 @@ public class AccountsFactory {
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration failureWindow = Duration.minutes(15);
 
+    /** Sign-up and reset mails one client address can ask for per mail window, before 429. */
+    @Min(1)
+    @Max(100_000)
+    private int mailsPerClient = 20;
+
+    /** Sign-up and reset mails one address receives per mail window; more are quietly not sent. */
+    @Min(1)
+    @Max(100_000)
+    private int mailsPerRecipient = 5;
+
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration mailWindow = Duration.hours(1);
+
+    @JsonProperty
+    public int getMailsPerClient() {
+        return mailsPerClient;
+    }
+
+    @JsonProperty
+    public void setMailsPerClient(int mailsPerClient) {
+        this.mailsPerClient = mailsPerClient;
+    }
+
+    @JsonProperty
+    public int getMailsPerRecipient() {
+        return mailsPerRecipient;
+    }
+
+    @JsonProperty
+    public void setMailsPerRecipient(int mailsPerRecipient) {
+        this.mailsPerRecipient = mailsPerRecipient;
+    }
+
+    @JsonProperty
+    public Duration getMailWindow() {
+        return mailWindow;
+    }
+
+    @JsonProperty
+    public void setMailWindow(Duration mailWindow) {
+        this.mailWindow = mailWindow;
+    }
+
     @JsonProperty
     public Duration getSessionIdleTimeout() {
         return sessionIdleTimeout;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Whether an address has an account must not show, in the answer or in its time. Each pair of cases is measured
  * interleaved, 50 times each after a warm-up, through the running api; the medians must be within 20 % of each
- * other. The throttle is raised here so that it does not answer instead (it has its own tests). No worker runs, so
+ * other. The throttles are raised here so that they do not answer instead (they have their own tests). No worker runs, so
  * nothing else competes for the machine and the mails stay in the outbox, where the test reads its links.
  */
 class AccountEnumerationSystemTest {
@@ -42,7 +42,9 @@ class AccountEnumerationSystemTest {
             stack.temporalTarget(),
             ConfigOverride.config("api", "accounts.failuresPerAccountAndClient", "1000"),
             ConfigOverride.config("api", "accounts.failuresPerClient", "100000"),
-            ConfigOverride.config("api", "accounts.failuresPerAccount", "100000"));
+            ConfigOverride.config("api", "accounts.failuresPerAccount", "100000"),
+            ConfigOverride.config("api", "accounts.mailsPerClient", "100000"),
+            ConfigOverride.config("api", "accounts.mailsPerRecipient", "100000"));
 
     @Test
     void signInTakesAsLongForAnUnknownAddressOrAnUnverifiedAccountAsForAWrongPassword() {

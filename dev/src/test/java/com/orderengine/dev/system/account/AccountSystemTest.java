@@ -14,7 +14,9 @@ import com.orderengine.dev.system.testing.OrderEngineStack;
 import com.orderengine.infrastructure.config.OrderEngineConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -157,6 +159,32 @@ class AccountSystemTest {
         Reply forgedSignIn =
                 post("/api/account/signin", credentials(email, PASSWORD), null, Map.of("Origin", "http://evil.test"));
         assertThat(forgedSignIn.status()).as("no login CSRF").isEqualTo(403);
+        Reply disguised = post(
+                "/api/account;x=1/signin", credentials(email, PASSWORD), null, Map.of("Origin", "http://evil.test"));
+        assertThat(disguised.status()).as("a matrix parameter hides nothing").isEqualTo(403);
+    }
+
+    @Test
+    void noSiteMayFrameTheShopAndNoCacheKeepsTheAccount() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/", "/account", "/cart", "/api/account", "/api/products", "/nope")) {
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(client.baseUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(answer.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
+                    .hasValue("frame-ancestors 'none'");
+            assertThat(answer.headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .hasValue("nosniff");
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+        }
+        HttpResponse<String> account = http.send(
+                HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/account/orders"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(account.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
 
     @Test
