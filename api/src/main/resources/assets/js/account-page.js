@@ -1,10 +1,10 @@
 // The account page: the address, since when, the order history a page at a time (newest first, "Load more"
 // follows nextCursor), sign-out and deletion. Signed out, it sends the visitor to sign in.
 import { currentAccount, forgetAccount, signOutAndLeave } from './account.js';
-import { ApiError, deleteAccount, getAccountOrders } from './api.js';
+import { ApiError, changePassword, deleteAccount, getAccountOrders } from './api.js';
 import { bindCartBadge } from './cart.js';
 import { h, setError, srOnly } from './dom.js';
-import { busy, checkedPassword, clearOnInput, messageOf } from './forms.js';
+import { busy, checkedNewPassword, checkedPassword, clearOnInput, messageOf } from './forms.js';
 import { formatAmount, formatCents, multiplyCents, toCents } from './money.js';
 
 const status = document.getElementById('status');
@@ -20,6 +20,11 @@ const signOutButton = document.getElementById('signout');
 const deleteForm = document.getElementById('delete-form');
 const deleteError = deleteForm.querySelector('[data-testid="delete-error"]');
 const deletePassword = document.getElementById('delete-password');
+const changeForm = document.getElementById('change-password-form');
+const changeError = changeForm.querySelector('[data-testid="change-error"]');
+const changeStatus = changeForm.querySelector('[data-testid="password-changed-status"]');
+const currentPassword = document.getElementById('current-password');
+const changedPassword = document.getElementById('changed-password');
 
 /** The cursor of the next page of orders; null once the last page is shown. */
 let nextCursor = null;
@@ -157,6 +162,32 @@ async function loadOrders() {
   if (!first && cards.length > 0) cards[0].focus();
 }
 
+async function replacePassword(event) {
+  event.preventDefault();
+  setError(changeError, '');
+  changeStatus.textContent = '';
+  const current = checkedPassword(currentPassword, changeError);
+  if (current === null) return;
+  const next = checkedNewPassword(changedPassword, changeError);
+  if (next === null) return;
+  const done = busy(changeForm, 'Changing your password…');
+  try {
+    await changePassword(current, next);
+  } catch (error) {
+    done();
+    if (error instanceof ApiError && error.status === 401) {
+      toSignIn();
+      return;
+    }
+    setError(changeError, messageOf(error));
+    return;
+  }
+  done();
+  currentPassword.value = '';
+  changedPassword.value = '';
+  changeStatus.textContent = 'Your password is changed. Everywhere else you were signed in, you are signed out.';
+}
+
 async function removeAccount(event) {
   event.preventDefault();
   setError(deleteError, '');
@@ -222,6 +253,8 @@ signOutButton.addEventListener('click', async () => {
 });
 moreButton.addEventListener('click', loadOrders);
 retry.addEventListener('click', () => window.location.reload());
+changeForm.addEventListener('submit', replacePassword);
+clearOnInput(changeForm, changeError);
 deleteForm.addEventListener('submit', removeAccount);
 clearOnInput(deleteForm, deleteError);
 bindCartBadge();

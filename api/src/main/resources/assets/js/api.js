@@ -148,6 +148,11 @@ export function confirmPasswordReset(token, password) {
   return request('POST', '/api/account/password-reset/confirm', { body: { token, password } });
 }
 
+/** POST /api/account/password → 204; 403 for a wrong current password, 422 for a weak new one. */
+export function changePassword(currentPassword, newPassword) {
+  return request('POST', '/api/account/password', { body: { currentPassword, newPassword } });
+}
+
 /** DELETE /api/account → 204; 403 for a wrong password. */
 export function deleteAccount(password) {
   return request('DELETE', '/api/account', { body: { password } });

@@ -319,6 +319,35 @@ class BrowserAccountTest {
     }
 
     @Test
+    void theAccountPageChangesThePasswordWithTheCurrentOne() {
+        String email = unique("changing@example.com");
+        signUpAndVerify(email);
+
+        type("[data-testid=current-password]", "not the password");
+        type("[data-testid=changed-password]", NEW_PASSWORD);
+        click("[data-testid=change-password]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid=change-error]"), "current password is wrong"));
+        type("[data-testid=current-password]", PASSWORD);
+        type("[data-testid=changed-password]", NEW_PASSWORD);
+        click("[data-testid=change-password]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid=password-changed-status]"), "Your password is changed"));
+        assertThat(browser.manage().getCookieNamed("__Host-session"))
+                .as("still signed in here")
+                .isNotNull();
+
+        browser.manage().deleteCookieNamed("__Host-session");
+        browser.get(site + "/account/signin");
+        signIn(email, PASSWORD);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#signin-form [role=alert]"), "do not match"));
+        browser.get(site + "/account/signin");
+        signIn(email, NEW_PASSWORD);
+        wait.until(ExpectedConditions.urlToBe(site + "/account"));
+    }
+
+    @Test
     void signingInReturnsToThePageItCameFromAndNeverToAnotherSite() throws Exception {
         String email = unique("returning@example.com");
         signUpAndVerify(email);

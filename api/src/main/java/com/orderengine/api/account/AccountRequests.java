@@ -89,6 +89,25 @@ public final class AccountRequests {
         }
     }
 
+    @Schema(name = "PasswordChange", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record PasswordChange(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the account's current password")
+            @NotNull
+            @Size(max = 1024)
+            String currentPassword,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    minLength = PasswordPolicy.MIN_LENGTH,
+                    description = "8 to 128 characters, not one of the most common passwords")
+            @NotNull
+            String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[currentPassword=***, newPassword=***]";
+        }
+    }
+
     @Schema(name = "AccountDeletion", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record Deletion(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the account's current password")

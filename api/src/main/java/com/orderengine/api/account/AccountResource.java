@@ -147,6 +147,25 @@ public class AccountResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("/password")
+    @Operation(
+            summary = "Changes the signed-in customer's password after checking the current one; every other "
+                    + "session of the account ends",
+            responses = @ApiResponse(responseCode = "204", description = "the password is changed"))
+    public Response changePassword(
+            @Parameter(hidden = true) @CookieParam(SessionCookie.NAME) String session,
+            @RequestBody(required = true) @NotNull @Valid AccountRequests.PasswordChange request,
+            @Context HttpServletRequest http) {
+        accounts.changePassword(
+                signedInUser(session),
+                session,
+                request.currentPassword(),
+                request.newPassword(),
+                ClientAddress.of(http.getRemoteAddr()));
+        return Response.noContent().build();
+    }
+
     @DELETE
     @Operation(
             summary = "Deletes the signed-in customer's account after checking its password; orders stay in the "

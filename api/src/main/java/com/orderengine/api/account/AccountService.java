@@ -240,6 +240,36 @@ public final class AccountService {
         });
     }
 
+    /**
+     * A signed-in customer's new password, checked against the current one (which counts against the sign-in
+     * allowances, as a sign-in does). Every other session of the account ends, and no browser is trusted any more
+     * until it signs in again: a password is changed when someone else may know it.
+     */
+    public void changePassword(
+            int userId, String currentSession, String currentPassword, String newPassword, String client) {
+        refuseWeak(newPassword);
+        Account account = account(userId);
+        SignInThrottle.Attempt attempt =
+                SignInThrottle.Attempt.of(Optional.of(userId), account.email(), client, Optional.empty());
+        Optional<Duration> wait = throttle.take(attempt);
+        if (wait.isPresent()) {
+            throw ApiException.tooManyRequests(
+                    "too many wrong passwords; try again in " + JsonSeconds.of(wait.get()) + " seconds", wait.get());
+        }
+        if (account.passwordHash() == null || !hashing.verify(currentPassword, account.passwordHash())) {
+            throw ApiException.forbidden("the current password is wrong; the password was not changed");
+        }
+        throttle.giveBack(attempt);
+        String hash = hashing.hash(newPassword);
+        jdbi.useTransaction(handle -> {
+            AccountDao dao = handle.attach(AccountDao.class);
+            dao.changePassword(userId, hash);
+            int ended = dao.endOtherSessions(userId, Secrets.hash(currentSession));
+            dao.forgetDevices(userId);
+            log.info("account {} changed its password; {} other sessions ended", userId, ended);
+        });
+    }
+
     public void delete(int userId, String password, String client) {
         Account account = account(userId);
         SignInThrottle.Attempt attempt =

@@ -357,6 +357,35 @@ class AccountServiceTest {
     }
 
     @Test
+    void aSignedInCustomerChangesThePasswordWithTheCurrentOneAndEveryOtherSessionEnds() {
+        String email = signedUp(unique("careful@example.com"));
+        AccountService.SignedIn here = accounts.signIn(email, PASSWORD, CLIENT);
+        AccountService.SignedIn elsewhere = accounts.signIn(email, PASSWORD, "198.51.100.80");
+        int id = here.account().id();
+
+        assertThatThrownBy(() ->
+                        accounts.changePassword(id, here.sessionToken(), "not it", "a brand new passphrase", CLIENT))
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(403));
+        assertThatThrownBy(() -> accounts.changePassword(id, here.sessionToken(), PASSWORD, "password", CLIENT))
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(422));
+        assertThat(sessions.userOf(elsewhere.sessionToken()))
+                .as("nothing changed yet")
+                .isPresent();
+
+        accounts.changePassword(id, here.sessionToken(), PASSWORD, "a brand new passphrase", CLIENT);
+
+        assertThat(sessions.userOf(here.sessionToken()))
+                .as("the session it was changed in")
+                .hasValue(id);
+        assertThat(sessions.userOf(elsewhere.sessionToken())).isEmpty();
+        assertThat(database.count("SELECT count(*) FROM account_devices WHERE user_id = ?", id))
+                .isZero();
+        assertThat(accounts.signIn(email, "a brand new passphrase", CLIENT)).isNotNull();
+        assertThatThrownBy(() -> accounts.signIn(email, PASSWORD, "198.51.100.81"))
+                .isInstanceOf(ApiException.class);
+    }
+
+    @Test
     void aResetLinkExpiresAfter30Minutes() {
         String email = signedUp(unique("slow@example.com"));
         accounts.requestReset(email, CLIENT);

@@ -87,6 +87,10 @@ public interface AccountDao {
     @SqlUpdate("DELETE FROM account_sessions WHERE token_hash = :tokenHash")
     void endSession(@Bind("tokenHash") byte[] tokenHash);
 
+    /** Every session of the account but the one it is changing its password in. */
+    @SqlUpdate("DELETE FROM account_sessions WHERE user_id = :userId AND token_hash <> :keep")
+    int endOtherSessions(@Bind("userId") int userId, @Bind("keep") byte[] keep);
+
     /** Every session of the account: a password change or reset, a deletion. */
     @SqlUpdate("DELETE FROM account_sessions WHERE user_id = :userId")
     int endSessions(@Bind("userId") int userId);
