@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderengine.infrastructure.tools.ProjectTools;
+import com.orderengine.order.OrderReference;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,6 +168,7 @@ class TemporalUiBrowserTest {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(stack.storefrontUrl() + "/api/checkout"))
                         .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", keyForAnIdWithDoubleHyphen())
                         .POST(HttpRequest.BodyPublishers.ofString("{\"items\":[{\"productId\":" + productId
                                 + ",\"quantity\":1}],\"email\":\"" + email + "\"}"))
                         .build(),
@@ -173,6 +176,20 @@ class TemporalUiBrowserTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
         return body.path("orderId").asText();
+    }
+
+    /**
+     * An Idempotency-Key whose order id holds "--" and "_", which Markdown would turn into a dash and emphasis: the
+     * UI must show the id as it is.
+     */
+    private static String keyForAnIdWithDoubleHyphen() {
+        for (int i = 0; ; i++) {
+            String key = "temporal-ui-" + UUID.randomUUID() + "-" + i;
+            String orderId = OrderReference.fromIdempotencyKey(key);
+            if (orderId.contains("--") && orderId.contains("_")) {
+                return key;
+            }
+        }
     }
 
     private static String sessionOf(String orderId) {

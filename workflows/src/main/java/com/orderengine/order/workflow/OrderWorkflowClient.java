@@ -303,10 +303,11 @@ public class OrderWorkflowClient {
                         .set(OrderSearchAttributes.ORDER_ID, input.orderId())
                         .set(OrderSearchAttributes.ORDER_STATUS, OrderStatus.PENDING.value())
                         .build())
+                // Markdown in the UI: the id is code, or its "--" would show as a dash and "_" could start emphasis.
                 .setStaticSummary(
                         input.recovery()
-                                ? "Order " + input.orderId() + " (recovered)"
-                                : "Order " + input.orderId() + " ("
+                                ? "Order `" + input.orderId() + "` (recovered)"
+                                : "Order `" + input.orderId() + "` ("
                                         + input.lines().size() + " line(s), "
                                         + input.currency().toUpperCase(Locale.ROOT) + ")")
                 .setStaticDetails(staticDetails(input))
