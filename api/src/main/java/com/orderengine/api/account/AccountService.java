@@ -145,8 +145,7 @@ public final class AccountService {
                 account.map(Account::id), email, client, trustedDevice(account, deviceCookie));
         Optional<Duration> wait = throttle.take(attempt);
         if (wait.isPresent()) {
-            throw ApiException.tooManyRequests(
-                    "too many failed sign-ins; try again in " + JsonSeconds.of(wait.get()) + " seconds", wait.get());
+            throw ApiException.tooManyRequests("too many failed sign-ins", wait.get());
         }
         boolean matches = account.isPresent() && account.get().passwordHash() != null
                 ? hashing.verify(password, account.get().passwordHash())
@@ -248,18 +247,7 @@ public final class AccountService {
     public void changePassword(
             int userId, String currentSession, String currentPassword, String newPassword, String client) {
         refuseWeak(newPassword);
-        Account account = account(userId);
-        SignInThrottle.Attempt attempt =
-                SignInThrottle.Attempt.of(Optional.of(userId), account.email(), client, Optional.empty());
-        Optional<Duration> wait = throttle.take(attempt);
-        if (wait.isPresent()) {
-            throw ApiException.tooManyRequests(
-                    "too many wrong passwords; try again in " + JsonSeconds.of(wait.get()) + " seconds", wait.get());
-        }
-        if (account.passwordHash() == null || !hashing.verify(currentPassword, account.passwordHash())) {
-            throw ApiException.forbidden("the current password is wrong; the password was not changed");
-        }
-        throttle.giveBack(attempt);
+        requirePassword(userId, currentPassword, client, "the current password is wrong; the password was not changed");
         String hash = hashing.hash(newPassword);
         jdbi.useTransaction(handle -> {
             AccountDao dao = handle.attach(AccountDao.class);
@@ -271,17 +259,7 @@ public final class AccountService {
     }
 
     public void delete(int userId, String password, String client) {
-        Account account = account(userId);
-        SignInThrottle.Attempt attempt =
-                SignInThrottle.Attempt.of(Optional.of(userId), account.email(), client, Optional.empty());
-        Optional<Duration> wait = throttle.take(attempt);
-        if (wait.isPresent()) {
-            throw ApiException.tooManyRequests(
-                    "too many wrong passwords; try again in " + JsonSeconds.of(wait.get()) + " seconds", wait.get());
-        }
-        if (account.passwordHash() == null || !hashing.verify(password, account.passwordHash())) {
-            throw ApiException.forbidden("the password is wrong; the account was not deleted");
-        }
+        requirePassword(userId, password, client, "the password is wrong; the account was not deleted");
         accounts.anonymise(userId, clock.instant());
         log.info("account {} deleted; its orders kept without it", userId);
     }
@@ -296,13 +274,32 @@ public final class AccountService {
                 now.minus(SessionCookie.DEVICE_LIFETIME));
     }
 
+    /**
+     * A signed-in customer's password, checked before a change it guards; a wrong one counts against the sign-in
+     * allowances, as at sign-in, so a stolen session cannot be used to guess it.
+     */
+    private void requirePassword(int userId, String password, String client, String refusal) {
+        Account account = account(userId);
+        SignInThrottle.Attempt attempt =
+                SignInThrottle.Attempt.of(Optional.of(userId), account.email(), client, Optional.empty());
+        Optional<Duration> wait = throttle.take(attempt);
+        if (wait.isPresent()) {
+            throw ApiException.tooManyRequests("too many wrong passwords", wait.get());
+        }
+        if (account.passwordHash() == null || !hashing.verify(password, account.passwordHash())) {
+            throw ApiException.forbidden(refusal);
+        }
+        throttle.giveBack(attempt);
+    }
+
     private Account verified(AccountDao dao, int userId) {
-        Account account = dao.findById(userId).orElseThrow(() -> invalidLink("account"));
         if (dao.markVerified(userId, clock.instant())) {
+            Account account = dao.findById(userId).orElseThrow();
             int claimed = dao.claimGuestOrders(userId, account.email());
             log.info("account {} verified; {} guest orders claimed", userId, claimed);
+            return account;
         }
-        return dao.findById(userId).orElseThrow();
+        return dao.findById(userId).orElseThrow(() -> invalidLink("account"));
     }
 
     private void mailVerification(Handle handle, int userId, String email) {
@@ -321,10 +318,7 @@ public final class AccountService {
     private void mailAllowed(String client) {
         Optional<Duration> wait = mailThrottle.takeForClient(client);
         if (wait.isPresent()) {
-            throw ApiException.tooManyRequests(
-                    "too many sign-up and reset requests from this address; try again in " + JsonSeconds.of(wait.get())
-                            + " seconds",
-                    wait.get());
+            throw ApiException.tooManyRequests("too many sign-up and reset requests from this address", wait.get());
         }
     }
 
@@ -360,12 +354,6 @@ public final class AccountService {
                 // answered below
             }
             throw ApiException.badRequest("cursor is not one this api gave out");
-        }
-    }
-
-    private static final class JsonSeconds {
-        static long of(Duration duration) {
-            return Math.max(1, (duration.toMillis() + 999) / 1000);
         }
     }
 }

@@ -57,11 +57,6 @@ public class CheckoutService {
         this.rules = rules;
     }
 
-    /** A guest's checkout. */
-    public CheckoutResponse start(CheckoutRequest request, String idempotencyKey) {
-        return start(request, idempotencyKey, Optional.empty());
-    }
-
     /**
      * A checkout, the signed-in customer's when {@code customer} is present: the order is theirs and goes to
      * their verified address, so another address in the request is refused rather than silently replaced.

@@ -42,9 +42,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(403, message);
     }
 
-    /** A 429 with {@code Retry-After}. */
-    public static ApiException tooManyRequests(String message, Duration retryAfter) {
-        return new ApiException(429, message, retryAfter);
+    /** A 429 with {@code Retry-After}: "{@code tooMany}; try again in N seconds". */
+    public static ApiException tooManyRequests(String tooMany, Duration retryAfter) {
+        return new ApiException(
+                429, tooMany + "; try again in " + JsonErrors.seconds(retryAfter) + " seconds", retryAfter);
     }
 
     public static ApiException notFound(String message) {

@@ -122,6 +122,13 @@ class AccountSystemTest {
         assertThat(get("/api/account", session).status())
                 .as("the session ended on the server, not only in the browser")
                 .isEqualTo(401);
+        Reply asGuest = post("/api/checkout", cart(unique("guest@example.com")), session, sameOrigin());
+        assertThat(asGuest.status())
+                .as("a cookie whose session ended checks out as a guest")
+                .isEqualTo(200);
+        assertThat(stack.database.count(
+                        "SELECT count(*) FROM orders WHERE reference = ? AND user_id IS NULL", asGuest.text("orderId")))
+                .isEqualTo(1);
     }
 
     @Test
